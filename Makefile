@@ -1,0 +1,84 @@
+# lcspr: a plain Makefile (GNU make).  `make site` builds the program and
+# the sample site; `make test` runs every test.  Missing libraries are
+# installed by scripts/install-deps (apt-get), which says what it does.
+
+VERSION	 = 0.1.0
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man
+SHAREDIR = $(PREFIX)/share/lcspr
+
+PKGS	 = libcmark libxml-2.0 libpcre2-8 yaml-0.1
+CC	?= cc
+WARN	 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
+	   -Wwrite-strings -Wshadow -Wpointer-arith
+CFLAGS	?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(CFLAGS) $(WARN) -std=gnu11 -D_GNU_SOURCE \
+	   -DVERSION='"$(VERSION)"' $(PKG_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
+
+# The pipeline, in order.
+SRCS	 = gen/main.c gen/diag.c gen/util.c gen/date.c gen/scan.c \
+	   gen/front.c gen/vocab.c gen/config.c gen/markdown.c \
+	   gen/review.c gen/intro.c gen/index.c gen/field.c \
+	   gen/template.c gen/page.c gen/feed.c gen/output.c gen/build.c
+OBJS	 = $(SRCS:.c=.o)
+HDRS	 = gen/lcspr.h gen/extern.h
+
+.PHONY: all site test deps bench install uninstall clean regen \
+	lint check-deps
+
+all: lcspr
+
+# Install build dependencies when pkg-config cannot find them.
+.deps-ok: scripts/install-deps
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
+		echo "make: libraries missing ($(PKGS)); running scripts/install-deps"; \
+		scripts/install-deps || exit 1; \
+	fi
+	@touch $@
+
+deps:
+	scripts/install-deps
+
+lcspr: .deps-ok $(OBJS)
+	$(CC) -o $@ $(OBJS) $(ALL_LDFLAGS)
+
+$(OBJS): $(HDRS) .deps-ok
+
+.c.o:
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+site: lcspr
+	./lcspr build -C content -t themes/default -o site
+
+test: .deps-ok
+	@tests/run
+
+bench: lcspr
+	scripts/bench
+
+regen: lcspr
+	tests/regen
+
+lint:
+	mandoc -Tlint -W warning man/lcspr.1 man/lcspr.5
+
+install: lcspr
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(SHAREDIR)/themes
+	install -m 0755 lcspr $(DESTDIR)$(BINDIR)/lcspr
+	install -m 0644 man/lcspr.1 $(DESTDIR)$(MANDIR)/man1/lcspr.1
+	install -m 0644 man/lcspr.5 $(DESTDIR)$(MANDIR)/man5/lcspr.5
+	cp -R themes/default $(DESTDIR)$(SHAREDIR)/themes/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lcspr $(DESTDIR)$(MANDIR)/man1/lcspr.1 \
+		$(DESTDIR)$(MANDIR)/man5/lcspr.5
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -f lcspr $(OBJS) .deps-ok
+	rm -rf tests/out

@@ -1,0 +1,409 @@
+/*
+ * Build: run the stages in order, on several threads where the work
+ * is per file or per page, and report.  Content problems stop the
+ * build before anything is written; the old site stays as it was.
+ */
+#include <sys/stat.h>
+
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+enum jobkind { J_REVIEW, J_THEME, J_REGION, J_YEAR, J_FEEDTHEME,
+	J_FEEDREGION, J_HOME, J_INDEX, J_PAGE, J_404, J_FEED, J_SITEMAP };
+
+struct job {
+	enum jobkind	 kind;		/* what to write */
+	size_t		 i;		/* which one */
+};
+
+/* What the worker threads share. */
+struct pool {
+	struct site	*site;		/* the site */
+	struct output	*out;		/* for page jobs */
+	struct job	*jobs;		/* page jobs, or NULL: read reviews */
+	size_t		 jobsz;		/* number of jobs */
+	size_t		 next;		/* next job, taken atomically */
+	size_t		 pages;		/* pages written, atomically */
+	size_t		 feeds;		/* feeds written, atomically */
+	int		 failed;	/* a job failed (reported) */
+};
+
+static double
+build_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Do one page job.  Returns 1 on success. */
+static int
+build_job(struct pool *p, const struct job *j, struct buf *b)
+{
+	const struct site *s = p->site;
+	static const enum pagekind idx[3] = { PK_THEMES, PK_REGIONS, PK_YEARS };
+	int		 ok, feed = 0;
+
+	switch (j->kind) {
+	case J_REVIEW:
+		ok = page_review(s, s->pub[j->i], p->out, b);
+		break;
+	case J_THEME:
+		ok = page_term(s, PK_THEME, &s->themes.terms[j->i], p->out, b);
+		break;
+	case J_REGION:
+		ok = page_term(s, PK_REGION, &s->regions.terms[j->i], p->out,
+		    b);
+		break;
+	case J_YEAR:
+		ok = page_term(s, PK_YEAR, &s->years.terms[j->i], p->out, b);
+		break;
+	case J_FEEDTHEME:
+		ok = feed_term(s, p->out, "themes", &s->themes.terms[j->i]);
+		feed = 1;
+		break;
+	case J_FEEDREGION:
+		ok = feed_term(s, p->out, "regions", &s->regions.terms[j->i]);
+		feed = 1;
+		break;
+	case J_HOME:
+		ok = page_home(s, p->out, b);
+		break;
+	case J_INDEX:
+		ok = page_terms(s, idx[j->i], p->out, b);
+		break;
+	case J_PAGE:
+		ok = page_standalone(s, &s->pages[j->i], p->out, b);
+		break;
+	case J_404:
+		ok = page_404(s, p->out, b);
+		break;
+	case J_FEED:
+		ok = feed_site(s, p->out);
+		feed = 1;
+		break;
+	case J_SITEMAP:
+		return page_sitemap(s, p->out);
+	default:
+		return 0;
+	}
+	if (ok)
+		__atomic_fetch_add(feed ? &p->feeds : &p->pages, 1,
+		    __ATOMIC_RELAXED);
+	return ok;
+}
+
+/* A worker: take jobs (or reviews to read) until none are left. */
+static void *
+build_worker(void *arg)
+{
+	struct pool	*p = arg;
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i, n = p->jobs != NULL ? p->jobsz : p->site->reviewsz;
+
+	while ((i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED)) < n) {
+		if (p->jobs == NULL)
+			review_read(p->site, &p->site->reviews[i]);
+		else if (!build_job(p, &p->jobs[i], &b))
+			__atomic_store_n(&p->failed, 1, __ATOMIC_RELAXED);
+	}
+	buf_free(&b);
+	return NULL;
+}
+
+/* Run the pool's work on the configured number of threads. */
+static void
+build_pool(struct pool *p)
+{
+	pthread_t	*t;
+	int		 i, n = p->site->opts->jobs;
+
+	p->next = 0;
+	if (n <= 1) {
+		build_worker(p);
+		return;
+	}
+	t = xcalloc((size_t)n, sizeof(*t));
+	for (i = 0; i < n; i++)
+		if (pthread_create(&t[i], NULL, build_worker, p) != 0)
+			errx(2, "pthread_create");
+	for (i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	free(t);
+}
+
+static int
+build_slugcmp(const void *a, const void *b)
+{
+	const struct review *x = *(const struct review *const *)a;
+	const struct review *y = *(const struct review *const *)b;
+	int		 c;
+
+	if ((c = strcmp(x->slug, y->slug)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+/* Newest first; the same day by slug, so the order is stable. */
+static int
+build_datecmp(const void *a, const void *b)
+{
+	const struct review *x = *(const struct review *const *)a;
+	const struct review *y = *(const struct review *const *)b;
+	int		 c;
+
+	if ((c = date_cmp(&y->published, &x->published)) != 0)
+		return c;
+	return strcmp(x->slug, y->slug);
+}
+
+/* List, read and check every review; report duplicate slugs. */
+static int
+build_reviews(struct site *s)
+{
+	char		**paths, *dir;
+	size_t		 n, i;
+	const struct review **v;
+	struct pool	 p;
+	int		 ok = 1;
+
+	dir = xasprintf("%s/reviews", s->opts->contentdir);
+	n = scan_dir(&s->diag, dir, &paths);
+	free(dir);
+	s->reviews = xcalloc(n, sizeof(*s->reviews));
+	for (i = 0; i < n; i++) {
+		s->reviews[s->reviewsz].path = paths[i];
+		if ((s->reviews[s->reviewsz].slug =
+		    scan_slug(&s->diag, &s->re, paths[i])) == NULL) {
+			ok = 0;
+			free(paths[i]);
+			continue;
+		}
+		s->reviewsz++;
+	}
+	free(paths);
+	memset(&p, 0, sizeof(p));
+	p.site = s;
+	build_pool(&p);
+	v = xcalloc(s->reviewsz, sizeof(*v));
+	for (i = 0; i < s->reviewsz; i++)
+		v[i] = &s->reviews[i];
+	qsort(v, s->reviewsz, sizeof(*v), build_slugcmp);
+	for (i = 1; i < s->reviewsz; i++)
+		if (strcmp(v[i]->slug, v[i - 1]->slug) == 0) {
+			diag_error(&s->diag, v[i]->path, 1, "duplicate slug "
+			    "\"%s\": %s has the same file name, and each "
+			    "review needs its own web address", v[i]->slug,
+			    v[i - 1]->path);
+			ok = 0;
+		}
+	free(v);
+	for (i = 0; i < s->reviewsz; i++)
+		ok &= s->reviews[i].ok;
+	return ok;
+}
+
+/* Choose the published reviews, newest first. */
+static void
+build_publish(struct site *s, size_t *drafts, size_t *future)
+{
+	size_t		 i;
+	struct review	*r;
+
+	s->pub = xcalloc(s->reviewsz, sizeof(*s->pub));
+	*drafts = *future = 0;
+	for (i = 0; i < s->reviewsz; i++) {
+		r = &s->reviews[i];
+		if (r->draft && !s->opts->drafts)
+			(*drafts)++;
+		else if (date_cmp(&r->published, &s->today) > 0 &&
+		    !s->opts->future)
+			(*future)++;
+		else
+			s->pub[s->pubsz++] = r;
+	}
+	qsort(s->pub, s->pubsz, sizeof(*s->pub), build_datecmp);
+}
+
+/* Make the list of page jobs: big pages first, to balance threads. */
+static struct job *
+build_jobs(const struct site *s, size_t *n)
+{
+	struct job	*j;
+	size_t		 k = 0, i, max;
+
+	max = s->pubsz + 2 * s->themes.termsz + 2 * s->regions.termsz +
+	    s->years.termsz + s->pagesz + 8;
+	j = xcalloc(max, sizeof(*j));
+	for (i = 0; i < s->themes.termsz; i++)
+		j[k++] = (struct job){ J_THEME, i };
+	for (i = 0; i < s->regions.termsz; i++)
+		j[k++] = (struct job){ J_REGION, i };
+	for (i = 0; i < s->years.termsz; i++)
+		j[k++] = (struct job){ J_YEAR, i };
+	j[k++] = (struct job){ J_SITEMAP, 0 };
+	j[k++] = (struct job){ J_HOME, 0 };
+	for (i = 0; i < 3; i++)
+		j[k++] = (struct job){ J_INDEX, i };
+	j[k++] = (struct job){ J_404, 0 };
+	j[k++] = (struct job){ J_FEED, 0 };
+	for (i = 0; i < s->themes.termsz; i++)
+		j[k++] = (struct job){ J_FEEDTHEME, i };
+	for (i = 0; i < s->regions.termsz; i++)
+		j[k++] = (struct job){ J_FEEDREGION, i };
+	for (i = 0; i < s->pagesz; i++)
+		j[k++] = (struct job){ J_PAGE, i };
+	for (i = 0; i < s->pubsz; i++)
+		j[k++] = (struct job){ J_REVIEW, i };
+	*n = k;
+	return j;
+}
+
+/* Write everything into the staging folder and swap it in. */
+static int
+build_write(struct site *s, struct output *o, size_t *pages,
+    size_t *feeds)
+{
+	struct pool	 p;
+	char		*src;
+	int		 ok = 1;
+
+	memset(&p, 0, sizeof(p));
+	p.site = s;
+	p.out = o;
+	p.jobs = build_jobs(s, &p.jobsz);
+	build_pool(&p);
+	free(p.jobs);
+	ok = !p.failed;
+	*pages = p.pages;
+	*feeds = p.feeds;
+	src = xasprintf("%s/assets", s->opts->themedir);
+	ok &= output_copytree(o, src, "assets");
+	free(src);
+	if (s->logo != NULL) {
+		src = xasprintf("%s/%s", s->opts->contentdir, s->logo);
+		ok &= output_copyfile(o, src, s->logo);
+		free(src);
+	}
+	return ok;
+}
+
+/* Free everything the build allocated in s. */
+static void
+build_free(struct site *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->reviewsz; i++)
+		review_free(&s->reviews[i]);
+	free(s->reviews);
+	free(s->pub);
+	vocab_free(&s->years);
+	intro_free(s);
+	config_free(s);
+	template_free(s->sitetheme);
+	scan_patterns_free(&s->re);
+	diag_free(&s->diag);
+}
+
+/*
+ * Build the site described by opts.  Returns the exit status: 0 on
+ * success, 1 when content or the site theme had errors (all reported,
+ * the previous site untouched).
+ */
+int
+build_run(const struct opts *opts)
+{
+	struct site	 s;
+	struct output	 o;
+	double		 t0, t1, t2;
+	size_t		 drafts, future, pages = 0, feeds = 0;
+	int		 ok, rc = 1;
+
+	t0 = build_now();
+	memset(&s, 0, sizeof(s));
+	memset(&o, 0, sizeof(o));
+	o.dirfd = -1;
+	s.opts = opts;
+	diag_init(&s.diag);
+	scan_patterns_init(&s.re);
+	s.regions.what = "region";
+	s.themes.what = "learning theme";
+	s.agegroups.what = "age group";
+	s.reviewtypes.what = "review type";
+	s.years.what = "year";
+	if (date_build_time(&s.now) == -1) {
+		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a number "
+		    "of seconds since 1970\n");
+		build_free(&s);
+		return 2;
+	}
+	date_from_time(s.now, &s.today);
+	xmlInitParser();
+
+	ok = config_read(&s);
+	s.sitetheme = template_load(&s.diag, opts->themedir);
+	ok &= s.sitetheme != NULL;
+	diag_flush(&s.diag, stderr);
+	if (ok) {
+		ok &= intro_read(&s);
+		ok &= build_reviews(&s);
+		if (s.logo != NULL) {
+			char	*lp = xasprintf("%s/%s", opts->contentdir,
+			    s.logo);
+
+			if (access(lp, R_OK) != 0) {
+				diag_error(&s.diag, s.configpath, 1, "the logo "
+				    "file %s cannot be read", lp);
+				ok = 0;
+			}
+			free(lp);
+		}
+		diag_flush(&s.diag, stderr);
+	}
+	t1 = build_now();
+	if (ok) {
+		build_publish(&s, &drafts, &future);
+		index_build(&s);
+		ok = output_open(&s, &o);
+		if (ok)
+			ok = build_write(&s, &o, &pages, &feeds) &&
+			    output_commit(&o);
+		diag_flush(&s.diag, stderr);
+	}
+	t2 = build_now();
+	if (ok) {
+		rc = 0;
+		if (opts->verbose >= 0)
+			printf("lcspr: wrote %zu review%s, %zu pages and %zu "
+			    "feeds to %s in %.2f s\n", s.pubsz,
+			    s.pubsz == 1 ? "" : "s", pages, feeds,
+			    opts->outdir, t2 - t0);
+		if (opts->verbose >= 0 && (drafts > 0 || future > 0))
+			printf("lcspr: left out %zu draft%s (use --drafts) "
+			    "and %zu review%s dated after %04d-%02d-%02d "
+			    "(use --future)\n", drafts, drafts == 1 ? "" : "s",
+			    future, future == 1 ? "" : "s", s.today.year,
+			    s.today.month, s.today.day);
+		if (opts->verbose > 0)
+			printf("lcspr: read and checked in %.2f s, wrote in "
+			    "%.2f s, removed the previous site in %.2f s\n",
+			    t1 - t0, t2 - t1 - o.removesecs, o.removesecs);
+	} else
+		fprintf(stderr, "lcspr: %zu error%s; nothing was written and "
+		    "%s is unchanged\n", s.diag.errors,
+		    s.diag.errors == 1 ? "" : "s", opts->outdir);
+	output_free(&o);
+	build_free(&s);
+	return rc;
+}

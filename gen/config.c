@@ -1,0 +1,439 @@
+/*
+ * site.yaml: the site's settings and its controlled vocabularies,
+ * read with libyaml.  Every problem is reported with its line.
+ */
+#include <ctype.h>
+#include <libxml/uri.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+static const char *const config_keys[] = {
+	"title", "description", "base_url", "language", "feed_length",
+	"home_length", "partnership", "logo", "accent", "content_note",
+	"allow_raw_html", "regions", "themes", "age_groups", "review_types",
+};
+#define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
+
+/* Report an unknown key, suggesting the nearest known one. */
+static void
+config_unknown(struct diag *d, const char *path, size_t line,
+    const char *key, const char *const *known, size_t n)
+{
+	const char	*near;
+
+	if ((near = vocab_nearest(key, known, n)) != NULL)
+		diag_error(d, path, line, "unknown field \"%s\": did you "
+		    "mean \"%s\"?", key, near);
+	else
+		diag_error(d, path, line, "unknown field \"%s\"", key);
+}
+
+/*
+ * A required or optional text value: copies it into *out.  Returns 1
+ * on success (an absent optional value leaves *out NULL), 0 reported.
+ */
+static int
+config_text(struct site *s, struct front *f, const struct field *fl,
+    char **out)
+{
+	const char	*v;
+
+	if (front_isnull(fl->value)) {
+		diag_error(&s->diag, f->path, fl->line, "\"%s\" is empty",
+		    fl->key);
+		return 0;
+	}
+	if ((v = front_scalar(fl->value)) == NULL) {
+		diag_error(&s->diag, f->path, fl->line, "\"%s\" must be "
+		    "text, not a list or a group of fields", fl->key);
+		return 0;
+	}
+	free(*out);
+	*out = xstrdup(v);
+	return 1;
+}
+
+/* A positive whole number. */
+static int
+config_count(struct site *s, struct front *f, const struct field *fl,
+    size_t *out)
+{
+	const char	*v;
+	char		*end;
+	long		 n;
+
+	if ((v = front_scalar(fl->value)) == NULL || *v == '\0' ||
+	    (n = strtol(v, &end, 10)) < 1 || n > 100000 || *end != '\0') {
+		diag_error(&s->diag, f->path, fl->line, "\"%s\" must be a "
+		    "whole number from 1 to 100000", fl->key);
+		return 0;
+	}
+	*out = (size_t)n;
+	return 1;
+}
+
+/* Relative luminance of an sRGB channel value (WCAG 2). */
+static double
+config_lum(unsigned v)
+{
+	double	 c = v / 255.0;
+
+	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+/* Contrast ratio of #rrggbb against white. */
+static double
+config_contrast(const char *hex)
+{
+	unsigned	 r, g, b;
+	double		 l;
+
+	sscanf(hex + 1, "%2x%2x%2x", &r, &g, &b);
+	l = 0.2126 * config_lum(r) + 0.7152 * config_lum(g) +
+	    0.0722 * config_lum(b);
+	return 1.05 / (l + 0.05);
+}
+
+/* Check base_url with libxml2's URI parser and split off its path. */
+static int
+config_base_url(struct site *s, struct front *f, const struct field *fl)
+{
+	xmlURIPtr	 u;
+	const char	*path;
+	int		 ok = 0;
+
+	if (!config_text(s, f, fl, &s->base_url))
+		return 0;
+	u = xmlParseURI(s->base_url);
+	if (u == NULL || u->scheme == NULL || u->server == NULL ||
+	    (strcasecmp(u->scheme, "http") != 0 &&
+	    strcasecmp(u->scheme, "https") != 0) ||
+	    u->query != NULL || u->fragment != NULL) {
+		diag_error(&s->diag, f->path, fl->line, "\"base_url\" must "
+		    "be the site's full web address, such as "
+		    "https://learning.example.org.uk/");
+		goto out;
+	}
+	path = u->path != NULL ? u->path : "/";
+	if (path[strlen(path) - 1] == '/')
+		s->base_path = xstrdup(path);
+	else
+		s->base_path = xasprintf("%s/", path);
+	if (s->base_url[strlen(s->base_url) - 1] != '/') {
+		path = s->base_url;
+		s->base_url = xasprintf("%s/", path);
+		free((char *)path);
+	}
+	ok = 1;
+out:
+	xmlFreeURI(u);
+	return ok;
+}
+
+/* The text of a vocabulary entry's sub-field, or NULL (reported). */
+static char *
+config_subtext(struct site *s, struct front *f, yaml_node_t *v,
+    const char *key)
+{
+	const char	*t;
+
+	if (front_isnull(v) || (t = front_scalar(v)) == NULL) {
+		diag_error(&s->diag, f->path, front_line(f, v), "\"%s\" "
+		    "must be text", key);
+		return NULL;
+	}
+	return xstrdup(t);
+}
+
+/* Fill one term from a scalar (its name) or a mapping of fields. */
+static int
+config_term(struct site *s, struct front *f, yaml_node_t *n,
+    struct term *t, int full)
+{
+	static const char *const keys[] =
+	    { "name", "slug", "aliases", "description" };
+	yaml_node_pair_t *p;
+	yaml_node_item_t *it;
+	yaml_node_t	*k, *v, *a;
+	const char	*key;
+	int		 ok = 1;
+
+	t->line = front_line(f, n);
+	if (n->type == YAML_SCALAR_NODE) {
+		if (front_isnull(n)) {
+			diag_error(&s->diag, f->path, t->line,
+			    "empty entry in the list");
+			return 0;
+		}
+		t->name = xstrdup(front_scalar(n));
+		return 1;
+	}
+	if (n->type != YAML_MAPPING_NODE) {
+		diag_error(&s->diag, f->path, t->line, "expected a name, or "
+		    "name: with slug:, aliases: and description:");
+		return 0;
+	}
+	for (p = n->data.mapping.pairs.start;
+	    p < n->data.mapping.pairs.top; p++) {
+		k = front_node(f, p->key);
+		v = front_node(f, p->value);
+		key = front_scalar(k) != NULL ? front_scalar(k) : "";
+		if (strcmp(key, "name") == 0) {
+			free(t->name);
+			ok &= (t->name = config_subtext(s, f, v, key)) != NULL;
+		} else if (strcmp(key, "slug") == 0) {
+			free(t->slug);
+			ok &= (t->slug = config_subtext(s, f, v, key)) != NULL;
+		} else if (full && strcmp(key, "description") == 0) {
+			free(t->description);
+			ok &= (t->description =
+			    config_subtext(s, f, v, key)) != NULL;
+		} else if (full && strcmp(key, "aliases") == 0) {
+			if (v->type != YAML_SEQUENCE_NODE) {
+				diag_error(&s->diag, f->path,
+				    front_line(f, v), "\"aliases\" must be "
+				    "a list, such as [CCE, county lines]");
+				ok = 0;
+				continue;
+			}
+			for (it = v->data.sequence.items.start;
+			    it < v->data.sequence.items.top; it++) {
+				a = front_node(f, *it);
+				if (front_isnull(a) ||
+				    front_scalar(a) == NULL) {
+					diag_error(&s->diag, f->path,
+					    front_line(f, a), "each alias "
+					    "must be text");
+					ok = 0;
+					continue;
+				}
+				t->aliases = xreallocarray(t->aliases,
+				    t->aliasesz + 1, sizeof(*t->aliases));
+				t->aliases[t->aliasesz++] =
+				    xstrdup(front_scalar(a));
+			}
+		} else {
+			config_unknown(&s->diag, f->path, front_line(f, k),
+			    key, keys, full ? 4 : 2);
+			ok = 0;
+		}
+	}
+	if (t->name == NULL) {
+		diag_error(&s->diag, f->path, t->line, "this entry has no "
+		    "\"name\"");
+		ok = 0;
+	}
+	return ok;
+}
+
+/*
+ * Read a vocabulary list: names, or mappings with name, slug, aliases
+ * and description (full).  Checks slugs and that no two entries share
+ * a name, alias or slug.
+ */
+static int
+config_vocab(struct site *s, struct front *f, const struct field *fl,
+    struct vocab *v, int full)
+{
+	yaml_node_item_t *it;
+	struct term	*t;
+	const struct term *other;
+	size_t		 i, j;
+	int		 ok = 1;
+
+	vocab_free(v);
+	if (fl->value->type != YAML_SEQUENCE_NODE ||
+	    fl->value->data.sequence.items.top ==
+	    fl->value->data.sequence.items.start) {
+		diag_error(&s->diag, f->path, fl->line, "\"%s\" must be a "
+		    "list with at least one entry", fl->key);
+		return 0;
+	}
+	v->terms = xcalloc((size_t)(fl->value->data.sequence.items.top -
+	    fl->value->data.sequence.items.start), sizeof(*v->terms));
+	for (it = fl->value->data.sequence.items.start;
+	    it < fl->value->data.sequence.items.top; it++) {
+		t = &v->terms[v->termsz];
+		if (!config_term(s, f, front_node(f, *it), t, full)) {
+			term_free(t);
+			memset(t, 0, sizeof(*t));
+			ok = 0;
+			continue;
+		}
+		if (t->slug == NULL)
+			t->slug = vocab_slugify(t->name);
+		if (!scan_match(s->re.slug, t->slug)) {
+			diag_error(&s->diag, f->path, t->line, "bad slug "
+			    "\"%s\" for \"%s\": use only lower-case letters "
+			    "a-z, digits and single hyphens", t->slug,
+			    t->name);
+			ok = 0;
+		}
+		/* Each spelling must name one entry only. */
+		if ((other = vocab_find(v, t->name)) != NULL ||
+		    (other = vocab_find(v, t->slug)) != NULL) {
+			diag_error(&s->diag, f->path, t->line, "\"%s\" is "
+			    "listed twice in \"%s\" (see line %zu)", t->name,
+			    fl->key, other->line);
+			ok = 0;
+		}
+		for (j = 0; j < t->aliasesz; j++)
+			if ((other = vocab_find(v, t->aliases[j])) != NULL) {
+				diag_error(&s->diag, f->path, t->line,
+				    "alias \"%s\" already names \"%s\" (line "
+				    "%zu)", t->aliases[j], other->name,
+				    other->line);
+				ok = 0;
+			}
+		v->termsz++;
+	}
+	for (i = 0; i < v->termsz; i++)
+		for (j = 0; j < v->terms[i].aliasesz; j++)
+			if (strcasecmp(v->terms[i].aliases[j],
+			    v->terms[i].name) == 0)
+				diag_warn(&s->diag, f->path, v->terms[i].line,
+				    "alias \"%s\" is the same as the name",
+				    v->terms[i].aliases[j]);
+	return ok;
+}
+
+/*
+ * Read contentdir/site.yaml into the site.  Returns 1 on success, 0
+ * when any problem was reported (all of them are).
+ */
+int
+config_read(struct site *s)
+{
+	struct front	 f;
+	char		*text = NULL;
+	size_t		 len, i;
+	const struct field *fl;
+	int		 ok = 1, b;
+	static const char *const required[] =
+	    { "title", "description", "base_url", "content_note",
+	      "regions", "themes", "age_groups", "review_types" };
+
+	s->language = xstrdup("en-GB");
+	s->feed_length = 20;
+	s->home_length = 10;
+	s->configpath = xasprintf("%s/site.yaml", s->opts->contentdir);
+	if (!scan_read(&s->diag, &s->re, s->configpath, &text, &len))
+		return 0;
+	memset(&f, 0, sizeof(f));
+	f.path = s->configpath;
+	f.yaml = text;
+	f.yamlsz = len;
+	f.yamlline = 1;
+	if (!front_load(&s->diag, &f)) {
+		ok = 0;
+		goto out;
+	}
+	for (i = 0; i < f.fieldsz; i++) {
+		fl = &f.fields[i];
+		if (strcmp(fl->key, "title") == 0)
+			ok &= config_text(s, &f, fl, &s->title);
+		else if (strcmp(fl->key, "description") == 0)
+			ok &= config_text(s, &f, fl, &s->description);
+		else if (strcmp(fl->key, "base_url") == 0)
+			ok &= config_base_url(s, &f, fl);
+		else if (strcmp(fl->key, "language") == 0)
+			ok &= config_text(s, &f, fl, &s->language);
+		else if (strcmp(fl->key, "feed_length") == 0)
+			ok &= config_count(s, &f, fl, &s->feed_length);
+		else if (strcmp(fl->key, "home_length") == 0)
+			ok &= config_count(s, &f, fl, &s->home_length);
+		else if (strcmp(fl->key, "partnership") == 0)
+			ok &= config_text(s, &f, fl, &s->partnership);
+		else if (strcmp(fl->key, "logo") == 0) {
+			if ((ok &= config_text(s, &f, fl, &s->logo)) &&
+			    (strchr(s->logo, '/') != NULL ||
+			    s->logo[0] == '.')) {
+				diag_error(&s->diag, f.path, fl->line,
+				    "\"logo\" must be the name of a file in "
+				    "the content folder, such as logo.svg");
+				ok = 0;
+			}
+		} else if (strcmp(fl->key, "accent") == 0) {
+			if (!config_text(s, &f, fl, &s->accent))
+				ok = 0;
+			else if (!scan_match(s->re.colour, s->accent)) {
+				diag_error(&s->diag, f.path, fl->line,
+				    "\"accent\" must be a colour written "
+				    "#rrggbb, such as \"#1d70b8\" (in quotes)");
+				ok = 0;
+			} else if (config_contrast(s->accent) < 4.5) {
+				diag_error(&s->diag, f.path, fl->line,
+				    "accent colour \"%s\" is too light: white "
+				    "text on it has a contrast of %.1f:1, and "
+				    "WCAG AA needs at least 4.5:1", s->accent,
+				    config_contrast(s->accent));
+				ok = 0;
+			}
+		} else if (strcmp(fl->key, "content_note") == 0)
+			ok &= config_text(s, &f, fl, &s->content_note);
+		else if (strcmp(fl->key, "allow_raw_html") == 0) {
+			if (!front_bool(fl->value, &b)) {
+				diag_error(&s->diag, f.path, fl->line,
+				    "\"allow_raw_html\" must be true or false");
+				ok = 0;
+			} else
+				s->allow_raw_html = b;
+		} else if (strcmp(fl->key, "regions") == 0)
+			ok &= config_vocab(s, &f, fl, &s->regions, 1);
+		else if (strcmp(fl->key, "themes") == 0)
+			ok &= config_vocab(s, &f, fl, &s->themes, 1);
+		else if (strcmp(fl->key, "age_groups") == 0)
+			ok &= config_vocab(s, &f, fl, &s->agegroups, 0);
+		else if (strcmp(fl->key, "review_types") == 0)
+			ok &= config_vocab(s, &f, fl, &s->reviewtypes, 0);
+		else {
+			config_unknown(&s->diag, f.path, fl->line, fl->key,
+			    config_keys, CONFIG_KEYSZ);
+			ok = 0;
+		}
+	}
+	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
+		size_t	 j;
+
+		for (j = 0; j < f.fieldsz; j++)
+			if (strcmp(f.fields[j].key, required[i]) == 0)
+				break;
+		if (j == f.fieldsz) {
+			diag_error(&s->diag, f.path, 1, "required field "
+			    "\"%s\" is missing", required[i]);
+			ok = 0;
+		}
+	}
+out:
+	front_free(&f);
+	free(text);
+	return ok;
+}
+
+/*
+ * Free what config_read stored in the site.
+ */
+void
+config_free(struct site *s)
+{
+	free(s->configpath);
+	free(s->title);
+	free(s->description);
+	free(s->base_url);
+	free(s->base_path);
+	free(s->language);
+	free(s->partnership);
+	free(s->logo);
+	free(s->accent);
+	free(s->content_note);
+	vocab_free(&s->regions);
+	vocab_free(&s->themes);
+	vocab_free(&s->agegroups);
+	vocab_free(&s->reviewtypes);
+}

@@ -1,0 +1,172 @@
+/*
+ * Dates: calendar checks, the build date, and the forms pages and
+ * feeds need.  Month and day names are written from our own tables,
+ * never from the locale: RFC 822 wants English whatever the user's.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+static const char *const months[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+static const char *const days[7] = {
+	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
+};
+
+static int
+date_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/*
+ * Days in month m (1-12) of year y.
+ */
+static int
+date_mdays(int y, int m)
+{
+	static const int mdays[12] =
+	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && date_leap(y) ? 29 : mdays[m - 1];
+}
+
+/*
+ * Parse s as exactly YYYY-MM-DD and check it is a real calendar date.
+ * Returns 1 and fills d, 0 on a malformed string, -1 on a well-formed
+ * string that names no date (2021-02-30).
+ */
+int
+date_parse(const char *s, struct date *d)
+{
+	int	 i;
+
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (s[i] < '0' || s[i] > '9')
+			return 0;
+	}
+	if (s[10] != '\0')
+		return 0;
+	d->year = atoi(s);
+	d->month = atoi(s + 5);
+	d->day = atoi(s + 8);
+	if (d->year < 1900 || d->month < 1 || d->month > 12 || d->day < 1 ||
+	    d->day > date_mdays(d->year, d->month))
+		return -1;
+	return 1;
+}
+
+/*
+ * Compare two dates: negative, zero or positive, like strcmp.
+ */
+int
+date_cmp(const struct date *a, const struct date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	return a->day < b->day ? -1 : a->day > b->day;
+}
+
+/*
+ * Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+ */
+static long
+date_days(const struct date *d)
+{
+	long	 y = d->year - (d->month <= 2), era, doe;
+	unsigned yoe, mp;
+
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	mp = (unsigned)(d->month + (d->month > 2 ? -3 : 9));
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + (153 * mp + 2) / 5 +
+	    (unsigned)d->day - 1;
+	return era * 146097 + doe - 719468;
+}
+
+/*
+ * Fill d with the UTC date of t.
+ */
+void
+date_from_time(time_t t, struct date *d)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	d->year = tm.tm_year + 1900;
+	d->month = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
+}
+
+/*
+ * The build time: SOURCE_DATE_EPOCH when set (reproducible builds),
+ * else now.  Returns 0 and sets *t, or -1 if SOURCE_DATE_EPOCH is not
+ * a non-negative integer.
+ */
+int
+date_build_time(time_t *t)
+{
+	const char	*e;
+	char		*end;
+	long long	 v;
+
+	if ((e = getenv("SOURCE_DATE_EPOCH")) == NULL || *e == '\0') {
+		*t = time(NULL);
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(e, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0)
+		return -1;
+	*t = (time_t)v;
+	return 0;
+}
+
+/*
+ * "12 March 2024", as GOV.UK writes dates, into buf (>= 32 bytes).
+ */
+void
+date_human(const struct date *d, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%d %s %d", d->day, months[d->month - 1],
+	    d->year);
+}
+
+/*
+ * RFC 822 date at midnight UTC: "Tue, 12 Mar 2024 00:00:00 +0000",
+ * into buf (>= 40 bytes).
+ */
+void
+date_rfc822(const struct date *d, char *buf, size_t sz)
+{
+	long	 n = date_days(d);
+	int	 wd = (int)((n % 7 + 7 + 4) % 7);	/* 1970-01-01: Thu */
+
+	snprintf(buf, sz, "%s, %02d %.3s %04d 00:00:00 +0000", days[wd],
+	    d->day, months[d->month - 1], d->year);
+}
+
+/*
+ * RFC 822 form of a time_t, for lastBuildDate.
+ */
+void
+date_rfc822_time(time_t t, char *buf, size_t sz)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(buf, sz, "%s, %02d %.3s %04d %02d:%02d:%02d +0000",
+	    days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}

@@ -1,0 +1,134 @@
+/*
+ * The one diagnostics funnel, after mandoc's mandoc_msg.c.  Every
+ * problem is "path:line: message"; messages are held while a stage
+ * runs (on several threads), then sorted by file and line and printed,
+ * so every problem comes out in one run and in a stable order.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+/*
+ * Initialise an empty funnel.
+ */
+void
+diag_init(struct diag *d)
+{
+	memset(d, 0, sizeof(*d));
+	pthread_mutex_init(&d->lock, NULL);
+}
+
+static void
+diag_vadd(struct diag *d, int error, const char *path, size_t line,
+    const char *fmt, va_list ap)
+{
+	struct diagmsg	*m;
+	char		*text;
+
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	pthread_mutex_lock(&d->lock);
+	if (d->msgsz == d->msgmax) {
+		d->msgmax = d->msgmax ? d->msgmax * 2 : 64;
+		d->msgs = xreallocarray(d->msgs, d->msgmax, sizeof(*d->msgs));
+	}
+	m = &d->msgs[d->msgsz++];
+	m->path = xstrdup(path);
+	m->line = line;
+	m->error = error;
+	m->seq = d->seq++;
+	m->text = text != NULL ? text : xstrdup("out of memory");
+	if (error)
+		d->errors++;
+	else
+		d->warnings++;
+	pthread_mutex_unlock(&d->lock);
+}
+
+/*
+ * Record an error about path at line (0: the file as a whole).
+ * Safe to call from any thread.
+ */
+void
+diag_error(struct diag *d, const char *path, size_t line,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vadd(d, 1, path, line, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Record a warning: printed, but the build goes on.
+ */
+void
+diag_warn(struct diag *d, const char *path, size_t line,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vadd(d, 0, path, line, fmt, ap);
+	va_end(ap);
+}
+
+static int
+diag_cmp(const void *a, const void *b)
+{
+	const struct diagmsg *x = a, *y = b;
+	int		 c;
+
+	if ((c = strcmp(x->path, y->path)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Print every held message to f, sorted by path and line, and forget
+ * them (the counts stay).  Call between stages, from one thread.
+ */
+void
+diag_flush(struct diag *d, FILE *f)
+{
+	size_t		 i;
+	struct diagmsg	*m;
+
+	qsort(d->msgs, d->msgsz, sizeof(*d->msgs), diag_cmp);
+	for (i = 0; i < d->msgsz; i++) {
+		m = &d->msgs[i];
+		if (m->line > 0)
+			fprintf(f, "%s:%zu: %s%s\n", m->path, m->line,
+			    m->error ? "" : "warning: ", m->text);
+		else
+			fprintf(f, "%s: %s%s\n", m->path,
+			    m->error ? "" : "warning: ", m->text);
+		free(m->path);
+		free(m->text);
+	}
+	d->msgsz = 0;
+	fflush(f);
+}
+
+/*
+ * Free the funnel's storage.
+ */
+void
+diag_free(struct diag *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->msgsz; i++) {
+		free(d->msgs[i].path);
+		free(d->msgs[i].text);
+	}
+	free(d->msgs);
+	pthread_mutex_destroy(&d->lock);
+}

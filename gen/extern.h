@@ -1,0 +1,139 @@
+/*
+ * lcspr: the prototypes shared between files, grouped by file in
+ * pipeline order.  Everything else is static.
+ */
+#ifndef EXTERN_H
+#define EXTERN_H
+
+#include <stdio.h>
+
+/* diag.c */
+void		 diag_init(struct diag *);
+void		 diag_error(struct diag *, const char *, size_t,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+void		 diag_warn(struct diag *, const char *, size_t,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+void		 diag_flush(struct diag *, FILE *);
+void		 diag_free(struct diag *);
+
+/* util.c */
+void		*xmalloc(size_t);
+void		*xcalloc(size_t, size_t);
+void		*xreallocarray(void *, size_t, size_t);
+char		*xstrdup(const char *);
+char		*xstrndup(const char *, size_t);
+char		*xasprintf(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+void		 buf_add(struct buf *, const void *, size_t);
+void		 buf_puts(struct buf *, const char *);
+void		 buf_free(struct buf *);
+void		*arena_alloc(struct arena *, size_t);
+char		*arena_printf(struct arena *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 arena_free(struct arena *);
+
+/* date.c */
+int		 date_parse(const char *, struct date *);
+int		 date_cmp(const struct date *, const struct date *);
+void		 date_from_time(time_t, struct date *);
+int		 date_build_time(time_t *);
+void		 date_human(const struct date *, char *, size_t);
+void		 date_rfc822(const struct date *, char *, size_t);
+void		 date_rfc822_time(time_t, char *, size_t);
+
+/* scan.c */
+void		 scan_patterns_init(struct patterns *);
+void		 scan_patterns_free(struct patterns *);
+int		 scan_match(const pcre2_code *, const char *);
+int		 scan_utf8(const struct patterns *, const char *, size_t,
+		    size_t *);
+int		 scan_read(struct diag *, const struct patterns *,
+		    const char *, char **, size_t *);
+size_t		 scan_dir(struct diag *, const char *, char ***);
+char		*scan_slug(struct diag *, const struct patterns *,
+		    const char *);
+
+/* front.c */
+int		 front_split(struct diag *, const char *, const char *,
+		    size_t, struct front *);
+int		 front_load(struct diag *, struct front *);
+size_t		 front_line(const struct front *, const yaml_node_t *);
+yaml_node_t	*front_node(struct front *, int);
+const char	*front_scalar(const yaml_node_t *);
+int		 front_isnull(const yaml_node_t *);
+int		 front_bool(const yaml_node_t *, int *);
+void		 front_free(struct front *);
+
+/* vocab.c */
+const struct term *vocab_find(const struct vocab *, const char *);
+size_t		 vocab_distance(const char *, const char *, size_t);
+const char	*vocab_nearest(const char *, const char *const *, size_t);
+const char	*vocab_suggest(const struct vocab *, const char *);
+char		*vocab_slugify(const char *);
+void		 term_free(struct term *);
+void		 vocab_free(struct vocab *);
+
+/* config.c */
+int		 config_read(struct site *);
+void		 config_free(struct site *);
+
+/* markdown.c */
+char		*markdown_render(const char *, size_t, int, char **,
+		    size_t *);
+
+/* review.c */
+int		 review_read(struct site *, struct review *);
+void		 review_free(struct review *);
+
+/* intro.c */
+int		 intro_read(struct site *);
+void		 intro_free(struct site *);
+
+/* index.c */
+void		 index_build(struct site *);
+
+/* field.c */
+int		 field_find(const char *, enum ftype *);
+const char	*field_name(int);
+int		 field_get(const struct ctx *, int, struct val *);
+int		 field_empty(const struct val *);
+const void	*field_item(const struct val *, size_t);
+
+/* template.c */
+struct sitetheme *template_load(struct diag *, const char *);
+void		 template_free(struct sitetheme *);
+int		 template_render(const struct sitetheme *, enum tmplkind,
+		    const struct ctx *, struct buf *);
+
+/* page.c */
+int		 page_home(const struct site *, struct output *,
+		    struct buf *);
+int		 page_review(const struct site *, const struct review *,
+		    struct output *, struct buf *);
+int		 page_term(const struct site *, enum pagekind,
+		    const struct term *, struct output *, struct buf *);
+int		 page_terms(const struct site *, enum pagekind,
+		    struct output *, struct buf *);
+int		 page_standalone(const struct site *, const struct page *,
+		    struct output *, struct buf *);
+int		 page_404(const struct site *, struct output *, struct buf *);
+int		 page_sitemap(const struct site *, struct output *);
+
+/* feed.c */
+int		 feed_site(const struct site *, struct output *);
+int		 feed_term(const struct site *, struct output *, const char *,
+		    const struct term *);
+
+/* output.c */
+int		 output_open(struct site *, struct output *);
+int		 output_write(struct output *, const char *, const void *,
+		    size_t);
+int		 output_copyfile(struct output *, const char *, const char *);
+int		 output_copytree(struct output *, const char *, const char *);
+int		 output_commit(struct output *);
+void		 output_free(struct output *);
+
+/* build.c */
+int		 build_run(const struct opts *);
+
+#endif /* !EXTERN_H */

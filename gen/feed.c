@@ -1,0 +1,149 @@
+/*
+ * Feeds: RSS 2.0 for the whole site, each learning theme and each
+ * region, built as libxml2 trees.  A feed reader shows an item's
+ * description as HTML, so the summary goes in as a small HTML
+ * fragment serialised by libxml2: a "<" in a summary reaches the
+ * reader as "&lt;", never as markup.
+ */
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+#define ATOM_NS	"http://www.w3.org/2005/Atom"
+
+/* Add a text child: the serialiser escapes the value. */
+static void
+feed_text(xmlNodePtr parent, const char *name, const char *value)
+{
+	xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	    (const xmlChar *)value);
+}
+
+/* The summary as an HTML paragraph, serialised by libxml2. */
+static xmlChar *
+feed_html(const char *summary)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 p;
+	xmlBufferPtr	 b;
+	xmlChar		*s;
+
+	doc = htmlNewDocNoDtD(NULL, NULL);
+	p = xmlNewDocNode(doc, NULL, (const xmlChar *)"p", NULL);
+	xmlDocSetRootElement(doc, p);
+	xmlAddChild(p, xmlNewDocText(doc, (const xmlChar *)summary));
+	b = xmlBufferCreate();
+	htmlNodeDump(b, doc, p);
+	s = xmlStrdup(xmlBufferContent(b));
+	xmlBufferFree(b);
+	xmlFreeDoc(doc);
+	return s;
+}
+
+/*
+ * Write the feed rel ("feed.xml", "themes/<slug>/feed.xml") of the
+ * reviews revs (newest first; the first feed_length are used), titled
+ * name (NULL for the site feed), linking to the page at dir.
+ * Returns 1 on success, 0 when reported.
+ */
+static int
+feed_write(const struct site *s, struct output *o, const char *rel,
+    const char *dir, const char *name, const struct review *const *revs,
+    size_t revsz)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 rss, ch, it, self, guid;
+	xmlNsPtr	 atom;
+	xmlChar		*mem, *html;
+	int		 len, ok;
+	size_t		 i, j;
+	char		*t, date[64];
+	const struct review *r;
+
+	doc = xmlNewDoc((const xmlChar *)"1.0");
+	rss = xmlNewNode(NULL, (const xmlChar *)"rss");
+	xmlDocSetRootElement(doc, rss);
+	xmlNewProp(rss, (const xmlChar *)"version", (const xmlChar *)"2.0");
+	atom = xmlNewNs(rss, (const xmlChar *)ATOM_NS,
+	    (const xmlChar *)"atom");
+	ch = xmlNewChild(rss, NULL, (const xmlChar *)"channel", NULL);
+	t = name == NULL ? xstrdup(s->title) :
+	    xasprintf("%s: %s", s->title, name);
+	feed_text(ch, "title", t);
+	free(t);
+	t = xasprintf("%s%s", s->base_url, dir);
+	feed_text(ch, "link", t);
+	free(t);
+	t = name == NULL ? xasprintf("%s %s", s->description,
+	    s->content_note) : xasprintf("Reviews published on %s. %s",
+	    name, s->content_note);
+	feed_text(ch, "description", t);
+	free(t);
+	feed_text(ch, "language", s->language);
+	self = xmlNewChild(ch, atom, (const xmlChar *)"link", NULL);
+	t = xasprintf("%s%s", s->base_url, rel);
+	xmlNewProp(self, (const xmlChar *)"href", (const xmlChar *)t);
+	free(t);
+	xmlNewProp(self, (const xmlChar *)"rel", (const xmlChar *)"self");
+	xmlNewProp(self, (const xmlChar *)"type",
+	    (const xmlChar *)"application/rss+xml");
+	if (getenv("SOURCE_DATE_EPOCH") != NULL) {
+		date_rfc822_time(s->now, date, sizeof(date));
+		feed_text(ch, "lastBuildDate", date);
+	} else if (revsz > 0) {
+		date_rfc822(&revs[0]->published, date, sizeof(date));
+		feed_text(ch, "lastBuildDate", date);
+	}
+	for (i = 0; i < revsz && i < s->feed_length; i++) {
+		r = revs[i];
+		it = xmlNewChild(ch, NULL, (const xmlChar *)"item", NULL);
+		feed_text(it, "title", r->title);
+		t = xasprintf("%sreviews/%s/", s->base_url, r->slug);
+		feed_text(it, "link", t);
+		guid = xmlNewTextChild(it, NULL, (const xmlChar *)"guid",
+		    (const xmlChar *)t);
+		xmlNewProp(guid, (const xmlChar *)"isPermaLink",
+		    (const xmlChar *)"true");
+		free(t);
+		date_rfc822(&r->published, date, sizeof(date));
+		feed_text(it, "pubDate", date);
+		html = feed_html(r->summary);
+		feed_text(it, "description", (const char *)html);
+		xmlFree(html);
+		for (j = 0; j < r->themesz; j++)
+			feed_text(it, "category", r->themes[j]->name);
+	}
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	ok = output_write(o, rel, mem, (size_t)len);
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	return ok;
+}
+
+/*
+ * The site-wide feed, feed.xml.
+ */
+int
+feed_site(const struct site *s, struct output *o)
+{
+	return feed_write(s, o, "feed.xml", "", NULL, s->pub, s->pubsz);
+}
+
+/*
+ * The feed of one theme or region (dir is "themes" or "regions").
+ */
+int
+feed_term(const struct site *s, struct output *o, const char *dir,
+    const struct term *t)
+{
+	char	 rel[512], page[512];
+
+	snprintf(rel, sizeof(rel), "%s/%s/feed.xml", dir, t->slug);
+	snprintf(page, sizeof(page), "%s/%s/", dir, t->slug);
+	return feed_write(s, o, rel, page, t->name, t->reviews, t->reviewsz);
+}

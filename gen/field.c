@@ -1,0 +1,487 @@
+/*
+ * Fields: the names a site theme's templates use, and their values for
+ * the page being written.  A name is looked up in the innermost scope
+ * (a list item) first; the first scope that has the field answers,
+ * even with an empty value, so an item never shows its page's value.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+enum fid {
+	F_SITE_TITLE, F_SITE_DESCRIPTION, F_PARTNERSHIP, F_LOGO_URL, F_LANG,
+	F_ACCENT_STYLE, F_CONTENT_NOTE, F_ROOT_URL, F_ASSETS_URL,
+	F_STYLESHEET_URL, F_SITE_FEED_URL, F_THEMES_URL, F_REGIONS_URL,
+	F_YEARS_URL, F_PAGE_TITLE, F_HEAD_TITLE, F_PAGE_DESCRIPTION,
+	F_CANONICAL_URL, F_FEEDS, F_BREADCRUMBS, F_PAGES, F_IS_HOME,
+	F_REVIEW_COUNT, F_TERMS, F_TERMS_KIND, F_REVIEWS, F_THEMES,
+	F_REGIONS, F_YEARS, F_BODY, F_INTRO,
+	F_TITLE, F_URL, F_PUBLISHED, F_PUBLISHED_ISO, F_REGION,
+	F_REGION_URL, F_LOCAL_AREA, F_REVIEW_TYPE, F_SUMMARY, F_RELATED,
+	F_REPORT_URL, F_AGE_GROUP, F_ETHNICITY_RECORDED,
+	F_ETHNICITY_NOT_RECORDED,
+	F_NAME, F_COUNT, F_COUNT_LABEL, F_DESCRIPTION, F_FEED_URL,
+	F_TOP_THEMES, F_TOP_THEMES_HEADING,
+	F__MAX
+};
+
+static const struct {
+	const char	*name;
+	enum ftype	 type;
+} fields[F__MAX] = {
+	{ "site-title", FT_TEXT },
+	{ "site-description", FT_TEXT },
+	{ "partnership", FT_TEXT },
+	{ "logo-url", FT_TEXT },
+	{ "lang", FT_TEXT },
+	{ "accent-style", FT_TEXT },
+	{ "content-note", FT_TEXT },
+	{ "root-url", FT_TEXT },
+	{ "assets-url", FT_TEXT },
+	{ "stylesheet-url", FT_TEXT },
+	{ "site-feed-url", FT_TEXT },
+	{ "themes-url", FT_TEXT },
+	{ "regions-url", FT_TEXT },
+	{ "years-url", FT_TEXT },
+	{ "page-title", FT_TEXT },
+	{ "head-title", FT_TEXT },
+	{ "page-description", FT_TEXT },
+	{ "canonical-url", FT_TEXT },
+	{ "feeds", FT_LIST },
+	{ "breadcrumbs", FT_LIST },
+	{ "pages", FT_LIST },
+	{ "is-home", FT_FLAG },
+	{ "review-count", FT_TEXT },
+	{ "terms", FT_LIST },
+	{ "terms-kind", FT_TEXT },
+	{ "reviews", FT_LIST },
+	{ "themes", FT_LIST },
+	{ "regions", FT_LIST },
+	{ "years", FT_LIST },
+	{ "body", FT_HTML },
+	{ "intro", FT_HTML },
+	{ "title", FT_TEXT },
+	{ "url", FT_TEXT },
+	{ "published", FT_TEXT },
+	{ "published-iso", FT_TEXT },
+	{ "region", FT_TEXT },
+	{ "region-url", FT_TEXT },
+	{ "local-area", FT_TEXT },
+	{ "review-type", FT_TEXT },
+	{ "summary", FT_TEXT },
+	{ "related", FT_LIST },
+	{ "report-url", FT_TEXT },
+	{ "age-group", FT_TEXT },
+	{ "ethnicity-recorded", FT_TEXT },
+	{ "ethnicity-not-recorded", FT_FLAG },
+	{ "name", FT_TEXT },
+	{ "count", FT_TEXT },
+	{ "count-label", FT_TEXT },
+	{ "description", FT_TEXT },
+	{ "feed-url", FT_TEXT },
+	{ "top-themes", FT_LIST },
+	{ "top-themes-heading", FT_TEXT },
+};
+
+/*
+ * The id of the field called name, or -1 if there is none; *type gets
+ * what it holds.
+ */
+int
+field_find(const char *name, enum ftype *type)
+{
+	int	 i;
+
+	for (i = 0; i < F__MAX; i++)
+		if (strcmp(fields[i].name, name) == 0) {
+			*type = fields[i].type;
+			return i;
+		}
+	return -1;
+}
+
+/*
+ * The name of field id, for messages.
+ */
+const char *
+field_name(int id)
+{
+	return id >= 0 && id < F__MAX ? fields[id].name : "?";
+}
+
+/* A URL relative to the page: the root prefix, then rel. */
+static const char *
+field_url(struct pagectx *pc, const char *rel)
+{
+	if (*pc->prefix == '\0' && *rel == '\0')
+		return "./";
+	return arena_printf(&pc->arena, "%s%s", pc->prefix, rel);
+}
+
+static void
+field_text(struct val *v, const char *s)
+{
+	v->type = FT_TEXT;
+	v->text = s;
+}
+
+static void
+field_list(struct val *v, enum ctxkind kind, const void *items,
+    size_t stride, size_t n)
+{
+	v->type = FT_LIST;
+	v->item = kind;
+	v->items = items;
+	v->stride = stride;
+	v->n = n;
+}
+
+static const char *
+field_count(struct pagectx *pc, size_t n, int label)
+{
+	if (!label)
+		return arena_printf(&pc->arena, "%zu", n);
+	return arena_printf(&pc->arena, "%zu review%s", n, n == 1 ? "" : "s");
+}
+
+/* The URL folder of a term, by its vocabulary. */
+static const char *
+field_termdir(const struct site *s, const struct term *t)
+{
+	if (t >= s->themes.terms && t < s->themes.terms + s->themes.termsz)
+		return "themes";
+	if (t >= s->regions.terms && t < s->regions.terms + s->regions.termsz)
+		return "regions";
+	return "years";
+}
+
+/* Fields of a theme, region or year (count: its count, or n). */
+static int
+field_term(struct pagectx *pc, const struct term *t, size_t count,
+    enum fid id, struct val *v)
+{
+	const struct site *s = pc->site;
+	const char	*dir = field_termdir(s, t);
+
+	switch (id) {
+	case F_NAME:
+		field_text(v, t->name);
+		return 1;
+	case F_URL:
+		field_text(v, field_url(pc, arena_printf(&pc->arena, "%s/%s/",
+		    dir, t->slug)));
+		return 1;
+	case F_COUNT:
+	case F_REVIEW_COUNT:
+		field_text(v, field_count(pc, count, 0));
+		return 1;
+	case F_COUNT_LABEL:
+		field_text(v, field_count(pc, count, 1));
+		return 1;
+	case F_DESCRIPTION:
+		field_text(v, t->description);
+		return 1;
+	case F_FEED_URL:
+		field_text(v, strcmp(dir, "years") == 0 ? NULL :
+		    field_url(pc, arena_printf(&pc->arena, "%s/%s/feed.xml",
+		    dir, t->slug)));
+		return 1;
+	case F_INTRO:
+		v->type = FT_HTML;
+		v->text = t->intro;
+		return 1;
+	case F_REVIEWS:
+		field_list(v, CTX_REVIEW, t->reviews, 0, t->reviewsz);
+		return 1;
+	case F_TOP_THEMES:
+		field_list(v, CTX_TOPTHEME, t->top, sizeof(*t->top), t->topsz);
+		return 1;
+	case F_TOP_THEMES_HEADING:
+		if (strcmp(dir, "themes") == 0)
+			field_text(v, arena_printf(&pc->arena, "Themes that "
+			    "often occur with %s", t->name));
+		else
+			field_text(v, arena_printf(&pc->arena, "Most frequent "
+			    "themes in %s", t->name));
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Fields of a review. */
+static int
+field_review(struct pagectx *pc, const struct review *r, enum fid id,
+    struct val *v)
+{
+	char	 buf[64];
+
+	switch (id) {
+	case F_TITLE:
+		field_text(v, r->title);
+		return 1;
+	case F_URL:
+		field_text(v, field_url(pc, arena_printf(&pc->arena,
+		    "reviews/%s/", r->slug)));
+		return 1;
+	case F_PUBLISHED:
+		date_human(&r->published, buf, sizeof(buf));
+		field_text(v, arena_printf(&pc->arena, "%s", buf));
+		return 1;
+	case F_PUBLISHED_ISO:
+		field_text(v, r->iso);
+		return 1;
+	case F_REGION:
+		field_text(v, r->region->name);
+		return 1;
+	case F_REGION_URL:
+		field_text(v, field_url(pc, arena_printf(&pc->arena,
+		    "regions/%s/", r->region->slug)));
+		return 1;
+	case F_LOCAL_AREA:
+		field_text(v, r->local_area);
+		return 1;
+	case F_REVIEW_TYPE:
+		field_text(v, r->reviewtype != NULL ? r->reviewtype->name :
+		    NULL);
+		return 1;
+	case F_SUMMARY:
+		field_text(v, r->summary);
+		return 1;
+	case F_THEMES:
+		field_list(v, CTX_THEME, r->themes, 0, r->themesz);
+		return 1;
+	case F_BODY:
+		v->type = FT_HTML;
+		v->text = r->body;
+		return 1;
+	case F_RELATED:
+		field_list(v, CTX_REVIEW, r->related, 0, r->relatedsz);
+		return 1;
+	case F_REPORT_URL:
+		field_text(v, r->report_url);
+		return 1;
+	case F_AGE_GROUP:
+		field_text(v, r->agegroup != NULL ? r->agegroup->name : NULL);
+		return 1;
+	case F_ETHNICITY_RECORDED:
+		field_text(v, r->ethnicity ? "Yes" : "No");
+		return 1;
+	case F_ETHNICITY_NOT_RECORDED:
+		v->type = FT_FLAG;
+		v->flag = !r->ethnicity;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Fields every page has, and the page kind's own. */
+static int
+field_page(struct pagectx *pc, enum fid id, struct val *v)
+{
+	const struct site *s = pc->site;
+
+	switch (id) {
+	case F_SITE_TITLE:
+		field_text(v, s->title);
+		return 1;
+	case F_SITE_DESCRIPTION:
+		field_text(v, s->description);
+		return 1;
+	case F_PARTNERSHIP:
+		field_text(v, s->partnership);
+		return 1;
+	case F_LOGO_URL:
+		field_text(v, s->logo == NULL ? NULL : field_url(pc, s->logo));
+		return 1;
+	case F_LANG:
+		field_text(v, s->language);
+		return 1;
+	case F_ACCENT_STYLE:
+		field_text(v, s->accent == NULL ? NULL :
+		    arena_printf(&pc->arena, "--accent: %s", s->accent));
+		return 1;
+	case F_CONTENT_NOTE:
+		field_text(v, s->content_note);
+		return 1;
+	case F_ROOT_URL:
+		field_text(v, field_url(pc, ""));
+		return 1;
+	case F_ASSETS_URL:
+		field_text(v, field_url(pc, "assets/"));
+		return 1;
+	case F_STYLESHEET_URL:
+		field_text(v, field_url(pc, "assets/style.css"));
+		return 1;
+	case F_SITE_FEED_URL:
+		field_text(v, field_url(pc, "feed.xml"));
+		return 1;
+	case F_THEMES_URL:
+		field_text(v, field_url(pc, "themes/"));
+		return 1;
+	case F_REGIONS_URL:
+		field_text(v, field_url(pc, "regions/"));
+		return 1;
+	case F_YEARS_URL:
+		field_text(v, field_url(pc, "years/"));
+		return 1;
+	case F_PAGE_TITLE:
+		field_text(v, pc->title);
+		return 1;
+	case F_HEAD_TITLE:
+		field_text(v, pc->kind == PK_HOME ? s->title :
+		    arena_printf(&pc->arena, "%s - %s", pc->title, s->title));
+		return 1;
+	case F_PAGE_DESCRIPTION:
+		field_text(v, pc->description);
+		return 1;
+	case F_CANONICAL_URL:
+		field_text(v, arena_printf(&pc->arena, "%s%s", s->base_url,
+		    pc->dir));
+		return 1;
+	case F_FEEDS:
+		field_list(v, CTX_LINK, pc->feeds, sizeof(*pc->feeds),
+		    pc->feedsz);
+		return 1;
+	case F_BREADCRUMBS:
+		field_list(v, CTX_LINK, pc->crumbs, sizeof(*pc->crumbs),
+		    pc->crumbsz);
+		return 1;
+	case F_PAGES:
+		field_list(v, CTX_LINK, pc->pages, sizeof(*pc->pages),
+		    s->pagesz);
+		return 1;
+	case F_IS_HOME:
+		v->type = FT_FLAG;
+		v->flag = pc->kind == PK_HOME;
+		return 1;
+	case F_REVIEW_COUNT:
+		field_text(v, field_count(pc, s->pubsz, 0));
+		return 1;
+	case F_TERMS:
+		if (pc->terms == NULL)
+			return 0;
+		field_list(v, pc->kind == PK_THEMES ? CTX_THEME :
+		    pc->kind == PK_REGIONS ? CTX_REGION : CTX_YEAR,
+		    pc->terms->terms, sizeof(*pc->terms->terms),
+		    pc->terms->termsz);
+		return 1;
+	case F_TERMS_KIND:
+		field_text(v, pc->kind == PK_THEMES ? "themes" :
+		    pc->kind == PK_REGIONS ? "regions" :
+		    pc->kind == PK_YEARS ? "years" : NULL);
+		return 1;
+	case F_REVIEWS:
+		field_list(v, CTX_REVIEW, s->pub, 0,
+		    s->pubsz < s->home_length ? s->pubsz : s->home_length);
+		return 1;
+	case F_THEMES:
+		field_list(v, CTX_THEME, s->themes.terms,
+		    sizeof(*s->themes.terms), s->themes.termsz);
+		return 1;
+	case F_REGIONS:
+		field_list(v, CTX_REGION, s->regions.terms,
+		    sizeof(*s->regions.terms), s->regions.termsz);
+		return 1;
+	case F_YEARS:
+		field_list(v, CTX_YEAR, s->years.terms,
+		    sizeof(*s->years.terms), s->years.termsz);
+		return 1;
+	case F_BODY:
+		v->type = FT_HTML;
+		v->text = pc->page != NULL ? pc->page->body : NULL;
+		return 1;
+	case F_INTRO:
+		v->type = FT_HTML;
+		v->text = NULL;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The value of field id in scope c or the nearest enclosing scope that
+ * has it.  Returns 1 and fills v, or 0 (v empty) when no scope has it.
+ * Strings made for the value live in the page's arena.
+ */
+int
+field_get(const struct ctx *c, int id, struct val *v)
+{
+	const struct termcount *tc;
+	const struct link *l;
+
+	memset(v, 0, sizeof(*v));
+	for (; c != NULL; c = c->up) {
+		switch (c->kind) {
+		case CTX_PAGE:
+			if (field_page(c->page, id, v))
+				return 1;
+			break;
+		case CTX_REVIEW:
+			if (field_review(c->page, c->obj, id, v))
+				return 1;
+			break;
+		case CTX_THEME:
+		case CTX_REGION:
+		case CTX_YEAR:
+			if (field_term(c->page, c->obj,
+			    ((const struct term *)c->obj)->reviewsz, id, v))
+				return 1;
+			break;
+		case CTX_TOPTHEME:
+			tc = c->obj;
+			if (id != F_REVIEWS && id != F_TOP_THEMES &&
+			    id != F_INTRO && field_term(c->page, tc->term,
+			    tc->count, id, v))
+				return 1;
+			break;
+		case CTX_LINK:
+			l = c->obj;
+			if (id == F_TITLE || id == F_NAME) {
+				field_text(v, l->title);
+				return 1;
+			}
+			if (id == F_URL) {
+				field_text(v, l->url);
+				return 1;
+			}
+			break;
+		}
+		memset(v, 0, sizeof(*v));
+	}
+	return 0;
+}
+
+/*
+ * Is the value empty (no text, an empty list, a false flag)?
+ */
+int
+field_empty(const struct val *v)
+{
+	switch (v->type) {
+	case FT_TEXT:
+	case FT_HTML:
+		return v->text == NULL || *v->text == '\0';
+	case FT_FLAG:
+		return !v->flag;
+	case FT_LIST:
+		return v->n == 0;
+	}
+	return 1;
+}
+
+/*
+ * Item i of a list value.
+ */
+const void *
+field_item(const struct val *v, size_t i)
+{
+	if (v->stride == 0)
+		return ((const void *const *)v->items)[i];
+	return (const char *)v->items + i * v->stride;
+}

@@ -1,0 +1,170 @@
+/*
+ * The Markdown beside the reviews: intros for learning-theme and
+ * region pages (content/themes/<slug>.md, content/regions/<slug>.md),
+ * and standalone pages (content/pages/<slug>.md, with a title).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+/* Read the intros in contentdir/sub for the terms of v. */
+static int
+intro_vocab(struct site *s, const char *sub, struct vocab *v)
+{
+	char		**paths, *dir, *slug, *text;
+	size_t		 n, i, len;
+	struct term	*t;
+	int		 ok = 1;
+
+	dir = xasprintf("%s/%s", s->opts->contentdir, sub);
+	n = scan_dir(&s->diag, dir, &paths);
+	for (i = 0; i < n; i++) {
+		if ((slug = scan_slug(&s->diag, &s->re, paths[i])) == NULL) {
+			ok = 0;
+			goto next;
+		}
+		t = (struct term *)vocab_find(v, slug);
+		if (t == NULL || strcmp(t->slug, slug) != 0) {
+			const char *near = vocab_suggest(v, slug);
+
+			diag_error(&s->diag, paths[i], 1, "no %s has the slug "
+			    "\"%s\"%s%s%s", v->what, slug,
+			    near != NULL ? ": did you mean the file for \"" :
+			    "", near != NULL ? near : "",
+			    near != NULL ? "\"?" : "");
+			ok = 0;
+		} else if (scan_read(&s->diag, &s->re, paths[i], &text,
+		    &len)) {
+			t->intro = markdown_render(text, len,
+			    s->allow_raw_html, NULL, NULL);
+			free(text);
+		} else
+			ok = 0;
+		free(slug);
+next:
+		free(paths[i]);
+	}
+	free(paths);
+	free(dir);
+	return ok;
+}
+
+/* Read one standalone page into p. */
+static int
+intro_page(struct site *s, struct page *p)
+{
+	struct front	 f;
+	char		*text;
+	size_t		 len, i;
+	const char	*v;
+	int		 ok;
+
+	if (!scan_read(&s->diag, &s->re, p->path, &text, &len))
+		return 0;
+	if (!front_split(&s->diag, p->path, text, len, &f)) {
+		free(text);
+		return 0;
+	}
+	ok = front_load(&s->diag, &f);
+	for (i = 0; i < f.fieldsz; i++) {
+		v = front_scalar(f.fields[i].value);
+		if (strcmp(f.fields[i].key, "title") != 0 &&
+		    strcmp(f.fields[i].key, "summary") != 0) {
+			diag_error(&s->diag, p->path, f.fields[i].line,
+			    "unknown field \"%s\": a page has only \"title\" "
+			    "and \"summary\"", f.fields[i].key);
+			ok = 0;
+		} else if (v == NULL || front_isnull(f.fields[i].value) ||
+		    *v == '\0') {
+			diag_error(&s->diag, p->path, f.fields[i].line,
+			    "\"%s\" must be text and not empty",
+			    f.fields[i].key);
+			ok = 0;
+		} else if (strcmp(f.fields[i].key, "title") == 0)
+			p->title = xstrdup(v);
+		else
+			p->summary = xstrdup(v);
+	}
+	if (f.loaded && p->title == NULL) {
+		diag_error(&s->diag, p->path, 1, "required field \"title\" "
+		    "is missing");
+		ok = 0;
+	}
+	if (ok)
+		p->body = markdown_render(f.body, f.bodysz,
+		    s->allow_raw_html, NULL, NULL);
+	front_free(&f);
+	free(text);
+	return ok;
+}
+
+/* Output folders a standalone page may not take. */
+static const char *const intro_reserved[] = {
+	"assets", "regions", "reviews", "themes", "years",
+};
+#define INTRO_RESERVEDSZ (sizeof(intro_reserved) / sizeof(intro_reserved[0]))
+
+/*
+ * Read the theme and region intros and the standalone pages.  Returns
+ * 1 on success, 0 when problems were reported.
+ */
+int
+intro_read(struct site *s)
+{
+	char		**paths, *dir;
+	size_t		 n, i, j;
+	int		 ok = 1;
+	struct page	*p;
+
+	ok &= intro_vocab(s, "themes", &s->themes);
+	ok &= intro_vocab(s, "regions", &s->regions);
+	dir = xasprintf("%s/pages", s->opts->contentdir);
+	n = scan_dir(&s->diag, dir, &paths);
+	free(dir);
+	s->pages = xcalloc(n, sizeof(*s->pages));
+	for (i = 0; i < n; i++) {
+		p = &s->pages[s->pagesz];
+		p->path = paths[i];
+		if ((p->slug = scan_slug(&s->diag, &s->re, p->path)) == NULL) {
+			ok = 0;
+			free(p->path);
+			continue;
+		}
+		for (j = 0; j < INTRO_RESERVEDSZ; j++)
+			if (strcmp(p->slug, intro_reserved[j]) == 0)
+				break;
+		if (j < INTRO_RESERVEDSZ) {
+			diag_error(&s->diag, p->path, 1, "a page cannot be "
+			    "called \"%s\": that web address is used for the "
+			    "%s", p->slug, p->slug);
+			ok = 0;
+		}
+		if (!intro_page(s, p))
+			ok = 0;
+		s->pagesz++;
+	}
+	free(paths);
+	return ok;
+}
+
+/*
+ * Free the standalone pages.
+ */
+void
+intro_free(struct site *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->pagesz; i++) {
+		free(s->pages[i].path);
+		free(s->pages[i].slug);
+		free(s->pages[i].title);
+		free(s->pages[i].summary);
+		free(s->pages[i].body);
+	}
+	free(s->pages);
+}

@@ -1,0 +1,314 @@
+/*
+ * lcspr: the model.  Every type the pipeline passes between stages.
+ * Ownership: a `char *` field is owned and freed by its struct's _free
+ * function; a `const` pointer is borrowed from the owner named beside it.
+ */
+#ifndef LCSPR_H
+#define LCSPR_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <time.h>
+#include <yaml.h>
+
+#define RELATED_MAX	5	/* related reviews listed on a review page */
+#define TOPTHEMES_MAX	5	/* themes listed as "often occur with" */
+
+/* A growable byte buffer, always NUL-terminated once used. */
+struct buf {
+	char		*data;		/* owned, or NULL when empty */
+	size_t		 len;		/* bytes used, without the NUL */
+	size_t		 max;		/* bytes allocated */
+};
+
+/* One block of an arena. */
+struct arenachunk {
+	struct arenachunk *next;	/* older chunk */
+	size_t		 size;		/* bytes in mem */
+	size_t		 used;		/* bytes handed out */
+	char		 mem[];		/* the storage */
+};
+
+/* Short-lived allocations freed together (one page's strings). */
+struct arena {
+	struct arenachunk *head;	/* newest chunk, or NULL */
+};
+
+/* One diagnostic, held until the stage that raised it is flushed. */
+struct diagmsg {
+	char		*path;		/* file the message is about */
+	size_t		 line;		/* 1-based line, 0 when none */
+	int		 error;		/* 1 error, 0 warning */
+	size_t		 seq;		/* order raised, for stable sorting */
+	char		*text;		/* the message, lower case, no period */
+};
+
+/* The diagnostics funnel: collects, sorts, prints, counts. */
+struct diag {
+	pthread_mutex_t	 lock;		/* stages run on several threads */
+	struct diagmsg	*msgs;		/* pending, not yet printed */
+	size_t		 msgsz;		/* number pending */
+	size_t		 msgmax;	/* allocated */
+	size_t		 errors;	/* errors printed or pending */
+	size_t		 warnings;	/* warnings printed or pending */
+	size_t		 seq;		/* next sequence number */
+};
+
+/* A calendar date, checked. */
+struct date {
+	int		 year;		/* e.g. 2024 */
+	int		 month;		/* 1-12 */
+	int		 day;		/* 1-31, valid for the month */
+};
+
+struct review;
+
+/* One top-level key of a YAML mapping (front matter or site.yaml). */
+struct field {
+	const char	*key;		/* borrowed from the yaml document */
+	size_t		 line;		/* line of the key in the file */
+	yaml_node_t	*value;		/* borrowed from the yaml document */
+};
+
+/* A file split into YAML and body, and the YAML loaded. */
+struct front {
+	const char	*path;		/* borrowed: the file */
+	const char	*yaml;		/* borrowed: start of the YAML text */
+	size_t		 yamlsz;	/* its length */
+	size_t		 yamlline;	/* file line of the YAML's first line */
+	const char	*body;		/* borrowed: text after the closing --- */
+	size_t		 bodysz;	/* its length */
+	size_t		 bodyline;	/* file line where the body starts */
+	yaml_document_t	 doc;		/* owned once loaded */
+	int		 loaded;	/* doc must be deleted */
+	struct field	*fields;	/* owned array of top-level keys */
+	size_t		 fieldsz;	/* number of keys */
+};
+
+/* Patterns compiled once per build, shared read-only by threads. */
+struct patterns {
+	pcre2_code	*slug;		/* [a-z0-9]+(-[a-z0-9]+)* */
+	pcre2_code	*colour;	/* #rrggbb */
+	pcre2_code	*utf8;		/* empty pattern in UTF mode */
+};
+
+/* A theme's count in some set of reviews (co-occurrence, region). */
+struct termcount {
+	const struct term *term;	/* borrowed from site->themes */
+	size_t		 count;		/* reviews in the set with it */
+};
+
+/*
+ * One vocabulary entry: a learning theme, a region, an age group,
+ * a review type, or (made from the reviews) a year.
+ */
+struct term {
+	char		*name;		/* display name */
+	char		*slug;		/* URL segment, [a-z0-9-] */
+	char	       **aliases;	/* other accepted spellings */
+	size_t		 aliasesz;	/* number of aliases */
+	char		*description;	/* one line, or NULL */
+	char		*intro;		/* HTML of the intro file, or NULL */
+	size_t		 line;		/* line in site.yaml, 0 for years */
+	const struct review **reviews;	/* borrowed, newest first */
+	size_t		 reviewsz;	/* number of reviews */
+	struct termcount *top;		/* most frequent (other) themes */
+	size_t		 topsz;		/* entries in top */
+};
+
+/* A controlled vocabulary: an owning array of terms. */
+struct vocab {
+	const char	*what;		/* "region", "theme", ... */
+	struct term	*terms;		/* owned, in site.yaml order */
+	size_t		 termsz;	/* number of terms */
+};
+
+/* One review, parsed and validated. */
+struct review {
+	char		*path;		/* content file, as given */
+	char		*slug;		/* file name without .md */
+	char		*title;		/* required text */
+	struct date	 published;	/* publication date */
+	char		 iso[11];	/* published as YYYY-MM-DD */
+	const struct term *region;	/* borrowed from site->regions */
+	const struct term **themes;	/* owned array, borrowed terms */
+	size_t		 themesz;	/* number of themes, >= 1 */
+	int		 ethnicity;	/* ethnicity_recorded */
+	char		*local_area;	/* or NULL */
+	const struct term *agegroup;	/* or NULL */
+	const struct term *reviewtype;	/* never NULL once valid */
+	char		*summary;	/* front matter or first paragraph */
+	char		*report_url;	/* http(s) or NULL */
+	int		 draft;		/* draft: true */
+	char		*body;		/* rendered HTML of the body */
+	int		 ok;		/* parsed without errors */
+	const struct review *related[RELATED_MAX]; /* borrowed */
+	size_t		 relatedsz;	/* entries in related */
+};
+
+/* A standalone page from content/pages/. */
+struct page {
+	char		*path;		/* content file */
+	char		*slug;		/* output folder name */
+	char		*title;		/* required text */
+	char		*summary;	/* meta description, or NULL */
+	char		*body;		/* rendered HTML */
+};
+
+/* Command-line options for a build. */
+struct opts {
+	const char	*contentdir;	/* -C, default "content" */
+	const char	*themedir;	/* -t, default "themes/default" */
+	const char	*outdir;	/* -o, default "site" */
+	int		 drafts;	/* --drafts */
+	int		 future;	/* --future */
+	int		 verbose;	/* -1 quiet, 0 normal, 1 verbose */
+	int		 jobs;		/* worker threads, >= 1 */
+};
+
+struct sitetheme;
+
+/* Everything one build knows. */
+struct site {
+	const struct opts *opts;	/* borrowed from main */
+	struct diag	 diag;		/* the diagnostics funnel */
+	struct patterns	 re;		/* compiled patterns */
+	char		*configpath;	/* contentdir/site.yaml */
+	char		*title;		/* site title */
+	char		*description;	/* site description */
+	char		*base_url;	/* absolute, ends in '/' */
+	char		*base_path;	/* path part of base_url, ends in '/' */
+	char		*language;	/* e.g. en-GB */
+	size_t		 feed_length;	/* items per feed */
+	size_t		 home_length;	/* reviews on the home page */
+	char		*partnership;	/* or NULL */
+	char		*logo;		/* file name in contentdir, or NULL */
+	char		*accent;	/* #rrggbb or NULL */
+	char		*content_note;	/* shown on review pages and feeds */
+	int		 allow_raw_html; /* raw HTML in Markdown kept */
+	struct vocab	 regions;	/* the nine regions */
+	struct vocab	 themes;	/* learning themes */
+	struct vocab	 agegroups;	/* age groups */
+	struct vocab	 reviewtypes;	/* review types, first is default */
+	struct review	*reviews;	/* owned: every review file read */
+	size_t		 reviewsz;	/* number read */
+	const struct review **pub;	/* borrowed: published, newest first */
+	size_t		 pubsz;		/* number published */
+	struct vocab	 years;		/* years with reviews, newest first */
+	struct page	*pages;		/* owned standalone pages */
+	size_t		 pagesz;	/* number of pages */
+	struct date	 today;		/* build date */
+	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
+	struct sitetheme *sitetheme;	/* loaded templates */
+	size_t		 pageswritten;	/* HTML pages written */
+	size_t		 feedswritten;	/* feeds written */
+};
+
+/* The output folder while a build writes into its staging folder. */
+struct output {
+	struct diag	*diag;		/* borrowed funnel */
+	char		*final;		/* the output folder, as given */
+	char		*stage;		/* staging folder beside it */
+	int		 dirfd;		/* open on stage */
+	int		 failed;	/* a write failed (reported) */
+	double		 removesecs;	/* time to remove the old site */
+};
+
+/* The kinds of output page, each written by one function in page.c. */
+enum pagekind {
+	PK_HOME,		/* index.html */
+	PK_REVIEW,		/* reviews/<slug>/ */
+	PK_THEME,		/* themes/<slug>/ */
+	PK_REGION,		/* regions/<slug>/ */
+	PK_YEAR,		/* years/<yyyy>/ */
+	PK_THEMES,		/* themes/ */
+	PK_REGIONS,		/* regions/ */
+	PK_YEARS,		/* years/ */
+	PK_PAGE,		/* <slug>/, a standalone page */
+	PK_404,			/* 404.html */
+	PK__MAX
+};
+
+/* The template files of a site theme. */
+enum tmplkind {
+	TK_LAYOUT,		/* layout.html: the whole document */
+	TK_HOME,		/* home.html */
+	TK_REVIEW,		/* review.html */
+	TK_LIST,		/* list.html: one theme, region or year */
+	TK_TERMS,		/* terms.html: the themes, regions, years */
+	TK_PAGE,		/* page.html: standalone pages and 404 */
+	TK__MAX
+};
+
+/* What a template field holds. */
+enum ftype {
+	FT_TEXT,		/* text, escaped as text or attribute */
+	FT_HTML,		/* rendered HTML (Markdown) */
+	FT_FLAG,		/* true or false, for if/unless */
+	FT_LIST			/* items, for each */
+};
+
+/* What a context (the page, or one list item) is. */
+enum ctxkind {
+	CTX_PAGE,		/* struct pagectx */
+	CTX_REVIEW,		/* struct review */
+	CTX_THEME,		/* struct term in site->themes */
+	CTX_REGION,		/* struct term in site->regions */
+	CTX_YEAR,		/* struct term in site->years */
+	CTX_TOPTHEME,		/* struct termcount */
+	CTX_LINK		/* struct link */
+};
+
+/* A link in a list: a feed, a breadcrumb, a standalone page. */
+struct link {
+	const char	*title;		/* borrowed text */
+	const char	*url;		/* relative URL, arena-owned */
+};
+
+/* A field's value, borrowed from the model or the page's arena. */
+struct val {
+	enum ftype	 type;		/* what it holds */
+	const char	*text;		/* FT_TEXT, FT_HTML; NULL is empty */
+	int		 flag;		/* FT_FLAG */
+	enum ctxkind	 item;		/* FT_LIST: the items' kind */
+	const void	*items;		/* FT_LIST: the array */
+	size_t		 stride;	/* FT_LIST: bytes an item, 0: pointers */
+	size_t		 n;		/* FT_LIST: number of items */
+};
+
+/* A scope for field lookups: an item inside its enclosing scopes. */
+struct ctx {
+	enum ctxkind	 kind;		/* what obj is */
+	const void	*obj;		/* borrowed */
+	const struct ctx *up;		/* enclosing scope, NULL at the top */
+	struct pagectx	*page;		/* the page being written */
+};
+
+/* One page being written: what the page-wide fields need. */
+struct pagectx {
+	const struct site *site;	/* borrowed */
+	enum pagekind	 kind;		/* what page this is */
+	char		*path;		/* output file, relative to site/ */
+	const char	*dir;		/* the page's URL path, "" for home */
+	const char	*prefix;	/* relative URL of the site root */
+	const char	*title;		/* page-title */
+	const char	*description;	/* page-description, or NULL */
+	const struct review *review;	/* PK_REVIEW */
+	const struct term *term;	/* PK_THEME, PK_REGION, PK_YEAR */
+	const struct page *page;	/* PK_PAGE */
+	const struct vocab *terms;	/* PK_THEMES, PK_REGIONS, PK_YEARS */
+	struct link	*feeds;		/* arena: this page's feeds */
+	size_t		 feedsz;	/* number of feeds */
+	struct link	*crumbs;	/* arena: breadcrumbs above it */
+	size_t		 crumbsz;	/* number of crumbs */
+	struct link	*pages;		/* arena: the standalone pages */
+	struct arena	 arena;		/* this page's strings */
+	const char	**splice;	/* HTML to put in, in document order */
+	size_t		 splicesz;	/* entries used */
+	size_t		 splicemax;	/* entries allocated */
+};
+
+#endif /* !LCSPR_H */

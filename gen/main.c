@@ -1,0 +1,142 @@
+/*
+ * lcspr: publish the learning from child safeguarding practice
+ * reviews as a static website.  This file reads the command line.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+#ifndef VERSION
+#define VERSION "0.0"
+#endif
+
+static const char usage_text[] =
+"usage: lcspr build [-C content-dir] [-t theme-dir] [-o output-dir]\n"
+"                   [--drafts] [--future] [-j jobs] [-q | -v]\n"
+"       lcspr --help | --version\n";
+
+static const char help_text[] =
+"lcspr builds a website of child safeguarding practice review summaries.\n"
+"\n"
+"Commands:\n"
+"  build         read content, check it, and write the site\n"
+"\n"
+"Options for build:\n"
+"  -C DIR        content folder (default: content)\n"
+"  -t DIR        site theme folder (default: themes/default)\n"
+"  -o DIR        output folder (default: site); replaced whole on success,\n"
+"                left untouched when content has errors\n"
+"  --drafts      include reviews marked draft: true\n"
+"  --future      include reviews published after the build date\n"
+"  -j N          use N threads (default: the number of processors)\n"
+"  -q            print nothing but errors\n"
+"  -v            also print how long each stage took\n"
+"\n"
+"The build date is today, or SOURCE_DATE_EPOCH when it is set.\n"
+"Exit status: 0 built, 1 errors in content or site theme, 2 usage error.\n"
+"See lcspr(1) and lcspr(5).\n";
+
+static int
+usage(void)
+{
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts	 o;
+	int		 c;
+	long		 n;
+	char		*end;
+	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION };
+	static const struct option lopts[] = {
+		{ "drafts", no_argument, NULL, OPT_DRAFTS },
+		{ "future", no_argument, NULL, OPT_FUTURE },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		fputs(usage_text, stdout);
+		fputs("\n", stdout);
+		fputs(help_text, stdout);
+		return 0;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		puts("lcspr " VERSION);
+		return 0;
+	}
+	if (argc < 2 || strcmp(argv[1], "build") != 0) {
+		if (argc >= 2)
+			fprintf(stderr, "lcspr: unknown command \"%s\"\n",
+			    argv[1]);
+		return usage();
+	}
+	memset(&o, 0, sizeof(o));
+	o.contentdir = "content";
+	o.themedir = "themes/default";
+	o.outdir = "site";
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = n < 1 ? 1 : n > 16 ? 16 : (int)n;
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "C:t:o:j:qv", lopts, NULL)) != -1)
+		switch (c) {
+		case 'C':
+			o.contentdir = optarg;
+			break;
+		case 't':
+			o.themedir = optarg;
+			break;
+		case 'o':
+			o.outdir = optarg;
+			break;
+		case 'j':
+			n = strtol(optarg, &end, 10);
+			if (*end != '\0' || n < 1 || n > 64) {
+				fprintf(stderr, "lcspr: -j needs a number "
+				    "from 1 to 64\n");
+				return usage();
+			}
+			o.jobs = (int)n;
+			break;
+		case 'q':
+			o.verbose = -1;
+			break;
+		case 'v':
+			o.verbose = 1;
+			break;
+		case OPT_DRAFTS:
+			o.drafts = 1;
+			break;
+		case OPT_FUTURE:
+			o.future = 1;
+			break;
+		case OPT_HELP:
+			fputs(usage_text, stdout);
+			fputs("\n", stdout);
+			fputs(help_text, stdout);
+			return 0;
+		case OPT_VERSION:
+			puts("lcspr " VERSION);
+			return 0;
+		default:
+			return usage();
+		}
+	if (optind < argc) {
+		fprintf(stderr, "lcspr: unexpected argument \"%s\"\n",
+		    argv[optind]);
+		return usage();
+	}
+	if (*o.outdir == '\0' || *o.contentdir == '\0' || *o.themedir == '\0')
+		return usage();
+	return build_run(&o);
+}

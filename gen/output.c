@@ -1,0 +1,375 @@
+/*
+ * Output: every file is written into a fresh staging folder beside the
+ * output folder, by paths made only from checked slugs; on success the
+ * staging folder is swapped into place, on failure it is removed, so
+ * a failed build leaves the previous site exactly as it was.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+#define OUTPUT_MARK	".lcspr-site"	/* says lcspr made this folder */
+
+/* realpath of path, or of its parent joined to its last part. */
+static char *
+output_resolve(const char *path)
+{
+	char	*r, *dup, *dir, *base, *pr;
+
+	if ((r = realpath(path, NULL)) != NULL)
+		return r;
+	dup = xstrdup(path);
+	dir = dirname(dup);
+	pr = realpath(dir, NULL);
+	free(dup);
+	if (pr == NULL)
+		return NULL;
+	dup = xstrdup(path);
+	base = basename(dup);
+	r = strcmp(pr, "/") == 0 ? xasprintf("/%s", base) :
+	    xasprintf("%s/%s", pr, base);
+	free(dup);
+	free(pr);
+	return r;
+}
+
+/* Is a the same folder as b, or inside it? */
+static int
+output_within(const char *a, const char *b)
+{
+	size_t	 n = strlen(b);
+
+	return strncmp(a, b, n) == 0 &&
+	    (a[n] == '\0' || a[n] == '/' || strcmp(b, "/") == 0);
+}
+
+/* Refuse an output folder that overlaps the folder in, of kind what. */
+static int
+output_overlap(struct diag *d, const char *out, const char *outreal,
+    const char *in, const char *what)
+{
+	char	*r;
+	int	 ok = 1;
+
+	if ((r = realpath(in, NULL)) == NULL)
+		return 1;	/* reported when it is read */
+	if (output_within(r, outreal) || output_within(outreal, r)) {
+		diag_error(d, out, 0, "the output folder overlaps the %s "
+		    "folder %s: choose another with -o, such as site", what,
+		    in);
+		ok = 0;
+	}
+	free(r);
+	return ok;
+}
+
+/* Is the folder empty (or absent)? */
+static int
+output_isempty(const char *path)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	int		 empty = 1;
+
+	if ((dp = opendir(path)) == NULL)
+		return 1;
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0) {
+			empty = 0;
+			break;
+		}
+	closedir(dp);
+	return empty;
+}
+
+/*
+ * Check the output folder and create the staging folder beside it.
+ * Returns 1 on success, 0 when reported.
+ */
+int
+output_open(struct site *s, struct output *o)
+{
+	const char	*out = s->opts->outdir;
+	char		*real, *dup, *dup2, *tmpl, *mark;
+	struct stat	 st;
+	int		 ok = 1;
+
+	memset(o, 0, sizeof(*o));
+	o->diag = &s->diag;
+	o->dirfd = -1;
+	o->final = xstrdup(out);
+	if ((real = output_resolve(out)) == NULL) {
+		diag_error(&s->diag, out, 0, "cannot use this output folder: "
+		    "its parent folder does not exist");
+		return 0;
+	}
+	ok &= output_overlap(&s->diag, out, real, s->opts->contentdir,
+	    "content");
+	ok &= output_overlap(&s->diag, out, real, s->opts->themedir,
+	    "site theme");
+	free(real);
+	if (!ok)
+		return 0;
+	if (stat(out, &st) == 0) {
+		mark = xasprintf("%s/%s", out, OUTPUT_MARK);
+		if (!S_ISDIR(st.st_mode)) {
+			diag_error(&s->diag, out, 0, "the output path exists "
+			    "and is not a folder");
+			ok = 0;
+		} else if (access(mark, F_OK) != 0 && !output_isempty(out)) {
+			diag_error(&s->diag, out, 0, "this folder was not made "
+			    "by lcspr and is not empty, so it will not be "
+			    "replaced: choose another with -o");
+			ok = 0;
+		}
+		free(mark);
+		if (!ok)
+			return 0;
+	}
+	dup = xstrdup(out);
+	dup2 = xstrdup(out);
+	tmpl = xasprintf("%s/.%s.new-XXXXXX", dirname(dup), basename(dup2));
+	free(dup);
+	free(dup2);
+	if (mkdtemp(tmpl) == NULL) {
+		diag_error(&s->diag, tmpl, 0, "cannot create the staging "
+		    "folder: %s", strerror(errno));
+		free(tmpl);
+		return 0;
+	}
+	chmod(tmpl, 0755);
+	o->stage = tmpl;
+	if ((o->dirfd = open(o->stage, O_RDONLY | O_DIRECTORY)) == -1) {
+		diag_error(&s->diag, o->stage, 0, "cannot open: %s",
+		    strerror(errno));
+		return 0;
+	}
+	return output_write(o, OUTPUT_MARK, "made by lcspr: this folder is "
+	    "replaced whole at each build\n", 56);
+}
+
+/* Create the folders leading to rel, below the staging folder. */
+static int
+output_mkdirs(struct output *o, const char *rel)
+{
+	char	 path[PATH_MAX], *p;
+
+	if (strlen(rel) >= sizeof(path))
+		return 0;
+	strcpy(path, rel);
+	for (p = strchr(path, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (mkdirat(o->dirfd, path, 0755) == -1 && errno != EEXIST)
+			return 0;
+		*p = '/';
+	}
+	return 1;
+}
+
+/*
+ * Write len bytes as the file rel (a relative path of checked parts)
+ * in the staging folder, creating folders as needed.  Safe on several
+ * threads.  Returns 1 on success, 0 when reported.
+ */
+int
+output_write(struct output *o, const char *rel, const void *data,
+    size_t len)
+{
+	int		 fd;
+	ssize_t		 n;
+	const char	*p = data;
+
+	if (strstr(rel, "..") != NULL || rel[0] == '/') {
+		diag_error(o->diag, rel, 0, "refusing to write outside the "
+		    "output folder");
+		o->failed = 1;
+		return 0;
+	}
+	fd = openat(o->dirfd, rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0644);
+	if (fd == -1 && errno == ENOENT && output_mkdirs(o, rel))
+		fd = openat(o->dirfd, rel, O_WRONLY | O_CREAT | O_EXCL |
+		    O_CLOEXEC, 0644);
+	if (fd == -1)
+		goto fail;
+	while (len > 0) {
+		if ((n = write(fd, p, len)) < 0) {
+			close(fd);
+			goto fail;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) == -1)
+		goto fail;
+	return 1;
+fail:
+	diag_error(o->diag, o->final, 0, "cannot write %s: %s", rel,
+	    strerror(errno));
+	o->failed = 1;
+	return 0;
+}
+
+/*
+ * Copy the file src to rel in the output.  Returns 1 on success, 0
+ * when reported.
+ */
+int
+output_copyfile(struct output *o, const char *src, const char *rel)
+{
+	char		*text;
+	size_t		 len;
+	int		 ok;
+	FILE		*f;
+	struct stat	 st;
+
+	if ((f = fopen(src, "rb")) == NULL || fstat(fileno(f), &st) == -1) {
+		diag_error(o->diag, src, 0, "cannot read: %s",
+		    strerror(errno));
+		if (f != NULL)
+			fclose(f);
+		return 0;
+	}
+	text = xmalloc((size_t)st.st_size + 1);
+	len = fread(text, 1, (size_t)st.st_size, f);
+	if ((ok = !ferror(f)) == 0)
+		diag_error(o->diag, src, 0, "cannot read");
+	else
+		ok = output_write(o, rel, text, len);
+	fclose(f);
+	free(text);
+	return ok;
+}
+
+/*
+ * Copy the files under src (recursively, leaving out hidden ones) to
+ * the folder rel in the output.  A missing src copies nothing.
+ * Returns 1 on success, 0 when reported.
+ */
+int
+output_copytree(struct output *o, const char *src, const char *rel)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*sp, *rp;
+	int		 ok = 1;
+
+	if ((dp = opendir(src)) == NULL)
+		return errno == ENOENT;
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		sp = xasprintf("%s/%s", src, de->d_name);
+		rp = xasprintf("%s/%s", rel, de->d_name);
+		if (stat(sp, &st) == 0 && S_ISDIR(st.st_mode))
+			ok &= output_copytree(o, sp, rp);
+		else
+			ok &= output_copyfile(o, sp, rp);
+		free(sp);
+		free(rp);
+	}
+	closedir(dp);
+	return ok;
+}
+
+static int
+output_rmone(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Remove a folder and everything in it. */
+static void
+output_rmtree(const char *path)
+{
+	nftw(path, output_rmone, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+static double
+output_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Put the staging folder in place of the output folder and remove the
+ * old one.  Returns 1 on success, 0 when reported (the old site then
+ * stays).
+ */
+int
+output_commit(struct output *o)
+{
+	double	 t;
+
+	close(o->dirfd);
+	o->dirfd = -1;
+	if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->final,
+	    RENAME_EXCHANGE) == 0) {
+		t = output_now();
+		output_rmtree(o->stage);
+		o->removesecs = output_now() - t;
+	} else if (errno == ENOENT) {
+		if (rename(o->stage, o->final) == -1)
+			goto fail;
+	} else {
+		char	*old = xasprintf("%s.old", o->stage);
+
+		if (rename(o->final, old) == -1) {
+			free(old);
+			goto fail;
+		}
+		if (rename(o->stage, o->final) == -1) {
+			rename(old, o->final);
+			free(old);
+			goto fail;
+		}
+		t = output_now();
+		output_rmtree(old);
+		o->removesecs = output_now() - t;
+		free(old);
+	}
+	free(o->stage);
+	o->stage = NULL;
+	return 1;
+fail:
+	diag_error(o->diag, o->final, 0, "cannot put the new site in place: "
+	    "%s", strerror(errno));
+	output_rmtree(o->stage);
+	return 0;
+}
+
+/*
+ * Remove the staging folder after a failed build, and free o.
+ */
+void
+output_free(struct output *o)
+{
+	if (o->dirfd != -1)
+		close(o->dirfd);
+	if (o->stage != NULL)
+		output_rmtree(o->stage);
+	free(o->stage);
+	free(o->final);
+}

@@ -1,0 +1,317 @@
+/*
+ * Pages: one function per kind of page.  Each sets up the page's
+ * scope (title, URL, breadcrumbs, feeds), has template.c fill the
+ * site theme, and writes the result.  Runs on several threads, one
+ * page at a time per thread; nothing shared is written.
+ */
+#include <libxml/tree.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+/*
+ * Start a page of kind k.  Its URL path (dirfmt: "" for home, else
+ * ending in '/') decides how deep it is, and so the relative prefix of
+ * every link on it.
+ */
+static void
+page_begin(struct pagectx *pc, const struct site *s, enum pagekind k,
+    const char *title, const char *dirfmt, ...)
+{
+	va_list		 ap;
+	const char	*p;
+	char		*prefix, *dir;
+	size_t		 depth = 0, i;
+	int		 n;
+
+	memset(pc, 0, sizeof(*pc));
+	pc->site = s;
+	pc->kind = k;
+	pc->title = title;
+	va_start(ap, dirfmt);
+	n = vsnprintf(NULL, 0, dirfmt, ap);
+	va_end(ap);
+	dir = arena_alloc(&pc->arena, (size_t)n + 1);
+	va_start(ap, dirfmt);
+	vsnprintf(dir, (size_t)n + 1, dirfmt, ap);
+	va_end(ap);
+	pc->dir = dir;
+	if (k == PK_404) {
+		pc->prefix = s->base_path;
+		pc->path = xstrdup(dir);
+	} else {
+		for (p = dir; *p != '\0'; p++)
+			depth += *p == '/';
+		prefix = arena_alloc(&pc->arena, depth * 3 + 1);
+		for (i = 0; i < depth; i++)
+			memcpy(prefix + i * 3, "../", 3);
+		prefix[depth * 3] = '\0';
+		pc->prefix = prefix;
+		pc->path = xasprintf("%sindex.html", dir);
+	}
+	pc->feeds = arena_alloc(&pc->arena,
+	    (2 + s->themes.termsz) * sizeof(*pc->feeds));
+	pc->feeds[0].title = arena_printf(&pc->arena, "%s: all reviews",
+	    s->title);
+	pc->feeds[0].url = arena_printf(&pc->arena, "%sfeed.xml",
+	    pc->prefix);
+	pc->feedsz = 1;
+	pc->crumbs = arena_alloc(&pc->arena, 2 * sizeof(*pc->crumbs));
+	if (k != PK_HOME) {
+		pc->crumbs[0].title = "Home";
+		pc->crumbs[0].url = *pc->prefix == '\0' ? "./" : pc->prefix;
+		pc->crumbsz = 1;
+	}
+	pc->pages = arena_alloc(&pc->arena,
+	    (s->pagesz + 1) * sizeof(*pc->pages));
+	for (i = 0; i < s->pagesz; i++) {
+		pc->pages[i].title = s->pages[i].title;
+		pc->pages[i].url = arena_printf(&pc->arena, "%s%s/",
+		    pc->prefix, s->pages[i].slug);
+	}
+}
+
+/* Add a crumb (title, URL relative to the site root). */
+static void
+page_crumb(struct pagectx *pc, const char *title, const char *rel)
+{
+	pc->crumbs[pc->crumbsz].title = title;
+	pc->crumbs[pc->crumbsz++].url = arena_printf(&pc->arena, "%s%s",
+	    pc->prefix, rel);
+}
+
+/* Add a term's feed to the page's feeds. */
+static void
+page_feed(struct pagectx *pc, const char *dir, const struct term *t)
+{
+	pc->feeds[pc->feedsz].title = arena_printf(&pc->arena, "%s: %s",
+	    pc->site->title, t->name);
+	pc->feeds[pc->feedsz++].url = arena_printf(&pc->arena,
+	    "%s%s/%s/feed.xml", pc->prefix, dir, t->slug);
+}
+
+/*
+ * Fill template tk for the page, in scope obj (of kind kind) inside
+ * the page's own scope, and write it.  Frees what pc holds.
+ */
+static int
+page_finish(struct pagectx *pc, struct output *o, enum tmplkind tk,
+    enum ctxkind kind, const void *obj, struct buf *b)
+{
+	struct ctx	 top, item;
+	int		 ok;
+
+	top.kind = CTX_PAGE;
+	top.obj = NULL;
+	top.up = NULL;
+	top.page = pc;
+	item.kind = kind;
+	item.obj = obj;
+	item.up = &top;
+	item.page = pc;
+	ok = template_render(pc->site->sitetheme, tk,
+	    obj != NULL ? &item : &top, b) &&
+	    output_write(o, pc->path, b->data, b->len);
+	arena_free(&pc->arena);
+	free(pc->splice);
+	free(pc->path);
+	return ok;
+}
+
+/*
+ * The home page: the newest reviews, and the ways in by theme, region
+ * and year.  Returns 1 on success, 0 when reported.
+ */
+int
+page_home(const struct site *s, struct output *o, struct buf *b)
+{
+	struct pagectx	 pc;
+
+	page_begin(&pc, s, PK_HOME, s->title, "");
+	pc.description = s->description;
+	return page_finish(&pc, o, TK_HOME, CTX_PAGE, NULL, b);
+}
+
+/*
+ * The page of review r, which also offers its region's and themes'
+ * feeds.  Returns 1 on success, 0 when reported.
+ */
+int
+page_review(const struct site *s, const struct review *r,
+    struct output *o, struct buf *b)
+{
+	struct pagectx	 pc;
+	size_t		 i;
+
+	page_begin(&pc, s, PK_REVIEW, r->title, "reviews/%s/", r->slug);
+	pc.review = r;
+	pc.description = *r->summary != '\0' ? r->summary : NULL;
+	page_feed(&pc, "regions", r->region);
+	for (i = 0; i < r->themesz; i++)
+		page_feed(&pc, "themes", r->themes[i]);
+	return page_finish(&pc, o, TK_REVIEW, CTX_REVIEW, r, b);
+}
+
+/*
+ * The page of one theme, region or year (k says which): its intro,
+ * its reviews newest first, the themes most often found with it.
+ */
+int
+page_term(const struct site *s, enum pagekind k, const struct term *t,
+    struct output *o, struct buf *b)
+{
+	struct pagectx	 pc;
+	const char	*dir = k == PK_THEME ? "themes" :
+			    k == PK_REGION ? "regions" : "years";
+
+	page_begin(&pc, s, k, t->name, "%s/%s/", dir, t->slug);
+	pc.term = t;
+	pc.description = t->description != NULL ? t->description :
+	    arena_printf(&pc.arena, "Practice reviews published %s %s.",
+	    k == PK_YEAR ? "in" : k == PK_REGION ? "in" : "on the theme",
+	    t->name);
+	page_crumb(&pc, k == PK_THEME ? "Themes" : k == PK_REGION ?
+	    "Regions" : "Years", arena_printf(&pc.arena, "%s/", dir));
+	if (k != PK_YEAR)
+		page_feed(&pc, dir, t);
+	return page_finish(&pc, o, TK_LIST, k == PK_THEME ? CTX_THEME :
+	    k == PK_REGION ? CTX_REGION : CTX_YEAR, t, b);
+}
+
+/*
+ * The index of every theme, region or year (k says which).
+ */
+int
+page_terms(const struct site *s, enum pagekind k, struct output *o,
+    struct buf *b)
+{
+	struct pagectx	 pc;
+
+	if (k == PK_THEMES) {
+		page_begin(&pc, s, k, "Learning themes", "themes/");
+		pc.terms = &s->themes;
+		pc.description = "Every learning theme, with the number of "
+		    "reviews on it.";
+	} else if (k == PK_REGIONS) {
+		page_begin(&pc, s, k, "Regions", "regions/");
+		pc.terms = &s->regions;
+		pc.description = "Reviews by English region.";
+	} else {
+		page_begin(&pc, s, k, "Years", "years/");
+		pc.terms = &s->years;
+		pc.description = "Reviews by year of publication.";
+	}
+	return page_finish(&pc, o, TK_TERMS, CTX_PAGE, NULL, b);
+}
+
+/*
+ * A standalone page from content/pages/.
+ */
+int
+page_standalone(const struct site *s, const struct page *p,
+    struct output *o, struct buf *b)
+{
+	struct pagectx	 pc;
+
+	page_begin(&pc, s, PK_PAGE, p->title, "%s/", p->slug);
+	pc.page = p;
+	pc.description = p->summary;
+	return page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, b);
+}
+
+/*
+ * 404.html: links on it start from base_url's path, as a host serves
+ * it for any missing address.
+ */
+int
+page_404(const struct site *s, struct output *o, struct buf *b)
+{
+	struct page	 notfound;
+	struct pagectx	 pc;
+	int		 ok;
+
+	memset(&notfound, 0, sizeof(notfound));
+	notfound.title = xstrdup("Page not found");
+	notfound.body = xstrdup("<p>There is no page at this address. If "
+	    "you typed it, check it is correct. If you followed a link, the "
+	    "page may have moved: start again from the home page, or find "
+	    "reviews by theme, region or year.</p>\n");
+	page_begin(&pc, s, PK_404, notfound.title, "404.html");
+	pc.page = &notfound;
+	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, b);
+	free(notfound.title);
+	free(notfound.body);
+	return ok;
+}
+
+/* Add one <url> to the sitemap. */
+static void
+page_url(const struct site *s, xmlNodePtr set, const char *rel,
+    const char *lastmod)
+{
+	xmlNodePtr	 u;
+	char		*loc;
+
+	u = xmlNewChild(set, NULL, (const xmlChar *)"url", NULL);
+	loc = xasprintf("%s%s", s->base_url, rel);
+	xmlNewTextChild(u, NULL, (const xmlChar *)"loc", (xmlChar *)loc);
+	free(loc);
+	if (lastmod != NULL)
+		xmlNewTextChild(u, NULL, (const xmlChar *)"lastmod",
+		    (const xmlChar *)lastmod);
+}
+
+/*
+ * sitemap.xml: every page, with the absolute URLs of base_url.
+ */
+int
+page_sitemap(const struct site *s, struct output *o)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 set;
+	xmlChar		*mem;
+	int		 len, ok;
+	size_t		 i;
+	char		 rel[512];
+
+	doc = xmlNewDoc((const xmlChar *)"1.0");
+	set = xmlNewNode(NULL, (const xmlChar *)"urlset");
+	xmlDocSetRootElement(doc, set);
+	xmlNewNs(set, (const xmlChar *)
+	    "http://www.sitemaps.org/schemas/sitemap/0.9", NULL);
+	page_url(s, set, "", s->pubsz > 0 ? s->pub[0]->iso : NULL);
+	page_url(s, set, "themes/", NULL);
+	page_url(s, set, "regions/", NULL);
+	page_url(s, set, "years/", NULL);
+	for (i = 0; i < s->pubsz; i++) {
+		snprintf(rel, sizeof(rel), "reviews/%s/", s->pub[i]->slug);
+		page_url(s, set, rel, s->pub[i]->iso);
+	}
+	for (i = 0; i < s->themes.termsz; i++) {
+		snprintf(rel, sizeof(rel), "themes/%s/",
+		    s->themes.terms[i].slug);
+		page_url(s, set, rel, NULL);
+	}
+	for (i = 0; i < s->regions.termsz; i++) {
+		snprintf(rel, sizeof(rel), "regions/%s/",
+		    s->regions.terms[i].slug);
+		page_url(s, set, rel, NULL);
+	}
+	for (i = 0; i < s->years.termsz; i++) {
+		snprintf(rel, sizeof(rel), "years/%s/", s->years.terms[i].slug);
+		page_url(s, set, rel, NULL);
+	}
+	for (i = 0; i < s->pagesz; i++) {
+		snprintf(rel, sizeof(rel), "%s/", s->pages[i].slug);
+		page_url(s, set, rel, NULL);
+	}
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	ok = output_write(o, "sitemap.xml", mem, (size_t)len);
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	return ok;
+}

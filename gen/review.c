@@ -1,0 +1,351 @@
+/*
+ * Reviews: read one review file, check every front-matter field
+ * against the vocabulary, and fill a struct review.  Runs on several
+ * threads at once: it only reads the site and reports through the
+ * (locked) diagnostics funnel.
+ */
+#include <libxml/uri.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+static const char *const review_keys[] = {
+	"title", "published", "region", "themes", "ethnicity_recorded",
+	"local_area", "age_group", "review_type", "summary", "report_url",
+	"draft",
+};
+#define REVIEW_KEYSZ (sizeof(review_keys) / sizeof(review_keys[0]))
+
+enum rkey {
+	RK_TITLE, RK_PUBLISHED, RK_REGION, RK_THEMES, RK_ETHNICITY,
+	RK_LOCAL_AREA, RK_AGE_GROUP, RK_REVIEW_TYPE, RK_SUMMARY,
+	RK_REPORT_URL, RK_DRAFT
+};
+
+/* The value as text, or NULL (reported) when empty or not text. */
+static const char *
+review_text(struct diag *d, struct front *f, const struct field *fl)
+{
+	const char	*v;
+
+	if (front_isnull(fl->value) || ((v = front_scalar(fl->value)) !=
+	    NULL && v[strspn(v, " \t\r\n")] == '\0')) {
+		diag_error(d, f->path, fl->line, "\"%s\" is empty",
+		    fl->key);
+		return NULL;
+	}
+	if (v == NULL) {
+		diag_error(d, f->path, fl->line, "\"%s\" must be text, not "
+		    "a list or a group of fields", fl->key);
+		return NULL;
+	}
+	return v;
+}
+
+/* Look up one vocabulary entry, suggesting the nearest when unknown. */
+static const struct term *
+review_term(struct diag *d, struct front *f, const struct vocab *v,
+    const char *s, size_t line)
+{
+	const struct term *t;
+	const char	*near;
+
+	if ((t = vocab_find(v, s)) != NULL)
+		return t;
+	if ((near = vocab_suggest(v, s)) != NULL)
+		diag_error(d, f->path, line, "unknown %s \"%s\": did you mean "
+		    "\"%s\"?", v->what, s, near);
+	else
+		diag_error(d, f->path, line, "unknown %s \"%s\": the %ss are "
+		    "listed in site.yaml", v->what, s, v->what);
+	return NULL;
+}
+
+/* themes: one name, or a flow or block list of names. */
+static int
+review_themes(struct site *s, struct front *f, const struct field *fl,
+    struct review *r)
+{
+	yaml_node_item_t *it;
+	yaml_node_t	*n;
+	const struct term *t;
+	size_t		 i, max;
+	int		 ok = 1;
+
+	if (fl->value->type == YAML_SCALAR_NODE) {
+		if (review_text(&s->diag, f, fl) == NULL)
+			return 0;
+		if ((t = review_term(&s->diag, f, &s->themes,
+		    front_scalar(fl->value), fl->line)) == NULL)
+			return 0;
+		r->themes = xcalloc(1, sizeof(*r->themes));
+		r->themes[r->themesz++] = t;
+		return 1;
+	}
+	if (fl->value->type != YAML_SEQUENCE_NODE) {
+		diag_error(&s->diag, f->path, fl->line, "\"themes\" must be "
+		    "a list of learning themes, such as [Neglect, Domestic "
+		    "abuse]");
+		return 0;
+	}
+	max = (size_t)(fl->value->data.sequence.items.top -
+	    fl->value->data.sequence.items.start);
+	if (max == 0) {
+		diag_error(&s->diag, f->path, fl->line, "\"themes\" is "
+		    "empty: give at least one learning theme");
+		return 0;
+	}
+	r->themes = xcalloc(max, sizeof(*r->themes));
+	for (it = fl->value->data.sequence.items.start;
+	    it < fl->value->data.sequence.items.top; it++) {
+		n = front_node(f, *it);
+		if (front_isnull(n) || front_scalar(n) == NULL) {
+			diag_error(&s->diag, f->path, front_line(f, n),
+			    "each learning theme in \"themes\" must be text");
+			ok = 0;
+			continue;
+		}
+		if ((t = review_term(&s->diag, f, &s->themes,
+		    front_scalar(n), front_line(f, n))) == NULL) {
+			ok = 0;
+			continue;
+		}
+		for (i = 0; i < r->themesz; i++)
+			if (r->themes[i] == t)
+				break;
+		if (i < r->themesz) {
+			diag_warn(&s->diag, f->path, front_line(f, n),
+			    "learning theme \"%s\" is listed twice", t->name);
+			continue;
+		}
+		r->themes[r->themesz++] = t;
+	}
+	return ok;
+}
+
+/* report_url: an absolute http(s) address, by libxml2's URI parser. */
+static int
+review_url(struct diag *d, struct front *f, const struct field *fl,
+    char **out)
+{
+	const char	*v;
+	xmlURIPtr	 u;
+	int		 ok;
+
+	if ((v = review_text(d, f, fl)) == NULL)
+		return 0;
+	u = xmlParseURI(v);
+	ok = u != NULL && u->scheme != NULL && u->server != NULL &&
+	    (strcasecmp(u->scheme, "http") == 0 ||
+	    strcasecmp(u->scheme, "https") == 0) &&
+	    strpbrk(v, " \t\r\n") == NULL;
+	xmlFreeURI(u);
+	if (!ok) {
+		diag_error(d, f->path, fl->line, "\"%s\" must be a web "
+		    "address starting with https:// or http://, not \"%s\"",
+		    fl->key, v);
+		return 0;
+	}
+	*out = xstrdup(v);
+	return 1;
+}
+
+/* A true/false field. */
+static int
+review_bool(struct diag *d, struct front *f, const struct field *fl,
+    int *out)
+{
+	const char	*v;
+
+	if (front_bool(fl->value, out))
+		return 1;
+	v = front_scalar(fl->value);
+	if (v != NULL && !front_isnull(fl->value))
+		diag_error(d, f->path, fl->line, "\"%s\" must be true or "
+		    "false, not \"%s\"", fl->key, v);
+	else if (v != NULL)
+		diag_error(d, f->path, fl->line, "\"%s\" is empty: write "
+		    "true or false", fl->key);
+	else
+		diag_error(d, f->path, fl->line, "\"%s\" must be true or "
+		    "false", fl->key);
+	return 0;
+}
+
+/* Check each front-matter field and fill r.  Returns 1 if all good. */
+static int
+review_fields(struct site *s, struct front *f, struct review *r)
+{
+	const struct field *fl;
+	const char	*v, *near;
+	size_t		 i, k;
+	int		 ok = 1, seen[REVIEW_KEYSZ], rc;
+	static const enum rkey required[] =
+	    { RK_TITLE, RK_PUBLISHED, RK_REGION, RK_THEMES, RK_ETHNICITY };
+
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < f->fieldsz; i++) {
+		fl = &f->fields[i];
+		for (k = 0; k < REVIEW_KEYSZ; k++)
+			if (strcmp(fl->key, review_keys[k]) == 0)
+				break;
+		if (k == REVIEW_KEYSZ) {
+			near = vocab_nearest(fl->key, review_keys,
+			    REVIEW_KEYSZ);
+			if (near != NULL)
+				diag_error(&s->diag, f->path, fl->line,
+				    "unknown field \"%s\": did you mean "
+				    "\"%s\"?", fl->key, near);
+			else
+				diag_error(&s->diag, f->path, fl->line,
+				    "unknown field \"%s\"", fl->key);
+			ok = 0;
+			continue;
+		}
+		seen[k] = 1;
+		switch ((enum rkey)k) {
+		case RK_TITLE:
+			if ((v = review_text(&s->diag, f, fl)) == NULL)
+				ok = 0;
+			else
+				r->title = xstrdup(v);
+			break;
+		case RK_PUBLISHED:
+			if ((v = review_text(&s->diag, f, fl)) == NULL) {
+				ok = 0;
+				break;
+			}
+			rc = date_parse(v, &r->published);
+			if (rc == 0)
+				diag_error(&s->diag, f->path, fl->line,
+				    "\"published\" must be a date written "
+				    "YYYY-MM-DD, such as 2024-03-12, not "
+				    "\"%s\"", v);
+			else if (rc < 0)
+				diag_error(&s->diag, f->path, fl->line,
+				    "\"published\" is %s, which is not a real "
+				    "date", v);
+			else
+				memcpy(r->iso, v, 11);
+			ok &= rc > 0;
+			break;
+		case RK_REGION:
+			if ((v = review_text(&s->diag, f, fl)) == NULL ||
+			    (r->region = review_term(&s->diag, f,
+			    &s->regions, v, fl->line)) == NULL)
+				ok = 0;
+			break;
+		case RK_THEMES:
+			ok &= review_themes(s, f, fl, r);
+			break;
+		case RK_ETHNICITY:
+			ok &= review_bool(&s->diag, f, fl, &r->ethnicity);
+			break;
+		case RK_LOCAL_AREA:
+			if ((v = review_text(&s->diag, f, fl)) == NULL)
+				ok = 0;
+			else
+				r->local_area = xstrdup(v);
+			break;
+		case RK_AGE_GROUP:
+			if ((v = review_text(&s->diag, f, fl)) == NULL ||
+			    (r->agegroup = review_term(&s->diag, f,
+			    &s->agegroups, v, fl->line)) == NULL)
+				ok = 0;
+			break;
+		case RK_REVIEW_TYPE:
+			if ((v = review_text(&s->diag, f, fl)) == NULL ||
+			    (r->reviewtype = review_term(&s->diag, f,
+			    &s->reviewtypes, v, fl->line)) == NULL)
+				ok = 0;
+			break;
+		case RK_SUMMARY:
+			if ((v = review_text(&s->diag, f, fl)) == NULL)
+				ok = 0;
+			else
+				r->summary = xstrdup(v);
+			break;
+		case RK_REPORT_URL:
+			ok &= review_url(&s->diag, f, fl, &r->report_url);
+			break;
+		case RK_DRAFT:
+			ok &= review_bool(&s->diag, f, fl, &r->draft);
+			break;
+		}
+	}
+	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
+		if (!seen[required[i]]) {
+			diag_error(&s->diag, f->path, f->yamlline - 1,
+			    "required field \"%s\" is missing",
+			    review_keys[required[i]]);
+			ok = 0;
+		}
+	if (r->reviewtype == NULL && s->reviewtypes.termsz > 0)
+		r->reviewtype = &s->reviewtypes.terms[0];
+	return ok;
+}
+
+/*
+ * Read, check and render the review file r->path into r (r->path and
+ * r->slug are set by the caller).  Sets r->ok.  Returns 1 on success,
+ * 0 when problems were reported (all of them, not just the first).
+ */
+int
+review_read(struct site *s, struct review *r)
+{
+	struct front	 f;
+	char		*text = NULL, *para = NULL;
+	size_t		 len, blocks;
+	int		 ok;
+
+	if (!scan_read(&s->diag, &s->re, r->path, &text, &len))
+		return 0;
+	if (!front_split(&s->diag, r->path, text, len, &f)) {
+		free(text);
+		return 0;
+	}
+	ok = front_load(&s->diag, &f);
+	if (f.loaded && f.fieldsz == 0 && ok) {
+		diag_error(&s->diag, r->path, 1, "the front matter is empty: "
+		    "a review needs title, published, region, themes and "
+		    "ethnicity_recorded");
+		ok = 0;
+	} else if (f.loaded)
+		ok &= review_fields(s, &f, r);
+	if (f.body[strspn(f.body, " \t\r\n")] == '\0') {
+		diag_error(&s->diag, r->path, f.bodyline, "the review has no "
+		    "text: write the summary, key learning and "
+		    "recommendations after the front matter");
+		ok = 0;
+	} else if (ok) {
+		r->body = markdown_render(f.body, f.bodysz,
+		    s->allow_raw_html, r->summary == NULL ? &para : NULL,
+		    &blocks);
+		if (r->summary == NULL)
+			r->summary = para != NULL ? para : xstrdup("");
+	}
+	front_free(&f);
+	free(text);
+	r->ok = ok;
+	return ok;
+}
+
+/*
+ * Free a review's owned fields (not the review itself).
+ */
+void
+review_free(struct review *r)
+{
+	free(r->path);
+	free(r->slug);
+	free(r->title);
+	free(r->themes);
+	free(r->local_area);
+	free(r->summary);
+	free(r->report_url);
+	free(r->body);
+}

@@ -1,0 +1,236 @@
+/*
+ * Scanning content: compile the patterns, list review files in sorted
+ * order, read files whole and check they are UTF-8, check slugs.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+static pcre2_code *
+scan_compile(const char *pat, uint32_t flags)
+{
+	pcre2_code	*re;
+	int		 e;
+	PCRE2_SIZE	 off;
+
+	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, flags,
+	    &e, &off, NULL);
+	if (re == NULL)
+		errx(2, "pcre2_compile: %s: error %d", pat, e);
+	return re;
+}
+
+/*
+ * Compile the build's patterns.  Free with scan_patterns_free.
+ */
+void
+scan_patterns_init(struct patterns *re)
+{
+	re->slug = scan_compile("^[a-z0-9]+(?:-[a-z0-9]+)*$", 0);
+	re->colour = scan_compile("^#[0-9a-fA-F]{6}$", 0);
+	re->utf8 = scan_compile("", PCRE2_UTF);
+}
+
+/*
+ * Free the compiled patterns.
+ */
+void
+scan_patterns_free(struct patterns *re)
+{
+	pcre2_code_free(re->slug);
+	pcre2_code_free(re->colour);
+	pcre2_code_free(re->utf8);
+}
+
+/*
+ * Does s match the whole pattern re?  Thread-safe.
+ */
+int
+scan_match(const pcre2_code *re, const char *s)
+{
+	pcre2_match_data *md;
+	int		 rc;
+
+	md = pcre2_match_data_create(4, NULL);
+	rc = pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0,
+	    md, NULL);
+	pcre2_match_data_free(md);
+	return rc >= 0;
+}
+
+/*
+ * Check that text is UTF-8 (pcre2 validates the whole subject in UTF
+ * mode).  Returns 1 if it is; else 0 with *off the offset of the first
+ * bad byte.
+ */
+int
+scan_utf8(const struct patterns *re, const char *text, size_t len,
+    size_t *off)
+{
+	pcre2_match_data *md;
+	int		 rc;
+
+	md = pcre2_match_data_create(1, NULL);
+	rc = pcre2_match(re->utf8, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
+	if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21) {
+		*off = pcre2_get_startchar(md);
+		pcre2_match_data_free(md);
+		return 0;
+	}
+	pcre2_match_data_free(md);
+	return 1;
+}
+
+/*
+ * Read path whole into *text (NUL-terminated, owned by the caller) and
+ * check it is UTF-8 without NUL bytes.  Returns 1 on success, 0 when
+ * reported (what is the kind of file, for the message).
+ */
+int
+scan_read(struct diag *d, const struct patterns *re, const char *path,
+    char **text, size_t *len)
+{
+	int		 fd;
+	struct stat	 st;
+	char		*buf;
+	ssize_t		 n;
+	size_t		 got = 0, off, line, col, i;
+
+	*text = NULL;
+	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &st) == -1) {
+		diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return 0;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size &&
+	    (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	buf[got] = '\0';
+	if (!scan_utf8(re, buf, got, &off) ||
+	    (off = strlen(buf)) < got) {
+		for (line = 1, col = 1, i = 0; i < off; i++, col++)
+			if (buf[i] == '\n')
+				line++, col = 0;
+		diag_error(d, path, line, "this file is not UTF-8 text (bad "
+		    "byte at column %zu): save it as UTF-8 in your editor",
+		    col);
+		free(buf);
+		return 0;
+	}
+	*text = buf;
+	*len = got;
+	return 1;
+}
+
+struct pathlist {
+	char	**v;	/* owned paths */
+	size_t	  n;	/* used */
+	size_t	  max;	/* allocated */
+};
+
+static void
+scan_walk(struct diag *d, const char *dir, struct pathlist *pl)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*p;
+	size_t		 len;
+
+	if ((dp = opendir(dir)) == NULL) {
+		if (errno != ENOENT)
+			diag_error(d, dir, 0, "cannot read folder: %s",
+			    strerror(errno));
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		if (stat(p, &st) == -1) {
+			diag_error(d, p, 0, "cannot read: %s",
+			    strerror(errno));
+			free(p);
+			continue;
+		}
+		len = strlen(de->d_name);
+		if (S_ISDIR(st.st_mode)) {
+			scan_walk(d, p, pl);
+			free(p);
+		} else if (len > 3 &&
+		    strcmp(de->d_name + len - 3, ".md") == 0) {
+			if (pl->n == pl->max) {
+				pl->max = pl->max ? pl->max * 2 : 256;
+				pl->v = xreallocarray(pl->v, pl->max,
+				    sizeof(*pl->v));
+			}
+			pl->v[pl->n++] = p;
+		} else if (de->d_name[len - 1] != '~') {
+			diag_warn(d, p, 0, "ignored: only .md files are "
+			    "read here");
+			free(p);
+		} else
+			free(p);
+	}
+	closedir(dp);
+}
+
+static int
+scan_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * List the .md files under dir (and its subfolders), sorted by path.
+ * A missing folder gives an empty list.  The caller owns *paths and
+ * each string.  Returns the number of files.
+ */
+size_t
+scan_dir(struct diag *d, const char *dir, char ***paths)
+{
+	struct pathlist	 pl = { NULL, 0, 0 };
+
+	scan_walk(d, dir, &pl);
+	if (pl.n > 1)
+		qsort(pl.v, pl.n, sizeof(*pl.v), scan_cmp);
+	*paths = pl.v;
+	return pl.n;
+}
+
+/*
+ * The slug of a content file: its base name without ".md", checked
+ * against the slug pattern.  Returns an owned string, or NULL when
+ * reported.
+ */
+char *
+scan_slug(struct diag *d, const struct patterns *re, const char *path)
+{
+	const char	*base;
+	char		*slug;
+
+	base = (base = strrchr(path, '/')) != NULL ? base + 1 : path;
+	slug = xstrndup(base, strlen(base) - 3);
+	if (!scan_match(re->slug, slug)) {
+		diag_error(d, path, 0, "bad file name \"%s\": the name "
+		    "becomes the web address, so use only lower-case "
+		    "letters a-z, digits and single hyphens, such as "
+		    "child-a-2024.md", base);
+		free(slug);
+		return NULL;
+	}
+	return slug;
+}

@@ -1,0 +1,206 @@
+/*
+ * Out-of-memory wrappers and a growable byte buffer.  Allocation
+ * failure exits here; nothing else tests malloc for NULL.
+ */
+#include <err.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+/*
+ * malloc that exits on failure.  The caller owns the result.
+ */
+void *
+xmalloc(size_t sz)
+{
+	void	*p;
+
+	if ((p = malloc(sz == 0 ? 1 : sz)) == NULL)
+		err(2, "malloc");
+	return p;
+}
+
+/*
+ * calloc that exits on failure.  The caller owns the result.
+ */
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void	*p;
+
+	if ((p = calloc(n == 0 ? 1 : n, sz == 0 ? 1 : sz)) == NULL)
+		err(2, "calloc");
+	return p;
+}
+
+/*
+ * reallocarray that exits on failure or overflow.
+ */
+void *
+xreallocarray(void *p, size_t n, size_t sz)
+{
+	if (sz != 0 && n > (size_t)-1 / sz)
+		errx(2, "allocation too large");
+	if ((p = realloc(p, n * sz == 0 ? 1 : n * sz)) == NULL)
+		err(2, "realloc");
+	return p;
+}
+
+/*
+ * strdup that exits on failure; NULL gives NULL.
+ */
+char *
+xstrdup(const char *s)
+{
+	char	*p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = strdup(s)) == NULL)
+		err(2, "strdup");
+	return p;
+}
+
+/*
+ * strndup that exits on failure.
+ */
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+
+	if ((p = strndup(s, n)) == NULL)
+		err(2, "strndup");
+	return p;
+}
+
+/*
+ * asprintf that exits on failure.  The caller owns the result.
+ */
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+	int	 rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&p, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		err(2, "vasprintf");
+	return p;
+}
+
+/*
+ * Make sure the buffer has room for n more bytes plus a NUL.
+ */
+static void
+buf_grow(struct buf *b, size_t n)
+{
+	size_t	 want;
+
+	if (b->len + n + 1 <= b->max)
+		return;
+	want = b->max ? b->max : 4096;
+	while (want < b->len + n + 1)
+		want *= 2;
+	b->data = xreallocarray(b->data, want, 1);
+	b->max = want;
+}
+
+/*
+ * Append n bytes to the buffer, keeping it NUL-terminated.
+ */
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+/*
+ * Append a NUL-terminated string to the buffer.
+ */
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/*
+ * Free the buffer's storage and leave it empty and reusable.
+ */
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->max = 0;
+}
+
+/*
+ * Allocate n bytes from the arena; freed all at once by arena_free.
+ */
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arenachunk *c;
+	size_t		 sz;
+
+	n = (n + 15) & ~(size_t)15;
+	if (a->head == NULL || a->head->used + n > a->head->size) {
+		sz = n > 65536 ? n : 65536;
+		c = xmalloc(sizeof(*c) + sz);
+		c->size = sz;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	c = a->head;
+	c->used += n;
+	return c->mem + c->used - n;
+}
+
+/*
+ * printf into the arena.  The string lives until arena_free.
+ */
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		errx(2, "vsnprintf");
+	p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+/*
+ * Free every chunk of the arena, leaving it empty and reusable.
+ */
+void
+arena_free(struct arena *a)
+{
+	struct arenachunk *c, *next;
+
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = NULL;
+}

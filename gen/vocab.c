@@ -1,0 +1,197 @@
+/*
+ * Vocabulary: look up regions, themes, age groups and review types by
+ * name, alias or slug (any case), make slugs, and suggest the nearest
+ * entry when a name is not found ("did you mean").
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+/*
+ * Find the term whose name, slug or alias equals s, ignoring case and
+ * surrounding blanks.  Returns a term borrowed from v, or NULL.
+ */
+const struct term *
+vocab_find(const struct vocab *v, const char *s)
+{
+	size_t		 i, j, n;
+	const struct term *t;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (i = 0; i < v->termsz; i++) {
+		t = &v->terms[i];
+		if (strncasecmp(t->name, s, n) == 0 && t->name[n] == '\0')
+			return t;
+		if (strncasecmp(t->slug, s, n) == 0 && t->slug[n] == '\0')
+			return t;
+		for (j = 0; j < t->aliasesz; j++)
+			if (strncasecmp(t->aliases[j], s, n) == 0 &&
+			    t->aliases[j][n] == '\0')
+				return t;
+	}
+	return NULL;
+}
+
+/*
+ * Edit distance between a and b, ignoring ASCII case, or a number
+ * larger than max once it is certain to exceed max.
+ */
+size_t
+vocab_distance(const char *a, const char *b, size_t max)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, best, *row, diag, tmp;
+	size_t	 cost;
+
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	row = xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			cost = tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]);
+			row[j] = diag + cost;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (tmp + 1 < row[j])
+				row[j] = tmp + 1;
+			diag = tmp;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > max) {
+			free(row);
+			return max + 1;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+/*
+ * The candidate nearest to s (ignoring case) if it is close enough to
+ * be a likely typing slip, or NULL.  Borrowed from cands.
+ */
+const char *
+vocab_nearest(const char *s, const char *const *cands, size_t n)
+{
+	size_t		 i, d, best, max;
+	const char	*found = NULL;
+
+	max = strlen(s) / 3;
+	if (max < 2)
+		max = 2;
+	best = max + 1;
+	for (i = 0; i < n; i++) {
+		d = vocab_distance(s, cands[i], max);
+		if (d < best) {
+			best = d;
+			found = cands[i];
+		}
+	}
+	return found;
+}
+
+/*
+ * The name of the term nearest to s, by name, alias or slug, or by a
+ * name that starts with s; NULL if none is close.  Borrowed from v.
+ */
+const char *
+vocab_suggest(const struct vocab *v, const char *s)
+{
+	size_t		 i, j, d, best, max, n;
+	const struct term *t, *found = NULL;
+
+	n = strlen(s);
+	max = n / 3 < 2 ? 2 : n / 3;
+	best = max + 1;
+	for (i = 0; i < v->termsz; i++) {
+		t = &v->terms[i];
+		if ((d = vocab_distance(s, t->name, max)) < best)
+			best = d, found = t;
+		if ((d = vocab_distance(s, t->slug, max)) < best)
+			best = d, found = t;
+		for (j = 0; j < t->aliasesz; j++)
+			if ((d = vocab_distance(s, t->aliases[j], max)) < best)
+				best = d, found = t;
+	}
+	if (found == NULL && n >= 4)
+		for (i = 0; i < v->termsz; i++)
+			if (strncasecmp(v->terms[i].name, s, n) == 0)
+				return v->terms[i].name;
+	return found != NULL ? found->name : NULL;
+}
+
+/*
+ * Make a slug from a name: lower case, runs of anything but [a-z0-9]
+ * become one '-', no '-' at either end.  The caller owns the result;
+ * it is empty when the name has no ASCII letter or digit.
+ */
+char *
+vocab_slugify(const char *name)
+{
+	char	*s, *p;
+	int	 dash = 0;
+
+	p = s = xmalloc(strlen(name) + 1);
+	for (; *name != '\0'; name++) {
+		if (isalnum((unsigned char)*name) &&
+		    (unsigned char)*name < 0x80) {
+			if (dash && p != s)
+				*p++ = '-';
+			dash = 0;
+			*p++ = (char)tolower((unsigned char)*name);
+		} else
+			dash = 1;
+	}
+	*p = '\0';
+	return s;
+}
+
+/*
+ * Free a term's owned fields (not the term itself).
+ */
+void
+term_free(struct term *t)
+{
+	size_t	 i;
+
+	free(t->name);
+	free(t->slug);
+	for (i = 0; i < t->aliasesz; i++)
+		free(t->aliases[i]);
+	free(t->aliases);
+	free(t->description);
+	free(t->intro);
+	free(t->reviews);
+	free(t->top);
+}
+
+/*
+ * Free every term of a vocabulary and its array.
+ */
+void
+vocab_free(struct vocab *v)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->termsz; i++)
+		term_free(&v->terms[i]);
+	free(v->terms);
+	v->terms = NULL;
+	v->termsz = 0;
+}
