@@ -101,7 +101,8 @@ diag_flush(struct diag *d, FILE *f)
 	size_t		 i;
 	struct diagmsg	*m;
 
-	qsort(d->msgs, d->msgsz, sizeof(*d->msgs), diag_cmp);
+	if (d->msgsz > 1)
+		qsort(d->msgs, d->msgsz, sizeof(*d->msgs), diag_cmp);
 	for (i = 0; i < d->msgsz; i++) {
 		m = &d->msgs[i];
 		if (m->line > 0)

@@ -36,8 +36,8 @@ scan_compile(const char *pat, uint32_t flags)
 void
 scan_patterns_init(struct patterns *re)
 {
-	re->slug = scan_compile("^[a-z0-9]+(?:-[a-z0-9]+)*$", 0);
-	re->colour = scan_compile("^#[0-9a-fA-F]{6}$", 0);
+	re->slug = scan_compile("^[a-z0-9]+(?:-[a-z0-9]+)*\\z", 0);
+	re->colour = scan_compile("^#[0-9a-fA-F]{6}\\z", 0);
 	re->utf8 = scan_compile("", PCRE2_UTF);
 }
 

@@ -1,0 +1,24 @@
+/*
+ * The unit tests' entry point: runs each file's tests and ends with
+ * "N passed, N failed".
+ */
+#include <libxml/parser.h>
+#include <stdio.h>
+
+#include "harness.h"
+
+int	 t_passed, t_failed;
+
+int
+main(void)
+{
+	xmlInitParser();
+	test_date();
+	test_front();
+	test_vocab();
+	test_scan();
+	test_review();
+	test_index();
+	printf("%d passed, %d failed\n", t_passed, t_failed);
+	return t_failed != 0;
+}

@@ -1,0 +1,165 @@
+/*
+ * review.c and config.c: a review file becomes a struct review, and
+ * each bad field gets its message and line.
+ */
+#include <sys/stat.h>
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../gen/lcspr.h"
+#include "../../gen/extern.h"
+#include "harness.h"
+
+static const char site_yaml[] =
+"title: Test site\n"
+"description: For tests.\n"
+"base_url: https://example.org/learning\n"
+"content_note: Reviews describe harm to children.\n"
+"accent: \"#1d70b8\"\n"
+"regions: [North East, London]\n"
+"themes:\n"
+"  - name: Neglect\n"
+"  - name: Sudden unexpected death in infancy\n"
+"    slug: sudi\n"
+"    aliases: [SUDI, cot death]\n"
+"age_groups: [Under 1, 1 to 4]\n"
+"review_types: [LCSPR, Rapid review]\n";
+
+static void
+writefile(const char *path, const char *text)
+{
+	FILE	*f = fopen(path, "w");
+
+	fputs(text, f);
+	fclose(f);
+}
+
+/* All pending messages joined as "line: text\n". */
+static char *
+messages(struct diag *d)
+{
+	static char	 buf[4096];
+	size_t		 i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->msgsz && n < sizeof(buf); i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%zu: %s\n",
+		    d->msgs[i].line, d->msgs[i].text);
+	return buf;
+}
+
+static void
+drop(struct diag *d)
+{
+	FILE	*f = fopen("/dev/null", "w");
+
+	diag_flush(d, f);
+	fclose(f);
+}
+
+static int
+readone(struct site *s, const char *dir, const char *text,
+    struct review *r)
+{
+	char	*path = xasprintf("%s/r.md", dir);
+
+	writefile(path, text);
+	memset(r, 0, sizeof(*r));
+	r->path = path;
+	r->slug = xstrdup("r");
+	return review_read(s, r);
+}
+
+void
+test_review(void)
+{
+	struct site	 s;
+	struct opts	 o;
+	struct review	 r;
+	char		 dir[] = "/tmp/lcspr-unit-XXXXXX", *p;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0, "mkdtemp");
+		return;
+	}
+	p = xasprintf("%s/site.yaml", dir);
+	writefile(p, site_yaml);
+	free(p);
+	memset(&s, 0, sizeof(s));
+	memset(&o, 0, sizeof(o));
+	o.contentdir = dir;
+	s.opts = &o;
+	diag_init(&s.diag);
+	scan_patterns_init(&s.re);
+	s.regions.what = "region";
+	s.themes.what = "learning theme";
+	s.agegroups.what = "age group";
+	s.reviewtypes.what = "review type";
+	CHECK(config_read(&s) == 1, "config: %s", messages(&s.diag));
+	CHECK_STR(s.base_url, "https://example.org/learning/");
+	CHECK_STR(s.base_path, "/learning/");
+	CHECK(s.feed_length == 20 && s.home_length == 10, "defaults");
+	CHECK_STR(s.language, "en-GB");
+	CHECK(s.themes.termsz == 2 && strcmp(s.themes.terms[0].slug,
+	    "neglect") == 0, "theme slug made from name");
+	drop(&s.diag);
+
+	CHECK(readone(&s, dir, "---\ntitle: \"Child A: <b>x</b> & y\"\n"
+	    "published: 2024-02-29\nregion: london\n"
+	    "themes: [cot death, NEGLECT]\nethnicity_recorded: no\n"
+	    "age_group: under 1\n---\nFirst *para*\ngoes on.\n\n"
+	    "# Heading\n\n<script>x</script>\n", &r) == 1, "good review: %s",
+	    messages(&s.diag));
+	CHECK_STR(r.title, "Child A: <b>x</b> & y");
+	CHECK_STR(r.iso, "2024-02-29");
+	CHECK(r.region == &s.regions.terms[1], "region by lower case");
+	CHECK(r.themesz == 2 && r.themes[0] == &s.themes.terms[1] &&
+	    r.themes[1] == &s.themes.terms[0], "themes by alias and case");
+	CHECK(r.ethnicity == 0, "ethnicity no");
+	CHECK(r.agegroup == &s.agegroups.terms[0], "age group");
+	CHECK(r.reviewtype == &s.reviewtypes.terms[0], "default review type");
+	CHECK_STR(r.summary, "First para goes on.");
+	CHECK(strstr(r.body, "<h2>Heading</h2>") != NULL, "h1 becomes h2");
+	CHECK(strstr(r.body, "<script>") == NULL, "raw HTML left out");
+	review_free(&r);
+	drop(&s.diag);
+
+	CHECK(readone(&s, dir, "---\ntitle: ''\npublished: 2021-02-30\n"
+	    "region: Londn\nthemes: [Neglect, Negelct, Zebra]\n"
+	    "ethnicty_recorded: true\nreport_url: javascript:alert(1)\n"
+	    "draft: maybe\n---\nText.\n", &r) == 0, "bad review fails");
+	CHECK_STR(messages(&s.diag),
+	    "2: \"title\" is empty\n"
+	    "3: \"published\" is 2021-02-30, which is not a real date\n"
+	    "4: unknown region \"Londn\": did you mean \"London\"?\n"
+	    "5: unknown learning theme \"Negelct\": did you mean "
+	    "\"Neglect\"?\n"
+	    "5: unknown learning theme \"Zebra\": the learning themes are "
+	    "listed in site.yaml\n"
+	    "6: unknown field \"ethnicty_recorded\": did you mean "
+	    "\"ethnicity_recorded\"?\n"
+	    "7: \"report_url\" must be a web address starting with https:// "
+	    "or http://, not \"javascript:alert(1)\"\n"
+	    "8: \"draft\" must be true or false, not \"maybe\"\n"
+	    "1: required field \"ethnicity_recorded\" is missing\n");
+	review_free(&r);
+	drop(&s.diag);
+
+	CHECK(readone(&s, dir, "---\ntitle: [a, b]\npublished: 2024-01-01\n"
+	    "region: London\nthemes: Neglect\nethnicity_recorded: true\n---\n"
+	    "  \n\n", &r) == 0, "wrong type and empty body");
+	CHECK_STR(messages(&s.diag),
+	    "2: \"title\" must be text, not a list or a group of fields\n"
+	    "8: the review has no text: write the summary, key learning and "
+	    "recommendations after the front matter\n");
+	review_free(&r);
+	drop(&s.diag);
+
+	config_free(&s);
+	scan_patterns_free(&s.re);
+	diag_free(&s.diag);
+	p = xasprintf("rm -rf %s", dir);
+	CHECK(system(p) == 0, "cleanup");
+	free(p);
+}

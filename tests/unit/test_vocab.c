@@ -1,0 +1,103 @@
+/* vocab.c and scan.c: matching, suggestions, slugs, UTF-8. */
+#include <stdlib.h>
+
+#include "../../gen/lcspr.h"
+#include "../../gen/extern.h"
+#include "harness.h"
+
+static void
+term(struct term *t, const char *name, const char *slug, const char *alias)
+{
+	memset(t, 0, sizeof(*t));
+	t->name = xstrdup(name);
+	t->slug = slug != NULL ? xstrdup(slug) : vocab_slugify(name);
+	if (alias != NULL) {
+		t->aliases = xcalloc(1, sizeof(*t->aliases));
+		t->aliases[t->aliasesz++] = xstrdup(alias);
+	}
+}
+
+void
+test_vocab(void)
+{
+	struct vocab	 v;
+	char		*s;
+	static const char *const keys[] = { "title", "published",
+	    "ethnicity_recorded", "region" };
+
+	memset(&v, 0, sizeof(v));
+	v.what = "learning theme";
+	v.terms = xcalloc(3, sizeof(*v.terms));
+	term(&v.terms[0], "Criminal exploitation of adolescents",
+	    "criminal-exploitation", "county lines");
+	term(&v.terms[1], "Sudden unexpected death in infancy", "sudi",
+	    "SUDI");
+	term(&v.terms[2], "Domestic abuse", NULL, NULL);
+	v.termsz = 3;
+
+	CHECK(vocab_find(&v, "Domestic abuse") == &v.terms[2], "by name");
+	CHECK(vocab_find(&v, "DOMESTIC ABUSE") == &v.terms[2], "any case");
+	CHECK(vocab_find(&v, "  domestic abuse ") == &v.terms[2], "blanks");
+	CHECK(vocab_find(&v, "domestic-abuse") == &v.terms[2], "by slug");
+	CHECK(vocab_find(&v, "County Lines") == &v.terms[0], "by alias");
+	CHECK(vocab_find(&v, "sudi") == &v.terms[1], "slug or alias");
+	CHECK(vocab_find(&v, "Domestic") == NULL, "no prefix match");
+	CHECK(vocab_find(&v, "") == NULL, "empty");
+
+	CHECK_STR(vocab_suggest(&v, "Domestic abuze"), "Domestic abuse");
+	CHECK_STR(vocab_suggest(&v, "county line"),
+	    "Criminal exploitation of adolescents");
+	CHECK_STR(vocab_suggest(&v, "Criminal"),
+	    "Criminal exploitation of adolescents");
+	CHECK(vocab_suggest(&v, "Neglect") == NULL, "nothing near");
+
+	CHECK(vocab_distance("kitten", "sitting", 10) == 3, "distance");
+	CHECK(vocab_distance("abc", "ABC", 10) == 0, "distance ignores case");
+	CHECK(vocab_distance("a", "abcdefgh", 2) > 2, "distance cut off");
+	CHECK_STR(vocab_nearest("ethnicty_recorded", keys, 4),
+	    "ethnicity_recorded");
+	CHECK_STR(vocab_nearest("tilte", keys, 4), "title");
+	CHECK(vocab_nearest("colour", keys, 4) == NULL, "no near key");
+
+	s = vocab_slugify("Yorkshire and the Humber");
+	CHECK_STR(s, "yorkshire-and-the-humber");
+	free(s);
+	s = vocab_slugify("  Ethnicity, culture & identity!  ");
+	CHECK_STR(s, "ethnicity-culture-identity");
+	free(s);
+	s = vocab_slugify("Caf\xc3\xa9 16-17");
+	CHECK_STR(s, "caf-16-17");
+	free(s);
+	vocab_free(&v);
+}
+
+void
+test_scan(void)
+{
+	struct patterns	 re;
+	size_t		 off;
+	const char	*ok = "Child A \xe2\x80\x94 caf\xc3\xa9\n";
+	const char	*bad = "line one\nab\xff\xfe";
+	const char	*trunc = "abc\xe2\x80";
+
+	scan_patterns_init(&re);
+	CHECK(scan_match(re.slug, "child-a-2024"), "slug ok");
+	CHECK(scan_match(re.slug, "a"), "one letter");
+	CHECK(!scan_match(re.slug, "Child-A"), "upper case");
+	CHECK(!scan_match(re.slug, "child--a"), "double hyphen");
+	CHECK(!scan_match(re.slug, "-child"), "leading hyphen");
+	CHECK(!scan_match(re.slug, "child-"), "trailing hyphen");
+	CHECK(!scan_match(re.slug, "child_a"), "underscore");
+	CHECK(!scan_match(re.slug, "child a"), "space");
+	CHECK(!scan_match(re.slug, ""), "empty");
+	CHECK(!scan_match(re.slug, "child-a\n"), "newline");
+	CHECK(scan_match(re.colour, "#1d70B8"), "colour");
+	CHECK(!scan_match(re.colour, "#1d70b"), "short colour");
+	CHECK(!scan_match(re.colour, "blue"), "named colour");
+	CHECK(scan_utf8(&re, ok, strlen(ok), &off), "utf-8 ok");
+	CHECK(!scan_utf8(&re, bad, strlen(bad), &off) && off == 11,
+	    "bad byte offset %zu", off);
+	CHECK(!scan_utf8(&re, trunc, strlen(trunc), &off) && off == 3,
+	    "truncated sequence offset %zu", off);
+	scan_patterns_free(&re);
+}
