@@ -16,7 +16,7 @@ CFLAGS	?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(CFLAGS) $(WARN) -std=gnu11 -D_GNU_SOURCE \
-	   -DVERSION='"$(VERSION)"' $(PKG_CFLAGS)
+	   -DVERSION='"$(VERSION)"' -DSHAREDIR='"$(SHAREDIR)"' $(PKG_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
 
 # The pipeline, in order.
@@ -28,7 +28,7 @@ OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/extern.h
 
 .PHONY: all site test deps bench install uninstall clean regen \
-	lint check-deps
+	lint print-srcs
 
 all: lcspr
 
@@ -78,6 +78,10 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lcspr $(DESTDIR)$(MANDIR)/man1/lcspr.1 \
 		$(DESTDIR)$(MANDIR)/man5/lcspr.5
 	rm -rf $(DESTDIR)$(SHAREDIR)
+
+# For tests/run, which builds the sources again with sanitizers.
+print-srcs:
+	@echo $(SRCS)
 
 clean:
 	rm -f lcspr $(OBJS) .deps-ok

@@ -351,9 +351,10 @@ config_read(struct site *s)
 		else if (strcmp(fl->key, "partnership") == 0)
 			ok &= config_text(s, &f, fl, &s->partnership);
 		else if (strcmp(fl->key, "logo") == 0) {
-			if ((ok &= config_text(s, &f, fl, &s->logo)) &&
-			    (strchr(s->logo, '/') != NULL ||
-			    s->logo[0] == '.')) {
+			if (!config_text(s, &f, fl, &s->logo))
+				ok = 0;
+			else if (strchr(s->logo, '/') != NULL ||
+			    s->logo[0] == '.') {
 				diag_error(&s->diag, f.path, fl->line,
 				    "\"logo\" must be the name of a file in "
 				    "the content folder, such as logo.svg");

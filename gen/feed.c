@@ -80,8 +80,9 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 	feed_text(ch, "link", t);
 	free(t);
 	t = name == NULL ? xasprintf("%s %s", s->description,
-	    s->content_note) : xasprintf("Reviews published on %s. %s",
-	    name, s->content_note);
+	    s->content_note) : xasprintf("Reviews published %s %s. %s",
+	    strncmp(rel, "themes/", 7) == 0 ? "on" : "in", name,
+	    s->content_note);
 	feed_text(ch, "description", t);
 	free(t);
 	feed_text(ch, "language", s->language);

@@ -143,6 +143,14 @@ intro_read(struct site *s)
 			    "%s", p->slug, p->slug);
 			ok = 0;
 		}
+		for (j = 0; j < s->pagesz; j++)
+			if (strcmp(s->pages[j].slug, p->slug) == 0) {
+				diag_error(&s->diag, p->path, 1, "duplicate "
+				    "page name \"%s\": %s has the same file "
+				    "name, and each page needs its own web "
+				    "address", p->slug, s->pages[j].path);
+				ok = 0;
+			}
 		if (!intro_page(s, p))
 			ok = 0;
 		s->pagesz++;

@@ -11,6 +11,9 @@
 #include "lcspr.h"
 #include "extern.h"
 
+#ifndef SHAREDIR
+#define SHAREDIR "/usr/local/share/lcspr"
+#endif
 #ifndef VERSION
 #define VERSION "0.0"
 #endif
@@ -28,18 +31,21 @@ static const char help_text[] =
 "\n"
 "Options for build:\n"
 "  -C DIR        content folder (default: content)\n"
-"  -t DIR        site theme folder (default: themes/default)\n"
+"  -t DIR        site theme folder (default: themes/default, or the\n"
+"                installed default theme when there is none here)\n"
 "  -o DIR        output folder (default: site); replaced whole on success,\n"
 "                left untouched when content has errors\n"
 "  --drafts      include reviews marked draft: true\n"
 "  --future      include reviews published after the build date\n"
 "  -j N          use N threads (default: the number of processors)\n"
-"  -q            print nothing but errors\n"
+"  -q            print only problems (errors and warnings)\n"
 "  -v            also print how long each stage took\n"
 "\n"
 "The build date is today, or SOURCE_DATE_EPOCH when it is set.\n"
 "Exit status: 0 built, 1 errors in content or site theme, 2 usage error.\n"
 "See lcspr(1) and lcspr(5).\n";
+
+static char progname[] = "lcspr build";
 
 static int
 usage(void)
@@ -83,11 +89,15 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.contentdir = "content";
 	o.themedir = "themes/default";
+	if (access(o.themedir, F_OK) == -1 &&
+	    access(SHAREDIR "/themes/default", F_OK) == 0)
+		o.themedir = SHAREDIR "/themes/default";
 	o.outdir = "site";
 	n = sysconf(_SC_NPROCESSORS_ONLN);
 	o.jobs = n < 1 ? 1 : n > 16 ? 16 : (int)n;
 	argc--;
 	argv++;
+	argv[0] = progname;	/* getopt's messages say "lcspr build:" */
 	while ((c = getopt_long(argc, argv, "C:t:o:j:qv", lopts, NULL)) != -1)
 		switch (c) {
 		case 'C':

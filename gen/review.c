@@ -164,7 +164,11 @@ review_bool(struct diag *d, struct front *f, const struct field *fl,
 	if (front_bool(fl->value, out))
 		return 1;
 	v = front_scalar(fl->value);
-	if (v != NULL && !front_isnull(fl->value))
+	if (v != NULL && fl->value->data.scalar.style !=
+	    YAML_PLAIN_SCALAR_STYLE)
+		diag_error(d, f->path, fl->line, "\"%s\" must be true or "
+		    "false, written without quotes", fl->key);
+	else if (v != NULL && !front_isnull(fl->value))
 		diag_error(d, f->path, fl->line, "\"%s\" must be true or "
 		    "false, not \"%s\"", fl->key, v);
 	else if (v != NULL)

@@ -6,6 +6,9 @@
  * Rendered Markdown (already HTML, from cmark) is spliced into the
  * serialised page where a placeholder element stands.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -13,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lcspr.h"
 #include "extern.h"
@@ -204,7 +208,14 @@ template_load(struct diag *d, const char *dir)
 	struct tload	 tl;
 	char		*path;
 	int		 i;
+	struct stat	 sb;
 
+	errno = 0;
+	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
+		diag_error(d, dir, 0, "cannot read the site theme folder: %s",
+		    errno != 0 ? strerror(errno) : "not a folder");
+		return NULL;
+	}
 	st = xcalloc(1, sizeof(*st));
 	st->dir = xstrdup(dir);
 	tl.diag = d;
@@ -213,6 +224,13 @@ template_load(struct diag *d, const char *dir)
 	for (i = 0; i < TK__MAX; i++) {
 		path = xasprintf("%s/%s", dir, tmpl_files[i]);
 		tl.path = path;
+		if (access(path, R_OK) == -1) {
+			diag_error(d, path, 0, "missing template: a site theme "
+			    "needs %s", tmpl_files[i]);
+			tl.ok = 0;
+			free(path);
+			continue;
+		}
 		xmlSetStructuredErrorFunc(&tl, tmpl_xmlerror);
 		st->docs[i] = xmlReadFile(path, "UTF-8", XML_PARSE_NONET);
 		xmlSetStructuredErrorFunc(NULL, NULL);

@@ -25,7 +25,7 @@ static int
 exists(const char *path)
 {
 	struct stat	 st;
-	char		 idx[PATH_MAX * 2];
+	char		 idx[PATH_MAX * 3];
 
 	if (stat(path, &st) != 0)
 		return 0;

@@ -1,0 +1,89 @@
+# Sourced by tests/run.  The sample site in content/ builds with both
+# binaries, is reproducible, links resolve, drafts and embargoes work,
+# and the output folder is replaced whole or not at all.
+S=$OUT/sample
+rm -rf "$S"
+mkdir -p "$S"
+for bin in $BINS; do
+	b=$(basename "$bin")
+	if out=$("$bin" build -q -o "$S/$b" 2>&1) && [ -z "$out" ]; then
+		pass "sample site builds ($b)"
+	else
+		fail "sample site builds ($b)" "$out"
+	fi
+done
+site=$S/lcspr
+if out=$(find "$site" -name '*.xml' -print0 | xargs -0 xmllint --noout 2>&1); then
+	pass "sample: feeds and sitemap well-formed"
+else
+	fail "sample: feeds and sitemap well-formed" "$out"
+fi
+if out=$("$OUT/bin/linkcheck" "$site" / 2>&1); then
+	pass "sample: internal links resolve"
+else
+	fail "sample: internal links resolve" "$out"
+fi
+if out=$(diff -r "$S/lcspr" "$S/lcspr-asan"); then
+	pass "sample: two builds are byte-identical"
+else
+	fail "sample: two builds are byte-identical" "$out"
+fi
+n=$(find "$site" -name index.html | wc -l)
+m=$(grep -l 'rel="alternate" type="application/rss+xml" href="[^"]*feed.xml"' -r "$site" --include='*.html' | wc -l)
+if [ "$n" -gt 20 ] && [ "$m" -eq "$((n + 1))" ]; then
+	pass "sample: every page links the feeds ($m pages)"
+else
+	fail "sample: every page links the feeds" "$m of $((n + 1)) pages"
+fi
+# The content note comes before the body on every review page.
+bad=0
+for f in "$site"/reviews/*/index.html; do
+	note=$(grep -n 'lcspr-content-note__text' "$f" | head -1 | cut -d: -f1)
+	body=$(grep -n 'lcspr-review__body' "$f" | head -1 | cut -d: -f1)
+	[ -n "$note" ] && [ -n "$body" ] && [ "$note" -lt "$body" ] || bad=$((bad + 1))
+done
+[ "$bad" -eq 0 ] && pass "sample: content note above every review body" || fail "sample: content note missing or below the body on $bad pages"
+# Drafts and embargoed reviews stay out unless asked for.
+draft=reviews/child-y-escalation-and-professional-challenge/index.html
+future=reviews/baby-z-pre-birth-assessment-and-care-leavers/index.html
+if [ ! -e "$site/$draft" ] && [ ! -e "$site/$future" ] && ! grep -q 'child-y-escalation' "$site/feed.xml" "$site/sitemap.xml"; then
+	pass "sample: draft and embargoed reviews left out"
+else
+	fail "sample: draft or embargoed review published"
+fi
+"$ROOT/lcspr" build -q --drafts --future -o "$S/all" >/dev/null 2>&1
+if [ -e "$S/all/$draft" ] && [ -e "$S/all/$future" ]; then
+	pass "sample: --drafts and --future include them"
+else
+	fail "sample: --drafts and --future include them"
+fi
+# A rebuild replaces the old site whole; no staging folder is left.
+touch "$S/all/stale.html"
+if "$ROOT/lcspr" build -q -o "$S/all" && [ ! -e "$S/all/stale.html" ] && [ ! -e "$S/all/$draft" ] &&
+   [ -z "$(ls -a "$S" | grep '^\.all\.new')" ]; then
+	pass "sample: rebuild replaces the old site"
+else
+	fail "sample: rebuild replaces the old site"
+fi
+# A folder lcspr did not make is never replaced.
+mkdir -p "$S/mine"
+echo precious >"$S/mine/notes.txt"
+if ! "$ROOT/lcspr" build -q -o "$S/mine" 2>"$S/mine.err" && [ "$(cat "$S/mine/notes.txt")" = precious ] &&
+   grep -q 'was not made by lcspr' "$S/mine.err"; then
+	pass "sample: refuses to replace a folder lcspr did not make"
+else
+	fail "sample: refuses to replace a folder lcspr did not make" "$(cat "$S/mine.err")"
+fi
+# SOURCE_DATE_EPOCH moves the build date: before 2026-02-16 the newest
+# sample review is embargoed.
+if SOURCE_DATE_EPOCH=1767225600 "$ROOT/lcspr" build -q -o "$S/early" &&
+   [ ! -e "$S/early/reviews/child-w-a-pandemic-baby-not-seen" ] && [ -e "$S/early/reviews/child-u-home-education-and-domestic-abuse" ]; then
+	pass "sample: SOURCE_DATE_EPOCH sets the build date"
+else
+	fail "sample: SOURCE_DATE_EPOCH sets the build date"
+fi
+if SOURCE_DATE_EPOCH=soon "$ROOT/lcspr" build -q -o "$S/bad" 2>/dev/null; [ $? -eq 2 ] && [ ! -e "$S/bad" ]; then
+	pass "sample: a bad SOURCE_DATE_EPOCH is a usage error"
+else
+	fail "sample: a bad SOURCE_DATE_EPOCH is a usage error"
+fi
