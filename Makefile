@@ -34,8 +34,9 @@ all: lcspr
 
 # Install build dependencies when pkg-config cannot find them.
 .deps-ok: scripts/install-deps
-	@if ! pkg-config --exists $(PKGS) 2>/dev/null; then \
-		echo "make: libraries missing ($(PKGS)); running scripts/install-deps"; \
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || \
+	    ! command -v xmllint >/dev/null || ! command -v mandoc >/dev/null; then \
+		echo "make: libraries or tools missing; running scripts/install-deps"; \
 		scripts/install-deps || exit 1; \
 	fi
 	@touch $@

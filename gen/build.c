@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/dict.h>
 
 #include "lcspr.h"
 #include "extern.h"
@@ -48,7 +49,7 @@ build_now(void)
 
 /* Do one page job.  Returns 1 on success. */
 static int
-build_job(struct pool *p, const struct job *j, struct buf *b)
+build_job(struct pool *p, const struct job *j, struct render *rd)
 {
 	const struct site *s = p->site;
 	static const enum pagekind idx[3] = { PK_THEMES, PK_REGIONS, PK_YEARS };
@@ -56,17 +57,17 @@ build_job(struct pool *p, const struct job *j, struct buf *b)
 
 	switch (j->kind) {
 	case J_REVIEW:
-		ok = page_review(s, s->pub[j->i], p->out, b);
+		ok = page_review(s, s->pub[j->i], p->out, rd);
 		break;
 	case J_THEME:
-		ok = page_term(s, PK_THEME, &s->themes.terms[j->i], p->out, b);
+		ok = page_term(s, PK_THEME, &s->themes.terms[j->i], p->out, rd);
 		break;
 	case J_REGION:
 		ok = page_term(s, PK_REGION, &s->regions.terms[j->i], p->out,
-		    b);
+		    rd);
 		break;
 	case J_YEAR:
-		ok = page_term(s, PK_YEAR, &s->years.terms[j->i], p->out, b);
+		ok = page_term(s, PK_YEAR, &s->years.terms[j->i], p->out, rd);
 		break;
 	case J_FEEDTHEME:
 		ok = feed_term(s, p->out, "themes", &s->themes.terms[j->i]);
@@ -77,16 +78,16 @@ build_job(struct pool *p, const struct job *j, struct buf *b)
 		feed = 1;
 		break;
 	case J_HOME:
-		ok = page_home(s, p->out, b);
+		ok = page_home(s, p->out, rd);
 		break;
 	case J_INDEX:
-		ok = page_terms(s, idx[j->i], p->out, b);
+		ok = page_terms(s, idx[j->i], p->out, rd);
 		break;
 	case J_PAGE:
-		ok = page_standalone(s, &s->pages[j->i], p->out, b);
+		ok = page_standalone(s, &s->pages[j->i], p->out, rd);
 		break;
 	case J_404:
-		ok = page_404(s, p->out, b);
+		ok = page_404(s, p->out, rd);
 		break;
 	case J_FEED:
 		ok = feed_site(s, p->out);
@@ -108,16 +109,20 @@ static void *
 build_worker(void *arg)
 {
 	struct pool	*p = arg;
-	struct buf	 b = { NULL, 0, 0 };
+	struct render	 rd;
 	size_t		 i, n = p->jobs != NULL ? p->jobsz : p->site->reviewsz;
 
+	memset(&rd, 0, sizeof(rd));
+	rd.dict = xmlDictCreate();
 	while ((i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED)) < n) {
 		if (p->jobs == NULL)
 			review_read(p->site, &p->site->reviews[i]);
-		else if (!build_job(p, &p->jobs[i], &b))
+		else if (!build_job(p, &p->jobs[i], &rd))
 			__atomic_store_n(&p->failed, 1, __ATOMIC_RELAXED);
 	}
-	buf_free(&b);
+	buf_free(&rd.raw);
+	buf_free(&rd.out);
+	xmlDictFree(rd.dict);
 	return NULL;
 }
 
@@ -275,15 +280,32 @@ build_write(struct site *s, struct output *o, size_t *pages,
     size_t *feeds)
 {
 	struct pool	 p;
+	struct itemcache cache;
 	char		*src;
+	size_t		 i;
 	int		 ok = 1;
 
+	if (!output_mkdir(o, "reviews") || !output_mkdir(o, "themes") ||
+	    !output_mkdir(o, "regions") || !output_mkdir(o, "years"))
+		return 0;
+	memset(&cache, 0, sizeof(cache));
+	cache.base = s->reviews;
+	cache.items = s->reviewsz;
+	cache.nodes = template_eachsz(s->sitetheme);
+	cache.html = xcalloc(cache.nodes * cache.items, sizeof(*cache.html));
+	cache.off = xcalloc(cache.nodes, sizeof(*cache.off));
+	s->cache = &cache;
 	memset(&p, 0, sizeof(p));
 	p.site = s;
 	p.out = o;
 	p.jobs = build_jobs(s, &p.jobsz);
 	build_pool(&p);
 	free(p.jobs);
+	s->cache = NULL;
+	for (i = 0; i < cache.nodes * cache.items; i++)
+		free(cache.html[i]);
+	free(cache.html);
+	free(cache.off);
 	ok = !p.failed;
 	*pages = p.pages;
 	*feeds = p.feeds;

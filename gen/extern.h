@@ -95,28 +95,29 @@ void		 index_build(struct site *);
 /* field.c */
 int		 field_find(const char *, enum ftype *);
 const char	*field_name(int);
-int		 field_get(const struct ctx *, int, struct val *);
+const struct ctx *field_get(const struct ctx *, int, struct val *);
 int		 field_empty(const struct val *);
 const void	*field_item(const struct val *, size_t);
 
 /* template.c */
 struct sitetheme *template_load(struct diag *, const char *);
+size_t		 template_eachsz(const struct sitetheme *);
 void		 template_free(struct sitetheme *);
 int		 template_render(const struct sitetheme *, enum tmplkind,
-		    const struct ctx *, struct buf *);
+		    const struct ctx *, struct render *);
 
 /* page.c */
 int		 page_home(const struct site *, struct output *,
-		    struct buf *);
+		    struct render *);
 int		 page_review(const struct site *, const struct review *,
-		    struct output *, struct buf *);
+		    struct output *, struct render *);
 int		 page_term(const struct site *, enum pagekind,
-		    const struct term *, struct output *, struct buf *);
+		    const struct term *, struct output *, struct render *);
 int		 page_terms(const struct site *, enum pagekind,
-		    struct output *, struct buf *);
+		    struct output *, struct render *);
 int		 page_standalone(const struct site *, const struct page *,
-		    struct output *, struct buf *);
-int		 page_404(const struct site *, struct output *, struct buf *);
+		    struct output *, struct render *);
+int		 page_404(const struct site *, struct output *, struct render *);
 int		 page_sitemap(const struct site *, struct output *);
 
 /* feed.c */
@@ -126,6 +127,7 @@ int		 feed_term(const struct site *, struct output *, const char *,
 
 /* output.c */
 int		 output_open(struct site *, struct output *);
+int		 output_mkdir(struct output *, const char *);
 int		 output_write(struct output *, const char *, const void *,
 		    size_t);
 int		 output_copyfile(struct output *, const char *, const char *);

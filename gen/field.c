@@ -406,10 +406,10 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 
 /*
  * The value of field id in scope c or the nearest enclosing scope that
- * has it.  Returns 1 and fills v, or 0 (v empty) when no scope has it.
- * Strings made for the value live in the page's arena.
+ * has it.  Returns that scope and fills v, or NULL (v empty) when no
+ * scope has it.  Strings made for the value live in the page's arena.
  */
-int
+const struct ctx *
 field_get(const struct ctx *c, int id, struct val *v)
 {
 	const struct termcount *tc;
@@ -420,41 +420,41 @@ field_get(const struct ctx *c, int id, struct val *v)
 		switch (c->kind) {
 		case CTX_PAGE:
 			if (field_page(c->page, id, v))
-				return 1;
+				return c;
 			break;
 		case CTX_REVIEW:
 			if (field_review(c->page, c->obj, id, v))
-				return 1;
+				return c;
 			break;
 		case CTX_THEME:
 		case CTX_REGION:
 		case CTX_YEAR:
 			if (field_term(c->page, c->obj,
 			    ((const struct term *)c->obj)->reviewsz, id, v))
-				return 1;
+				return c;
 			break;
 		case CTX_TOPTHEME:
 			tc = c->obj;
 			if (id != F_REVIEWS && id != F_TOP_THEMES &&
 			    id != F_INTRO && field_term(c->page, tc->term,
 			    tc->count, id, v))
-				return 1;
+				return c;
 			break;
 		case CTX_LINK:
 			l = c->obj;
 			if (id == F_TITLE || id == F_NAME) {
 				field_text(v, l->title);
-				return 1;
+				return c;
 			}
 			if (id == F_URL) {
 				field_text(v, l->url);
-				return 1;
+				return c;
 			}
 			break;
 		}
 		memset(v, 0, sizeof(*v));
 	}
-	return 0;
+	return NULL;
 }
 
 /*

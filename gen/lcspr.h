@@ -24,6 +24,13 @@ struct buf {
 	size_t		 max;		/* bytes allocated */
 };
 
+/* One thread's scratch space for writing pages. */
+struct render {
+	struct buf	 raw;		/* the page as serialised */
+	struct buf	 out;		/* the page with the HTML spliced in */
+	void		*dict;		/* xmlDictPtr: names, template text */
+};
+
 /* One block of an arena. */
 struct arenachunk {
 	struct arenachunk *next;	/* older chunk */
@@ -171,6 +178,19 @@ struct opts {
 
 struct sitetheme;
 
+/*
+ * Review items as the site theme renders them in a list, serialised
+ * once and spliced into every page at the same depth that lists them.
+ * Slots are filled once, by whichever thread gets there first.
+ */
+struct itemcache {
+	const struct review *base;	/* borrowed: site->reviews */
+	size_t		 items;		/* number of reviews */
+	size_t		 nodes;		/* list (each) markers in the theme */
+	char		**html;		/* owned: nodes * items, or NULL */
+	int		*off;		/* per node: items use page fields */
+};
+
 /* Everything one build knows. */
 struct site {
 	const struct opts *opts;	/* borrowed from main */
@@ -203,6 +223,7 @@ struct site {
 	struct date	 today;		/* build date */
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
 	struct sitetheme *sitetheme;	/* loaded templates */
+	struct itemcache *cache;	/* while writing pages, or NULL */
 	size_t		 pageswritten;	/* HTML pages written */
 	size_t		 feedswritten;	/* feeds written */
 };
@@ -306,6 +327,7 @@ struct pagectx {
 	size_t		 crumbsz;	/* number of crumbs */
 	struct link	*pages;		/* arena: the standalone pages */
 	struct arena	 arena;		/* this page's strings */
+	struct itemcache *cache;	/* borrowed from the site, or NULL */
 	const char	**splice;	/* HTML to put in, in document order */
 	size_t		 splicesz;	/* entries used */
 	size_t		 splicemax;	/* entries allocated */

@@ -181,6 +181,31 @@ output_mkdirs(struct output *o, const char *rel)
 }
 
 /*
+ * Create the folder rel (its parent must exist) in the staging
+ * folder; an existing one is fine.  Returns 1 on success, 0 when
+ * reported.
+ */
+int
+output_mkdir(struct output *o, const char *rel)
+{
+	char	 path[PATH_MAX];
+	size_t	 n = strlen(rel);
+
+	if (n == 0 || n >= sizeof(path))
+		return 1;
+	memcpy(path, rel, n + 1);
+	if (path[n - 1] == '/')
+		path[n - 1] = '\0';
+	if (mkdirat(o->dirfd, path, 0755) == -1 && errno != EEXIST) {
+		diag_error(o->diag, o->final, 0, "cannot create %s: %s", rel,
+		    strerror(errno));
+		o->failed = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * Write len bytes as the file rel (a relative path of checked parts)
  * in the staging folder, creating folders as needed.  Safe on several
  * threads.  Returns 1 on success, 0 when reported.

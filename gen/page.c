@@ -30,6 +30,7 @@ page_begin(struct pagectx *pc, const struct site *s, enum pagekind k,
 
 	memset(pc, 0, sizeof(*pc));
 	pc->site = s;
+	pc->cache = s->cache;
 	pc->kind = k;
 	pc->title = title;
 	va_start(ap, dirfmt);
@@ -100,7 +101,7 @@ page_feed(struct pagectx *pc, const char *dir, const struct term *t)
  */
 static int
 page_finish(struct pagectx *pc, struct output *o, enum tmplkind tk,
-    enum ctxkind kind, const void *obj, struct buf *b)
+    enum ctxkind kind, const void *obj, struct render *rd)
 {
 	struct ctx	 top, item;
 	int		 ok;
@@ -113,9 +114,12 @@ page_finish(struct pagectx *pc, struct output *o, enum tmplkind tk,
 	item.obj = obj;
 	item.up = &top;
 	item.page = pc;
-	ok = template_render(pc->site->sitetheme, tk,
-	    obj != NULL ? &item : &top, b) &&
-	    output_write(o, pc->path, b->data, b->len);
+	/* Make the page's folder first: no failed open to retry. */
+	ok = (pc->kind == PK_HOME || pc->kind == PK_404 ||
+	    output_mkdir(o, pc->dir)) &&
+	    template_render(pc->site->sitetheme, tk,
+	    obj != NULL ? &item : &top, rd) &&
+	    output_write(o, pc->path, rd->out.data, rd->out.len);
 	arena_free(&pc->arena);
 	free(pc->splice);
 	free(pc->path);
@@ -127,13 +131,13 @@ page_finish(struct pagectx *pc, struct output *o, enum tmplkind tk,
  * and year.  Returns 1 on success, 0 when reported.
  */
 int
-page_home(const struct site *s, struct output *o, struct buf *b)
+page_home(const struct site *s, struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
 
 	page_begin(&pc, s, PK_HOME, s->title, "");
 	pc.description = s->description;
-	return page_finish(&pc, o, TK_HOME, CTX_PAGE, NULL, b);
+	return page_finish(&pc, o, TK_HOME, CTX_PAGE, NULL, rd);
 }
 
 /*
@@ -142,7 +146,7 @@ page_home(const struct site *s, struct output *o, struct buf *b)
  */
 int
 page_review(const struct site *s, const struct review *r,
-    struct output *o, struct buf *b)
+    struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
 	size_t		 i;
@@ -153,7 +157,7 @@ page_review(const struct site *s, const struct review *r,
 	page_feed(&pc, "regions", r->region);
 	for (i = 0; i < r->themesz; i++)
 		page_feed(&pc, "themes", r->themes[i]);
-	return page_finish(&pc, o, TK_REVIEW, CTX_REVIEW, r, b);
+	return page_finish(&pc, o, TK_REVIEW, CTX_REVIEW, r, rd);
 }
 
 /*
@@ -162,7 +166,7 @@ page_review(const struct site *s, const struct review *r,
  */
 int
 page_term(const struct site *s, enum pagekind k, const struct term *t,
-    struct output *o, struct buf *b)
+    struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
 	const char	*dir = k == PK_THEME ? "themes" :
@@ -179,7 +183,7 @@ page_term(const struct site *s, enum pagekind k, const struct term *t,
 	if (k != PK_YEAR)
 		page_feed(&pc, dir, t);
 	return page_finish(&pc, o, TK_LIST, k == PK_THEME ? CTX_THEME :
-	    k == PK_REGION ? CTX_REGION : CTX_YEAR, t, b);
+	    k == PK_REGION ? CTX_REGION : CTX_YEAR, t, rd);
 }
 
 /*
@@ -187,7 +191,7 @@ page_term(const struct site *s, enum pagekind k, const struct term *t,
  */
 int
 page_terms(const struct site *s, enum pagekind k, struct output *o,
-    struct buf *b)
+    struct render *rd)
 {
 	struct pagectx	 pc;
 
@@ -205,7 +209,7 @@ page_terms(const struct site *s, enum pagekind k, struct output *o,
 		pc.terms = &s->years;
 		pc.description = "Reviews by year of publication.";
 	}
-	return page_finish(&pc, o, TK_TERMS, CTX_PAGE, NULL, b);
+	return page_finish(&pc, o, TK_TERMS, CTX_PAGE, NULL, rd);
 }
 
 /*
@@ -213,14 +217,14 @@ page_terms(const struct site *s, enum pagekind k, struct output *o,
  */
 int
 page_standalone(const struct site *s, const struct page *p,
-    struct output *o, struct buf *b)
+    struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
 
 	page_begin(&pc, s, PK_PAGE, p->title, "%s/", p->slug);
 	pc.page = p;
 	pc.description = p->summary;
-	return page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, b);
+	return page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
 }
 
 /*
@@ -228,7 +232,7 @@ page_standalone(const struct site *s, const struct page *p,
  * it for any missing address.
  */
 int
-page_404(const struct site *s, struct output *o, struct buf *b)
+page_404(const struct site *s, struct output *o, struct render *rd)
 {
 	struct page	 notfound;
 	struct pagectx	 pc;
@@ -242,7 +246,7 @@ page_404(const struct site *s, struct output *o, struct buf *b)
 	    "reviews by theme, region or year.</p>\n");
 	page_begin(&pc, s, PK_404, notfound.title, "404.html");
 	pc.page = &notfound;
-	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, b);
+	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
 	free(notfound.title);
 	free(notfound.body);
 	return ok;

@@ -10,6 +10,8 @@
 
 #include <errno.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/dict.h>
+#include <libxml/xmlIO.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -34,6 +36,7 @@ struct marker {
 	int		 text;		/* text field, or -1 */
 	int		 html;		/* html field, or -1 */
 	int		 content;	/* the layout's content slot */
+	int		 cacheid;	/* each: its item cache row, else -1 */
 	size_t		 attrsz;	/* attributes set from fields */
 	struct {
 		char	*name;		/* attribute to set */
@@ -48,6 +51,7 @@ struct sitetheme {
 	struct marker	**marks;	/* every marker, for freeing */
 	size_t		 marksz;	/* number of markers */
 	int		 slots;		/* content slots in the layout */
+	size_t		 eachsz;	/* each markers, for the item cache */
 };
 
 static const char *const tmpl_files[TK__MAX] = {
@@ -135,6 +139,7 @@ tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
 		if (m == NULL) {
 			m = xcalloc(1, sizeof(*m));
 			m->each = m->cond = m->text = m->html = -1;
+			m->cacheid = -1;
 			tl->st->marks = xreallocarray(tl->st->marks,
 			    tl->st->marksz + 1, sizeof(*tl->st->marks));
 			tl->st->marks[tl->st->marksz++] = m;
@@ -143,8 +148,10 @@ tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
 		val = xmlNodeListGetString(n->doc, a->children, 1);
 		if (val == NULL)
 			val = xmlStrdup((const xmlChar *)"");
-		if (strcmp(name, "each") == 0)
+		if (strcmp(name, "each") == 0) {
 			m->each = tmpl_field(tl, n, name, (char *)val, FT_LIST);
+			m->cacheid = (int)tl->st->eachsz++;
+		}
 		else if (strcmp(name, "if") == 0 ||
 		    strcmp(name, "unless") == 0) {
 			m->cond = tmpl_field(tl, n, name, (char *)val, -1);
@@ -258,6 +265,16 @@ template_load(struct diag *d, const char *dir)
 }
 
 /*
+ * The number of list (each) markers in the site theme: the rows of an
+ * item cache.
+ */
+size_t
+template_eachsz(const struct sitetheme *st)
+{
+	return st->eachsz;
+}
+
+/*
  * Free a loaded site theme.
  */
 void
@@ -287,10 +304,73 @@ struct fill {
 	const struct sitetheme *st;	/* templates */
 	enum tmplkind	 frag;		/* the page kind's fragment */
 	struct pagectx	*pc;		/* the page */
+	xmlDictPtr	 dict;		/* the thread's dictionary */
+	const struct ctx *cachetop;	/* item being cached, or NULL */
+	int		 escaped;	/* it used a field from outside */
 };
+
+/*
+ * A text node for template text: the string is kept once in the
+ * thread's dictionary, which the document uses, so it is neither
+ * copied nor freed for each page.
+ */
+static xmlNodePtr
+tmpl_text(struct fill *f, const xmlChar *s)
+{
+	xmlNodePtr	 n;
+
+	n = xmlNewDocText(f->doc, NULL);
+	n->content = (xmlChar *)xmlDictLookup(f->dict, s, -1);
+	return n;
+}
 
 static void tmpl_nodes(struct fill *, xmlNodePtr, xmlNodePtr,
     const struct ctx *);
+
+/*
+ * Look a field up.  While an item is being cached, note when the value
+ * came from outside the item (the page): then the item cannot be
+ * shared between pages.
+ */
+static void
+tmpl_get(struct fill *f, const struct ctx *c, int id, struct val *v)
+{
+	const struct ctx *a, *x;
+
+	a = field_get(c, id, v);
+	if (f->cachetop == NULL)
+		return;
+	for (x = c; x != NULL; x = x->up) {
+		if (x == a)
+			return;
+		if (x == f->cachetop)
+			break;
+	}
+	f->escaped = 1;
+}
+
+/* Stand a placeholder for html (already serialised) in out. */
+static void
+tmpl_splice(struct fill *f, xmlNodePtr out, const char *html)
+{
+	struct pagectx	*pc = f->pc;
+
+	if (pc->splicesz == pc->splicemax) {
+		pc->splicemax = pc->splicemax ? pc->splicemax * 2 : 4;
+		pc->splice = xreallocarray(pc->splice, pc->splicemax,
+		    sizeof(*pc->splice));
+	}
+	pc->splice[pc->splicesz++] = html;
+	xmlNewChild(out, NULL, (const xmlChar *)SPLICE, NULL);
+}
+
+/* libxml2's output callback: append to a buffer. */
+static int
+tmpl_write(void *arg, const char *p, int len)
+{
+	buf_add(arg, p, (size_t)len);
+	return len;
+}
 
 /* Fill one copy of element n (each already expanded) into out. */
 static void
@@ -298,7 +378,6 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
     const struct ctx *c)
 {
 	const struct marker *m = n->_private;
-	struct pagectx	*pc = f->pc;
 	xmlNodePtr	 el;
 	xmlAttrPtr	 a;
 	xmlChar		*val;
@@ -306,7 +385,7 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	size_t		 i;
 
 	if (m != NULL && m->cond >= 0) {
-		field_get(c, m->cond, &v);
+		tmpl_get(f, c, m->cond, &v);
 		if (field_empty(&v) != m->negate)
 			return;
 	}
@@ -316,7 +395,8 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 			continue;
 		if (a->children != NULL && a->children->next == NULL &&
 		    a->children->type == XML_TEXT_NODE)
-			xmlNewProp(el, a->name, a->children->content);
+			xmlAddChild((xmlNodePtr)xmlNewProp(el, a->name, NULL),
+			    tmpl_text(f, a->children->content));
 		else {
 			val = xmlNodeListGetString(n->doc, a->children, 1);
 			xmlNewProp(el, a->name, val);
@@ -324,34 +404,77 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 		}
 	}
 	for (i = 0; m != NULL && i < m->attrsz; i++) {
-		field_get(c, m->attrs[i].field, &v);
+		tmpl_get(f, c, m->attrs[i].field, &v);
 		if (!field_empty(&v))
 			xmlSetProp(el, (const xmlChar *)m->attrs[i].name,
 			    (const xmlChar *)v.text);
 	}
 	xmlAddChild(out, el);
 	if (m != NULL && m->text >= 0) {
-		field_get(c, m->text, &v);
+		tmpl_get(f, c, m->text, &v);
 		if (!field_empty(&v))
 			xmlAddChild(el, xmlNewDocText(f->doc,
 			    (const xmlChar *)v.text));
 	} else if (m != NULL && m->html >= 0) {
-		field_get(c, m->html, &v);
-		if (!field_empty(&v)) {
-			if (pc->splicesz == pc->splicemax) {
-				pc->splicemax = pc->splicemax ?
-				    pc->splicemax * 2 : 4;
-				pc->splice = xreallocarray(pc->splice,
-				    pc->splicemax, sizeof(*pc->splice));
-			}
-			pc->splice[pc->splicesz++] = v.text;
-			xmlNewChild(el, NULL, (const xmlChar *)SPLICE, NULL);
-		}
+		tmpl_get(f, c, m->html, &v);
+		if (!field_empty(&v))
+			tmpl_splice(f, el, v.text);
 	} else if (m != NULL && m->content)
 		tmpl_nodes(f, el, xmlDocGetRootElement(f->st->docs[f->frag]),
 		    c);
 	else
 		tmpl_nodes(f, el, n->children, c);
+}
+
+/*
+ * Fill review item ic of list element n into out through the item
+ * cache: the first page to list the review renders and serialises it;
+ * every later page at the same depth splices the same HTML in.
+ */
+static void
+tmpl_cached(struct fill *f, xmlNodePtr out, xmlNodePtr n,
+    const struct ctx *ic, int row)
+{
+	struct itemcache *ch = f->pc->cache;
+	const struct review *r = ic->obj;
+	char		**slot, *html, *expect = NULL;
+	xmlNodePtr	 tmp, k;
+	xmlOutputBufferPtr ob;
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 nsplice = f->pc->splicesz;
+
+	slot = &ch->html[(size_t)row * ch->items + (size_t)(r - ch->base)];
+	if ((html = __atomic_load_n(slot, __ATOMIC_ACQUIRE)) != NULL) {
+		tmpl_splice(f, out, html);
+		return;
+	}
+	tmp = xmlNewDocNode(f->doc, NULL, (const xmlChar *)"div", NULL);
+	f->cachetop = ic;
+	f->escaped = 0;
+	tmpl_element(f, tmp, n, ic);
+	f->cachetop = NULL;
+	if (f->escaped || f->pc->splicesz != nsplice) {
+		/* It depends on the page: never cache this list. */
+		__atomic_store_n(&ch->off[row], 1, __ATOMIC_RELAXED);
+		while ((k = tmp->children) != NULL) {
+			xmlUnlinkNode(k);
+			xmlAddChild(out, k);
+		}
+		xmlFreeNode(tmp);
+		return;
+	}
+	ob = xmlOutputBufferCreateIO(tmpl_write, NULL, &b, NULL);
+	for (k = tmp->children; k != NULL; k = k->next)
+		htmlNodeDumpFormatOutput(ob, f->doc, k, NULL, 0);
+	xmlOutputBufferClose(ob);
+	xmlFreeNode(tmp);
+	html = b.data != NULL ? b.data : xstrdup("");
+	if (!__atomic_compare_exchange_n(slot, &expect, html, 0,
+	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		free(html);
+		html = expect;
+	}
+	tmpl_splice(f, out, html);
 }
 
 /* Fill the siblings from n on into out. */
@@ -363,12 +486,13 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	struct ctx	 ic;
 	struct val	 v;
 	size_t		 i;
+	int		 cache;
 
 	for (; n != NULL; n = n->next) {
 		switch (n->type) {
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
-			xmlAddChild(out, xmlNewDocText(f->doc, n->content));
+			xmlAddChild(out, tmpl_text(f, n->content));
 			break;
 		case XML_ELEMENT_NODE:
 			m = n->_private;
@@ -376,13 +500,23 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 				tmpl_element(f, out, n, c);
 				break;
 			}
-			field_get(c, m->each, &v);
+			tmpl_get(f, c, m->each, &v);
 			ic.up = c;
 			ic.page = f->pc;
 			ic.kind = v.item;
+			/* Review items on pages two folders deep (every
+			 * review and list page) come from the cache. */
+			cache = v.item == CTX_REVIEW && f->pc->cache != NULL &&
+			    f->cachetop == NULL &&
+			    strcmp(f->pc->prefix, "../../") == 0 &&
+			    !__atomic_load_n(&f->pc->cache->off[m->cacheid],
+			    __ATOMIC_RELAXED);
 			for (i = 0; i < v.n; i++) {
 				ic.obj = field_item(&v, i);
-				tmpl_element(f, out, n, &ic);
+				if (cache)
+					tmpl_cached(f, out, n, &ic, m->cacheid);
+				else
+					tmpl_element(f, out, n, &ic);
 			}
 			break;
 		default:
@@ -395,39 +529,48 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 
 /*
  * Fill the layout, with the fragment of kind frag in its content slot,
- * for the page of scope c, and serialise it as HTML5 into out (reset
- * first).  Returns 1.
+ * for the page of scope c, and serialise it as HTML5 (UTF-8) into
+ * rd->out, using rd's scratch space.  Returns 1.
  */
 int
 template_render(const struct sitetheme *st, enum tmplkind frag,
-    const struct ctx *c, struct buf *out)
+    const struct ctx *c, struct render *rd)
 {
 	struct fill	 f;
-	xmlChar		*mem = NULL;
-	int		 len = 0;
+	xmlOutputBufferPtr ob;
 	const char	*p, *end, *q;
 	size_t		 i = 0;
 
 	f.doc = htmlNewDocNoDtD(NULL, NULL);
+	f.dict = rd->dict;
+	f.doc->dict = f.dict;
+	xmlDictReference(f.dict);
 	xmlCreateIntSubset(f.doc, (const xmlChar *)"html", NULL, NULL);
 	f.st = st;
 	f.frag = frag;
 	f.pc = c->page;
+	f.cachetop = NULL;
+	f.escaped = 0;
 	tmpl_nodes(&f, (xmlNodePtr)f.doc,
 	    xmlDocGetRootElement(st->docs[TK_LAYOUT]), c);
-	htmlDocDumpMemoryFormat(f.doc, &mem, &len, 0);
+	rd->raw.len = 0;
+	rd->out.len = 0;
+	ob = xmlOutputBufferCreateIO(tmpl_write, NULL,
+	    c->page->splicesz > 0 ? &rd->raw : &rd->out, NULL);
+	htmlDocContentDumpFormatOutput(ob, f.doc, NULL, 0);
+	xmlOutputBufferClose(ob);
 	xmlFreeDoc(f.doc);
-	out->len = 0;
-	p = (const char *)mem;
-	end = p + len;
+	if (c->page->splicesz == 0)
+		return 1;
+	p = rd->raw.data;
+	end = p + rd->raw.len;
 	while (i < c->page->splicesz &&
 	    (q = memmem(p, (size_t)(end - p), SPLICETAG,
 	    sizeof(SPLICETAG) - 1)) != NULL) {
-		buf_add(out, p, (size_t)(q - p));
-		buf_puts(out, c->page->splice[i++]);
+		buf_add(&rd->out, p, (size_t)(q - p));
+		buf_puts(&rd->out, c->page->splice[i++]);
 		p = q + sizeof(SPLICETAG) - 1;
 	}
-	buf_add(out, p, (size_t)(end - p));
-	xmlFree(mem);
+	buf_add(&rd->out, p, (size_t)(end - p));
 	return 1;
 }
