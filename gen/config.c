@@ -2,13 +2,17 @@
  * site.yaml: the site's settings and its controlled vocabularies,
  * read with libyaml.  Every problem is reported with its line.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
+#include <errno.h>
 #include <libxml/uri.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "lcspr.h"
 #include "extern.h"
@@ -315,14 +319,28 @@ config_read(struct site *s)
 	size_t		 len, i;
 	const struct field *fl;
 	int		 ok = 1, b;
+	struct stat	 st;
 	static const char *const required[] =
 	    { "title", "description", "base_url", "content_note",
 	      "regions", "themes", "age_groups", "review_types" };
 
+	errno = 0;
 	s->language = xstrdup("en-GB");
 	s->feed_length = 20;
 	s->home_length = 10;
 	s->configpath = xasprintf("%s/site.yaml", s->opts->contentdir);
+	if (stat(s->opts->contentdir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		diag_error(&s->diag, s->opts->contentdir, 0, "cannot read the "
+		    "content folder: %s", errno != 0 ? strerror(errno) :
+		    "not a folder");
+		return 0;
+	}
+	if (access(s->configpath, F_OK) == -1) {
+		diag_error(&s->diag, s->configpath, 0, "missing: every "
+		    "content folder needs a site.yaml with the site's title, "
+		    "address and vocabularies");
+		return 0;
+	}
 	if (!scan_read(&s->diag, &s->re, s->configpath, &text, &len))
 		return 0;
 	memset(&f, 0, sizeof(f));

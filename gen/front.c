@@ -150,8 +150,16 @@ front_bool(const yaml_node_t *n, int *v)
 
 /* A plain-language hint for libyaml's commonest complaints. */
 static const char *
-front_hint(const char *problem)
+front_hint(const char *problem, const char *context, int tab)
 {
+	if (tab)
+		return " (indent with spaces, not tabs)";
+	if (context != NULL && strstr(context, "quoted scalar") != NULL)
+		return " (a quote opened here is never closed)";
+	if (context != NULL && strstr(context, "flow sequence") != NULL)
+		return " (a list opened with [ here must end with ])";
+	if (context != NULL && strstr(context, "flow mapping") != NULL)
+		return " (a group opened with { here must end with })";
 	if (problem == NULL)
 		return "";
 	if (strstr(problem, "mapping values are not allowed") != NULL)
@@ -162,8 +170,8 @@ front_hint(const char *problem)
 	if (strstr(problem, "did not find expected key") != NULL)
 		return " (check the indentation and the quotes on the "
 		    "lines above)";
-	if (strstr(problem, "tab") != NULL)
-		return " (indent with spaces, not tabs)";
+	if (strstr(problem, "undefined alias") != NULL)
+		return " (a value that starts with * or & must be in quotes)";
 	return "";
 }
 
@@ -181,7 +189,7 @@ front_load(struct diag *d, struct front *f)
 	yaml_node_t	*root, *k;
 	yaml_node_pair_t *pair;
 	size_t		 i, line;
-	int		 ok = 1;
+	int		 ok = 1, tab, opened;
 	const char	*key;
 
 	if (!yaml_parser_initialize(&p))
@@ -189,13 +197,17 @@ front_load(struct diag *d, struct front *f)
 	yaml_parser_set_input_string(&p, (const unsigned char *)f->yaml,
 	    f->yamlsz);
 	if (!yaml_parser_load(&p, &f->doc)) {
-		line = p.problem_mark.line;
-		if (p.context != NULL && p.problem_mark.line == 0 &&
-		    p.context_mark.line > 0)
-			line = p.context_mark.line;
+		/* An unclosed quote or list: point where it opened. */
+		opened = p.context != NULL &&
+		    (strstr(p.context, "quoted scalar") != NULL ||
+		    strstr(p.context, "flow") != NULL);
+		line = opened ? p.context_mark.line : p.problem_mark.line;
+		tab = p.problem_mark.index < f->yamlsz &&
+		    f->yaml[p.problem_mark.index] == '\t';
 		diag_error(d, f->path, f->yamlline + line,
 		    "this is not valid YAML: %s%s", p.problem != NULL ?
-		    p.problem : "unknown error", front_hint(p.problem));
+		    p.problem : "unknown error",
+		    front_hint(p.problem, opened ? p.context : NULL, tab));
 		yaml_parser_delete(&p);
 		return 0;
 	}
@@ -208,6 +220,7 @@ front_load(struct diag *d, struct front *f)
 		    "fields written as \"name: value\", one a line");
 		return 0;
 	}
+	f->mapping = 1;
 	f->fields = xcalloc((size_t)(root->data.mapping.pairs.top -
 	    root->data.mapping.pairs.start), sizeof(*f->fields));
 	for (pair = root->data.mapping.pairs.start;

@@ -31,11 +31,21 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 		if (t == NULL || strcmp(t->slug, slug) != 0) {
 			const char *near = vocab_suggest(v, slug);
 
-			diag_error(&s->diag, paths[i], 1, "no %s has the slug "
-			    "\"%s\"%s%s%s", v->what, slug,
-			    near != NULL ? ": did you mean the file for \"" :
-			    "", near != NULL ? near : "",
-			    near != NULL ? "\"?" : "");
+			const struct term *nt = near != NULL ?
+			    vocab_find(v, near) : NULL;
+
+			if (t != NULL)
+				nt = t;
+			if (nt != NULL)
+				diag_error(&s->diag, paths[i], 1, "no %s has "
+				    "the slug \"%s\": to write the intro for "
+				    "\"%s\", rename this file %s.md", v->what,
+				    slug, nt->name, nt->slug);
+			else
+				diag_error(&s->diag, paths[i], 1, "no %s has "
+				    "the slug \"%s\": name the file after a "
+				    "slug in site.yaml, or add the %s there",
+				    v->what, slug, v->what);
 			ok = 0;
 		} else if (scan_read(&s->diag, &s->re, paths[i], &text,
 		    &len)) {
@@ -89,7 +99,10 @@ intro_page(struct site *s, struct page *p)
 		else
 			p->summary = xstrdup(v);
 	}
-	if (f.loaded && p->title == NULL) {
+	for (i = 0; i < f.fieldsz; i++)
+		if (strcmp(f.fields[i].key, "title") == 0)
+			break;
+	if (f.loaded && f.mapping && i == f.fieldsz) {
 		diag_error(&s->diag, p->path, 1, "required field \"title\" "
 		    "is missing");
 		ok = 0;

@@ -91,6 +91,7 @@ struct front {
 	size_t		 bodyline;	/* file line where the body starts */
 	yaml_document_t	 doc;		/* owned once loaded */
 	int		 loaded;	/* doc must be deleted */
+	int		 mapping;	/* the top level is a mapping */
 	struct field	*fields;	/* owned array of top-level keys */
 	size_t		 fieldsz;	/* number of keys */
 };

@@ -66,10 +66,16 @@ output_overlap(struct diag *d, const char *out, const char *outreal,
 
 	if ((r = realpath(in, NULL)) == NULL)
 		return 1;	/* reported when it is read */
-	if (output_within(r, outreal) || output_within(outreal, r)) {
-		diag_error(d, out, 0, "the output folder overlaps the %s "
-		    "folder %s: choose another with -o, such as site", what,
-		    in);
+	if (output_within(r, outreal)) {
+		diag_error(d, out, 0, "the output folder \"%s\" %s the %s "
+		    "folder \"%s\", and building replaces it whole: choose "
+		    "another with -o, such as site", out, strcmp(r, outreal) ==
+		    0 ? "is" : "contains", what, in);
+		ok = 0;
+	} else if (output_within(outreal, r)) {
+		diag_error(d, out, 0, "the output folder \"%s\" is inside the "
+		    "%s folder \"%s\": choose another with -o, such as site",
+		    out, what, in);
 		ok = 0;
 	}
 	free(r);

@@ -165,7 +165,9 @@ review_bool(struct diag *d, struct front *f, const struct field *fl,
 		return 1;
 	v = front_scalar(fl->value);
 	if (v != NULL && fl->value->data.scalar.style !=
-	    YAML_PLAIN_SCALAR_STYLE)
+	    YAML_PLAIN_SCALAR_STYLE && (strcasecmp(v, "true") == 0 ||
+	    strcasecmp(v, "false") == 0 || strcasecmp(v, "yes") == 0 ||
+	    strcasecmp(v, "no") == 0))
 		diag_error(d, f->path, fl->line, "\"%s\" must be true or "
 		    "false, written without quotes", fl->key);
 	else if (v != NULL && !front_isnull(fl->value))
@@ -200,13 +202,21 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		if (k == REVIEW_KEYSZ) {
 			near = vocab_nearest(fl->key, review_keys,
 			    REVIEW_KEYSZ);
-			if (near != NULL)
+			if (near != NULL) {
 				diag_error(&s->diag, f->path, fl->line,
 				    "unknown field \"%s\": did you mean "
 				    "\"%s\"?", fl->key, near);
-			else
+				/* Not also "missing": this is it, misspelt. */
+				for (k = 0; k < REVIEW_KEYSZ; k++)
+					if (review_keys[k] == near)
+						seen[k] = 1;
+			} else
 				diag_error(&s->diag, f->path, fl->line,
-				    "unknown field \"%s\"", fl->key);
+				    "unknown field \"%s\" (the fields are title, "
+				    "published, region, themes, "
+				    "ethnicity_recorded, local_area, age_group, "
+				    "review_type, summary, report_url and draft)",
+				    fl->key);
 			ok = 0;
 			continue;
 		}
@@ -313,12 +323,14 @@ review_read(struct site *s, struct review *r)
 		return 0;
 	}
 	ok = front_load(&s->diag, &f);
-	if (f.loaded && f.fieldsz == 0 && ok) {
+	if (f.loaded && ok && (yaml_document_get_root_node(&f.doc) == NULL ||
+	    (f.mapping && f.fieldsz == 0))) {
 		diag_error(&s->diag, r->path, 1, "the front matter is empty: "
 		    "a review needs title, published, region, themes and "
 		    "ethnicity_recorded");
 		ok = 0;
-	} else if (f.loaded)
+	} else if (f.loaded && (f.mapping || yaml_document_get_root_node(
+	    &f.doc) == NULL))
 		ok &= review_fields(s, &f, r);
 	if (f.body[strspn(f.body, " \t\r\n")] == '\0') {
 		diag_error(&s->diag, r->path, f.bodyline, "the review has no "

@@ -160,6 +160,13 @@ scan_walk(struct diag *d, const char *dir, struct pathlist *pl)
 		if (de->d_name[0] == '.')
 			continue;
 		p = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(p, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			diag_warn(d, p, 0, "ignored: a link to a folder is not "
+			    "followed");
+			free(p);
+			continue;
+		}
 		if (stat(p, &st) == -1) {
 			diag_error(d, p, 0, "cannot read: %s",
 			    strerror(errno));
