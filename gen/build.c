@@ -122,6 +122,7 @@ build_worker(void *arg)
 	}
 	buf_free(&rd.raw);
 	buf_free(&rd.out);
+	buf_free(&rd.body);
 	xmlDictFree(rd.dict);
 	return NULL;
 }
@@ -335,6 +336,7 @@ build_free(struct site *s)
 	config_free(s);
 	template_free(s->sitetheme);
 	scan_patterns_free(&s->re);
+	spool_close(&s->spool);
 	diag_free(&s->diag);
 }
 
@@ -359,6 +361,7 @@ build_run(const struct opts *opts)
 	s.opts = opts;
 	diag_init(&s.diag);
 	scan_patterns_init(&s.re);
+	spool_open(&s.spool);
 	s.regions.what = "region";
 	s.themes.what = "learning theme";
 	s.agegroups.what = "age group";

@@ -27,6 +27,10 @@ char		*xasprintf(const char *, ...)
 void		 buf_add(struct buf *, const void *, size_t);
 void		 buf_puts(struct buf *, const char *);
 void		 buf_free(struct buf *);
+void		 spool_open(struct spool *);
+int		 spool_put(struct spool *, const char *, size_t, off_t *);
+int		 spool_get(struct spool *, off_t, size_t, struct buf *);
+void		 spool_close(struct spool *);
 void		*arena_alloc(struct arena *, size_t);
 char		*arena_printf(struct arena *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));

@@ -256,7 +256,8 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 		return 1;
 	case F_BODY:
 		v->type = FT_HTML;
-		v->text = r->body;
+		v->text = r->body != NULL ? r->body :
+		    r == pc->review ? pc->body : NULL;
 		return 1;
 	case F_RELATED:
 		field_list(v, CTX_REVIEW, r->related, 0, r->relatedsz);

@@ -11,6 +11,7 @@
 #include <pcre2.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include <time.h>
 #include <yaml.h>
 
@@ -24,11 +25,21 @@ struct buf {
 	size_t		 max;		/* bytes allocated */
 };
 
+/*
+ * Rendered review bodies wait in an unlinked temporary file until
+ * their page is written, so they do not all sit in memory at once.
+ */
+struct spool {
+	int		 fd;		/* the file, or -1: bodies stay in memory */
+	off_t		 end;		/* bytes written, taken atomically */
+};
+
 /* One thread's scratch space for writing pages. */
 struct render {
 	struct buf	 raw;		/* the page as serialised */
 	struct buf	 out;		/* the page with the HTML spliced in */
 	void		*dict;		/* xmlDictPtr: names, template text */
+	struct buf	 body;		/* the review body read back */
 };
 
 /* One block of an arena. */
@@ -151,7 +162,9 @@ struct review {
 	char		*summary;	/* front matter or first paragraph */
 	char		*report_url;	/* http(s) or NULL */
 	int		 draft;		/* draft: true */
-	char		*body;		/* rendered HTML of the body */
+	char		*body;		/* rendered HTML, or NULL when spooled */
+	off_t		 bodyoff;	/* spooled body: offset in the spool */
+	size_t		 bodylen;	/* spooled body: length */
 	int		 ok;		/* parsed without errors */
 	const struct review *related[RELATED_MAX]; /* borrowed */
 	size_t		 relatedsz;	/* entries in related */
@@ -197,6 +210,7 @@ struct site {
 	const struct opts *opts;	/* borrowed from main */
 	struct diag	 diag;		/* the diagnostics funnel */
 	struct patterns	 re;		/* compiled patterns */
+	struct spool	 spool;		/* rendered bodies */
 	char		*configpath;	/* contentdir/site.yaml */
 	char		*title;		/* site title */
 	char		*description;	/* site description */
@@ -329,6 +343,7 @@ struct pagectx {
 	struct link	*pages;		/* arena: the standalone pages */
 	struct arena	 arena;		/* this page's strings */
 	struct itemcache *cache;	/* borrowed from the site, or NULL */
+	const char	*body;		/* PK_REVIEW: its body, read back */
 	const char	**splice;	/* HTML to put in, in document order */
 	size_t		 splicesz;	/* entries used */
 	size_t		 splicemax;	/* entries allocated */

@@ -153,6 +153,18 @@ page_review(const struct site *s, const struct review *r,
 
 	page_begin(&pc, s, PK_REVIEW, r->title, "reviews/%s/", r->slug);
 	pc.review = r;
+	if (r->body == NULL) {
+		if (!spool_get(&((struct site *)s)->spool, r->bodyoff,
+		    r->bodylen, &rd->body)) {
+			diag_error(&((struct site *)s)->diag, r->path, 0,
+			    "cannot read the rendered body back from the "
+			    "temporary file");
+			arena_free(&pc.arena);
+			free(pc.path);
+			return 0;
+		}
+		pc.body = rd->body.data;
+	}
 	pc.description = *r->summary != '\0' ? r->summary : NULL;
 	page_feed(&pc, "regions", r->region);
 	for (i = 0; i < r->themesz; i++)

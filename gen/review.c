@@ -343,6 +343,11 @@ review_read(struct site *s, struct review *r)
 		    &blocks);
 		if (r->summary == NULL)
 			r->summary = para != NULL ? para : xstrdup("");
+		r->bodylen = strlen(r->body);
+		if (spool_put(&s->spool, r->body, r->bodylen, &r->bodyoff)) {
+			free(r->body);
+			r->body = NULL;
+		}
 	}
 	front_free(&f);
 	free(text);

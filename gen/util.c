@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lcspr.h"
 #include "extern.h"
@@ -143,6 +144,85 @@ buf_free(struct buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->max = 0;
+}
+
+/*
+ * Open the spool: an unlinked file in TMPDIR or /tmp.  Without one,
+ * bodies stay in memory (fd -1), which is only slower on memory.
+ */
+void
+spool_open(struct spool *sp)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		*path;
+
+	sp->end = 0;
+	path = xasprintf("%s/lcspr-spool-XXXXXX",
+	    dir != NULL && *dir != '\0' ? dir : "/tmp");
+	if ((sp->fd = mkstemp(path)) != -1)
+		unlink(path);
+	free(path);
+}
+
+/*
+ * Store len bytes in the spool.  Safe on several threads.  Returns 1
+ * and sets *off, or 0 when the spool cannot take it (keep it in
+ * memory).
+ */
+int
+spool_put(struct spool *sp, const char *p, size_t len, off_t *off)
+{
+	off_t	 at;
+	ssize_t	 n;
+	size_t	 done = 0;
+
+	if (sp->fd == -1)
+		return 0;
+	at = __atomic_fetch_add(&sp->end, (off_t)len, __ATOMIC_RELAXED);
+	while (done < len) {
+		if ((n = pwrite(sp->fd, p + done, len - done,
+		    at + (off_t)done)) <= 0)
+			return 0;
+		done += (size_t)n;
+	}
+	*off = at;
+	return 1;
+}
+
+/*
+ * Read len bytes at off from the spool into b (reset first, then
+ * NUL-terminated).  Returns 1 on success, 0 on a read error.
+ */
+int
+spool_get(struct spool *sp, off_t off, size_t len, struct buf *b)
+{
+	ssize_t	 n;
+
+	b->len = 0;
+	buf_add(b, "", 0);
+	if (b->max < len + 1) {
+		b->data = xreallocarray(b->data, len + 1, 1);
+		b->max = len + 1;
+	}
+	while (b->len < len) {
+		if ((n = pread(sp->fd, b->data + b->len, len - b->len,
+		    off + (off_t)b->len)) <= 0)
+			return 0;
+		b->len += (size_t)n;
+	}
+	b->data[b->len] = '\0';
+	return 1;
+}
+
+/*
+ * Close the spool; the system removes the unlinked file.
+ */
+void
+spool_close(struct spool *sp)
+{
+	if (sp->fd != -1)
+		close(sp->fd);
+	sp->fd = -1;
 }
 
 /*

@@ -90,6 +90,7 @@ test_review(void)
 	memset(&o, 0, sizeof(o));
 	o.contentdir = dir;
 	s.opts = &o;
+	s.spool.fd = -1;	/* bodies stay in memory */
 	diag_init(&s.diag);
 	scan_patterns_init(&s.re);
 	s.regions.what = "region";
