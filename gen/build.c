@@ -376,9 +376,10 @@ build_run(const struct opts *opts)
 	date_from_time(s.now, &s.today);
 	xmlInitParser();
 
+	/* The reviews need the vocabulary, not the site theme: with a
+	 * broken theme they are still checked, so all comes out at once. */
 	ok = config_read(&s);
 	s.sitetheme = template_load(&s.diag, opts->themedir);
-	ok &= s.sitetheme != NULL;
 	diag_flush(&s.diag, stderr);
 	if (ok) {
 		ok &= intro_read(&s);
@@ -394,6 +395,7 @@ build_run(const struct opts *opts)
 			}
 			free(lp);
 		}
+		ok &= s.sitetheme != NULL;
 		diag_flush(&s.diag, stderr);
 	}
 	t1 = build_now();

@@ -30,3 +30,14 @@ if grep -q 'make site' README.md && grep -q 'make test' README.md; then
 else
 	fail "cli: README shows the two commands"
 fi
+# make install honours PREFIX and DESTDIR.
+I=$OUT/install
+rm -rf "$I"
+if make -s install DESTDIR="$I" PREFIX=/opt/lcspr >/dev/null 2>&1 &&
+   [ -x "$I/opt/lcspr/bin/lcspr" ] && [ -f "$I/opt/lcspr/share/man/man1/lcspr.1" ] &&
+   [ -f "$I/opt/lcspr/share/man/man5/lcspr.5" ] && [ -f "$I/opt/lcspr/share/lcspr/themes/default/layout.html" ] &&
+   [ -f "$I/opt/lcspr/share/lcspr/themes/default/assets/style.css" ]; then
+	pass "cli: make install with PREFIX and DESTDIR"
+else
+	fail "cli: make install with PREFIX and DESTDIR" "$(find "$I" | head -20)"
+fi

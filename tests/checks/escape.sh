@@ -34,3 +34,10 @@ else
 		fail "escape: feed title not escaped"
 	fi
 fi
+# allow_raw_html: true keeps raw HTML; the default (the hostile site) drops it.
+r=$OUT/build/rawhtml-lcspr/site/reviews/child-a/index.html
+if grep -q '<caption>Contacts with agencies</caption>' "$r" && grep -q '<abbr title=' "$r"; then
+	pass "escape: allow_raw_html keeps raw HTML"
+else
+	fail "escape: allow_raw_html keeps raw HTML"
+fi
