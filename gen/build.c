@@ -160,6 +160,21 @@ build_slugcmp(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+/* By title, then path (reviews without a title last). */
+static int
+build_titlecmp(const void *a, const void *b)
+{
+	const struct review *x = *(const struct review *const *)a;
+	const struct review *y = *(const struct review *const *)b;
+	int		 c;
+
+	if (x->title == NULL || y->title == NULL)
+		return (x->title == NULL) - (y->title == NULL);
+	if ((c = strcmp(x->title, y->title)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
 /* Newest first; the same day by slug, so the order is stable. */
 static int
 build_datecmp(const void *a, const void *b)
@@ -198,13 +213,18 @@ build_reviews(struct site *s)
 		s->reviewsz++;
 	}
 	free(paths);
-	memset(&p, 0, sizeof(p));
-	p.site = s;
-	build_pool(&p);
+	/* The sorted slugs, for links between reviews. */
 	v = xcalloc(s->reviewsz, sizeof(*v));
 	for (i = 0; i < s->reviewsz; i++)
 		v[i] = &s->reviews[i];
 	qsort(v, s->reviewsz, sizeof(*v), build_slugcmp);
+	s->slugs = xcalloc(s->reviewsz, sizeof(*s->slugs));
+	for (i = 0; i < s->reviewsz; i++)
+		if (i == 0 || strcmp(v[i]->slug, v[i - 1]->slug) != 0)
+			s->slugs[s->slugsz++] = v[i]->slug;
+	memset(&p, 0, sizeof(p));
+	p.site = s;
+	build_pool(&p);
 	for (i = 1; i < s->reviewsz; i++)
 		if (strcmp(v[i]->slug, v[i - 1]->slug) == 0) {
 			diag_error(&s->diag, v[i]->path, 1, "duplicate slug "
@@ -212,6 +232,21 @@ build_reviews(struct site *s)
 			    "review needs its own web address", v[i]->slug,
 			    v[i - 1]->path);
 			ok = 0;
+		}
+	/* Two reviews with the same title (a warning). */
+	qsort(v, s->reviewsz, sizeof(*v), build_titlecmp);
+	for (i = 1; i < s->reviewsz; i++)
+		if (v[i]->title != NULL && v[i - 1]->title != NULL &&
+		    strcmp(v[i]->title, v[i - 1]->title) == 0 &&
+		    !s->opts->nocheck) {
+			char	*msg = xasprintf("%s has the same title: "
+			    "readers cannot tell the two apart in lists",
+			    v[i - 1]->path);
+
+			check_meta(s, v[i]->path, v[i]->titleline, 1,
+			    ((struct review *)v[i])->allow, v[i]->allowsz,
+			    "duplicate-title", msg);
+			free(msg);
 		}
 	free(v);
 	for (i = 0; i < s->reviewsz; i++)
@@ -337,6 +372,8 @@ build_free(struct site *s)
 	template_free(s->sitetheme);
 	scan_patterns_free(&s->re);
 	spool_close(&s->spool);
+	check_free(s);
+	free(s->slugs);
 	diag_free(&s->diag);
 }
 
@@ -362,6 +399,7 @@ build_run(const struct opts *opts)
 	diag_init(&s.diag);
 	scan_patterns_init(&s.re);
 	spool_open(&s.spool);
+	check_init(&s);
 	s.regions.what = "region";
 	s.themes.what = "learning theme";
 	s.agegroups.what = "age group";
@@ -378,12 +416,19 @@ build_run(const struct opts *opts)
 
 	/* The reviews need the vocabulary, not the site theme: with a
 	 * broken theme they are still checked, so all comes out at once. */
+	if (opts->nocheck)
+		fprintf(stderr, "lcspr: --no-check: content is not checked "
+		    "for identifying details\n");
 	ok = config_read(&s);
-	s.sitetheme = template_load(&s.diag, opts->themedir);
+	if (!opts->checkonly)
+		s.sitetheme = template_load(&s.diag, opts->themedir);
 	diag_flush(&s.diag, stderr);
 	if (ok) {
-		ok &= intro_read(&s);
+		/* Pages, then reviews, then intros and page texts: each
+		 * text's links are checked against all that is listed. */
+		ok &= intro_scan(&s);
 		ok &= build_reviews(&s);
+		ok &= intro_read(&s);
 		if (s.logo != NULL) {
 			char	*lp = xasprintf("%s/%s", opts->contentdir,
 			    s.logo);
@@ -395,10 +440,25 @@ build_run(const struct opts *opts)
 			}
 			free(lp);
 		}
-		ok &= s.sitetheme != NULL;
+		ok &= opts->checkonly || s.sitetheme != NULL;
 		diag_flush(&s.diag, stderr);
 	}
 	t1 = build_now();
+	if (opts->checkonly) {
+		if (opts->verbose >= 0 || s.diag.errors > 0)
+			fprintf(s.diag.errors > 0 ? stderr : stdout,
+			    "lcspr: checked %zu review%s and %zu page%s: "
+			    "%zu error%s, %zu warning%s\n",
+			    s.reviewsz, s.reviewsz == 1 ? "" : "s", s.pagesz,
+			    s.pagesz == 1 ? "" : "s", s.diag.errors,
+			    s.diag.errors == 1 ? "" : "s", s.diag.warnings,
+			    s.diag.warnings == 1 ? "" : "s");
+		if (opts->verbose > 0)
+			printf("lcspr: read and checked in %.2f s\n", t1 - t0);
+		rc = s.diag.errors > 0 || !ok;
+		build_free(&s);
+		return rc;
+	}
 	if (ok) {
 		build_publish(&s, &drafts, &future);
 		index_build(&s);

@@ -21,6 +21,7 @@ static const char *const config_keys[] = {
 	"title", "description", "base_url", "language", "feed_length",
 	"home_length", "partnership", "logo", "accent", "content_note",
 	"allow_raw_html", "regions", "themes", "age_groups", "review_types",
+	"checks",
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 
@@ -307,6 +308,130 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 	return ok;
 }
 
+/* One site-specific check: name, pattern, message, severity. */
+static int
+config_rule(struct site *s, struct front *f, yaml_node_t *n)
+{
+	static const char *const keys[] =
+	    { "name", "pattern", "message", "severity" };
+	const char	*v[4] = { NULL, NULL, NULL, NULL };
+	yaml_node_pair_t *p;
+	yaml_node_t	*k, *val;
+	size_t		 i;
+	int		 ok = 1, error = 1;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		diag_error(&s->diag, f->path, front_line(f, n), "a check is "
+		    "written with name:, pattern:, message: and severity:");
+		return 0;
+	}
+	for (p = n->data.mapping.pairs.start;
+	    p < n->data.mapping.pairs.top; p++) {
+		k = front_node(f, p->key);
+		val = front_node(f, p->value);
+		for (i = 0; i < 4; i++)
+			if (front_scalar(k) != NULL &&
+			    strcmp(front_scalar(k), keys[i]) == 0)
+				break;
+		if (i == 4) {
+			config_unknown(&s->diag, f->path, front_line(f, k),
+			    front_scalar(k) != NULL ? front_scalar(k) : "?",
+			    keys, 4);
+			ok = 0;
+		} else if (front_isnull(val) || front_scalar(val) == NULL ||
+		    *front_scalar(val) == '\0') {
+			diag_error(&s->diag, f->path, front_line(f, val),
+			    "\"%s\" must be text", keys[i]);
+			ok = 0;
+		} else
+			v[i] = front_scalar(val);
+	}
+	for (i = 0; i < 3; i++)
+		if (ok && v[i] == NULL) {
+			diag_error(&s->diag, f->path, front_line(f, n),
+			    "this check has no \"%s\"", keys[i]);
+			ok = 0;
+		}
+	if (v[3] != NULL && strcmp(v[3], "error") != 0 &&
+	    strcmp(v[3], "warning") != 0) {
+		diag_error(&s->diag, f->path, front_line(f, n), "\"severity\" "
+		    "must be error or warning, not \"%s\"", v[3]);
+		ok = 0;
+	} else if (v[3] != NULL)
+		error = strcmp(v[3], "error") == 0;
+	if (ok && !scan_match(s->re.slug, v[0])) {
+		diag_error(&s->diag, f->path, front_line(f, n), "bad check "
+		    "name \"%s\": use lower-case letters, digits and "
+		    "hyphens", v[0]);
+		ok = 0;
+	}
+	return ok && check_add(s, f->path, front_line(f, n), v[0], v[1], v[2],
+	    error);
+}
+
+/* checks: off: [RULE, ...] and rules: [{name, pattern, ...}, ...]. */
+static int
+config_checks(struct site *s, struct front *f, const struct field *fl)
+{
+	static const char *const keys[] = { "off", "rules" };
+	yaml_node_pair_t *p;
+	yaml_node_item_t *it;
+	yaml_node_t	*k, *v, *e;
+	const struct rule *r;
+	const char	*key;
+	int		 ok = 1, meta;
+
+	if (fl->value->type != YAML_MAPPING_NODE) {
+		diag_error(&s->diag, f->path, fl->line, "\"checks\" has "
+		    "\"off\" (a list of checks) and \"rules\" (a list of "
+		    "your own checks)");
+		return 0;
+	}
+	for (p = fl->value->data.mapping.pairs.start;
+	    p < fl->value->data.mapping.pairs.top; p++) {
+		k = front_node(f, p->key);
+		v = front_node(f, p->value);
+		key = front_scalar(k) != NULL ? front_scalar(k) : "?";
+		if (strcmp(key, "off") != 0 && strcmp(key, "rules") != 0) {
+			config_unknown(&s->diag, f->path, front_line(f, k),
+			    key, keys, 2);
+			ok = 0;
+			continue;
+		}
+		if (v->type != YAML_SEQUENCE_NODE) {
+			diag_error(&s->diag, f->path, front_line(f, k),
+			    "\"%s\" must be a list", key);
+			ok = 0;
+			continue;
+		}
+		for (it = v->data.sequence.items.start;
+		    it < v->data.sequence.items.top; it++) {
+			e = front_node(f, *it);
+			if (strcmp(key, "rules") == 0) {
+				ok &= config_rule(s, f, e);
+				continue;
+			}
+			if (front_scalar(e) == NULL ||
+			    !check_known(s, f->path, front_line(f, e),
+			    front_scalar(e))) {
+				ok = 0;
+				continue;
+			}
+			if ((r = check_find(s, front_scalar(e), &meta)) !=
+			    NULL)
+				((struct rule *)r)->off = 1;
+			else {
+				diag_error(&s->diag, f->path,
+				    front_line(f, e), "\"%s\" cannot be "
+				    "switched off (its findings are warnings)",
+				    front_scalar(e));
+				ok = 0;
+			}
+		}
+	}
+	return ok;
+}
+
 /*
  * Read contentdir/site.yaml into the site.  Returns 1 on success, 0
  * when any problem was reported (all of them are).
@@ -411,6 +536,8 @@ config_read(struct site *s)
 			ok &= config_vocab(s, &f, fl, &s->agegroups, 0);
 		else if (strcmp(fl->key, "review_types") == 0)
 			ok &= config_vocab(s, &f, fl, &s->reviewtypes, 0);
+		else if (strcmp(fl->key, "checks") == 0)
+			ok &= config_checks(s, &f, fl);
 		else {
 			config_unknown(&s->diag, f.path, fl->line, fl->key,
 			    config_keys, CONFIG_KEYSZ);

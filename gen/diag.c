@@ -24,7 +24,7 @@ diag_init(struct diag *d)
 
 static void
 diag_vadd(struct diag *d, int error, const char *path, size_t line,
-    const char *fmt, va_list ap)
+    size_t col, const char *fmt, va_list ap)
 {
 	struct diagmsg	*m;
 	char		*text;
@@ -39,6 +39,7 @@ diag_vadd(struct diag *d, int error, const char *path, size_t line,
 	m = &d->msgs[d->msgsz++];
 	m->path = xstrdup(path);
 	m->line = line;
+	m->col = col;
 	m->error = error;
 	m->seq = d->seq++;
 	m->text = text != NULL ? text : xstrdup("out of memory");
@@ -60,7 +61,7 @@ diag_error(struct diag *d, const char *path, size_t line,
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	diag_vadd(d, 1, path, line, fmt, ap);
+	diag_vadd(d, 1, path, line, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -74,7 +75,23 @@ diag_warn(struct diag *d, const char *path, size_t line,
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	diag_vadd(d, 0, path, line, fmt, ap);
+	diag_vadd(d, 0, path, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Record a finding of a content check at line and column: printed as
+ * "path:line:col: message" (an error) or with "warning: " after the
+ * column.  Safe to call from any thread.
+ */
+void
+diag_finding(struct diag *d, int error, const char *path, size_t line,
+    size_t col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vadd(d, error, path, line, col, fmt, ap);
 	va_end(ap);
 }
 
@@ -88,6 +105,8 @@ diag_cmp(const void *a, const void *b)
 		return c;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -105,7 +124,10 @@ diag_flush(struct diag *d, FILE *f)
 		qsort(d->msgs, d->msgsz, sizeof(*d->msgs), diag_cmp);
 	for (i = 0; i < d->msgsz; i++) {
 		m = &d->msgs[i];
-		if (m->line > 0)
+		if (m->col > 0)
+			fprintf(f, "%s:%zu:%zu: %s%s\n", m->path, m->line,
+			    m->col, m->error ? "" : "warning: ", m->text);
+		else if (m->line > 0)
 			fprintf(f, "%s:%zu: %s%s\n", m->path, m->line,
 			    m->error ? "" : "warning: ", m->text);
 		else

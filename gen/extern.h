@@ -13,6 +13,9 @@ void		 diag_error(struct diag *, const char *, size_t,
 		    const char *, ...) __attribute__((format(printf, 4, 5)));
 void		 diag_warn(struct diag *, const char *, size_t,
 		    const char *, ...) __attribute__((format(printf, 4, 5)));
+void		 diag_finding(struct diag *, int, const char *, size_t,
+		    size_t, const char *, ...)
+		    __attribute__((format(printf, 6, 7)));
 void		 diag_flush(struct diag *, FILE *);
 void		 diag_free(struct diag *);
 
@@ -83,13 +86,34 @@ void		 config_free(struct site *);
 
 /* markdown.c */
 char		*markdown_render(const char *, size_t, int, char **,
-		    size_t *);
+		    size_t *, const struct mdlinks *, int *);
+
+/* check.c */
+void		 check_init(struct site *);
+const struct rule *check_find(const struct site *, const char *, int *);
+int		 check_known(struct site *, const char *, size_t,
+		    const char *);
+int		 check_add(struct site *, const char *, size_t, const char *,
+		    const char *, const char *, int);
+char		*check_mask(const char *, size_t);
+void		 check_meta(struct site *, const char *, size_t, size_t,
+		    struct allow *, size_t, const char *, const char *);
+int		 check_text(struct site *, const char *, const char *, size_t,
+		    struct allow *, size_t);
+void		 check_review(struct site *, struct review *, const char *,
+		    size_t, size_t, int, size_t);
+void		 check_stale(struct site *, const char *, struct allow *,
+		    size_t);
+void		 check_free(struct site *);
 
 /* review.c */
+int		 review_allow(struct site *, struct front *,
+		    const struct field *, struct allow **, size_t *);
 int		 review_read(struct site *, struct review *);
 void		 review_free(struct review *);
 
 /* intro.c */
+int		 intro_scan(struct site *);
 int		 intro_read(struct site *);
 void		 intro_free(struct site *);
 

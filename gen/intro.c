@@ -18,7 +18,8 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 	char		**paths, *dir, *slug, *text;
 	size_t		 n, i, len;
 	struct term	*t;
-	int		 ok = 1;
+	int		 ok = 1, linksok;
+	struct mdlinks	 ml;
 
 	dir = xasprintf("%s/%s", s->opts->contentdir, sub);
 	n = scan_dir(&s->diag, dir, &paths);
@@ -49,8 +50,14 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 			ok = 0;
 		} else if (scan_read(&s->diag, &s->re, paths[i], &text,
 		    &len)) {
+			ok &= check_text(s, paths[i], text, len, NULL, 0);
+			ml.site = s;
+			ml.path = paths[i];
+			ml.line0 = 1;
+			ml.prefix = "../../";
 			t->intro = markdown_render(text, len,
-			    s->allow_raw_html, NULL, NULL);
+			    s->allow_raw_html, NULL, NULL, &ml, &linksok);
+			ok &= linksok;
 			free(text);
 		} else
 			ok = 0;
@@ -69,9 +76,12 @@ intro_page(struct site *s, struct page *p)
 {
 	struct front	 f;
 	char		*text;
-	size_t		 len, i;
+	size_t		 len, i, allowsz = 0;
 	const char	*v;
 	int		 ok;
+	struct allow	*allow = NULL;
+	struct mdlinks	 ml;
+	int		 linksok;
 
 	if (!scan_read(&s->diag, &s->re, p->path, &text, &len))
 		return 0;
@@ -82,11 +92,14 @@ intro_page(struct site *s, struct page *p)
 	ok = front_load(&s->diag, &f);
 	for (i = 0; i < f.fieldsz; i++) {
 		v = front_scalar(f.fields[i].value);
-		if (strcmp(f.fields[i].key, "title") != 0 &&
+		if (strcmp(f.fields[i].key, "allow") == 0)
+			ok &= review_allow(s, &f, &f.fields[i], &allow,
+			    &allowsz);
+		else if (strcmp(f.fields[i].key, "title") != 0 &&
 		    strcmp(f.fields[i].key, "summary") != 0) {
 			diag_error(&s->diag, p->path, f.fields[i].line,
-			    "unknown field \"%s\": a page has only \"title\" "
-			    "and \"summary\"", f.fields[i].key);
+			    "unknown field \"%s\": a page has only \"title\", "
+			    "\"summary\" and \"allow\"", f.fields[i].key);
 			ok = 0;
 		} else if (v == NULL || front_isnull(f.fields[i].value) ||
 		    *v == '\0') {
@@ -107,9 +120,20 @@ intro_page(struct site *s, struct page *p)
 		    "is missing");
 		ok = 0;
 	}
+	ok &= check_text(s, p->path, text, len, allow, allowsz);
+	ml.site = s;
+	ml.path = p->path;
+	ml.line0 = f.bodyline;
+	ml.prefix = "../";
+	linksok = 1;
+	check_stale(s, p->path, allow, allowsz);
 	if (ok)
 		p->body = markdown_render(f.body, f.bodysz,
-		    s->allow_raw_html, NULL, NULL);
+		    s->allow_raw_html, NULL, NULL, &ml, &linksok);
+	ok &= linksok;
+	for (i = 0; i < allowsz; i++)
+		free(allow[i].rule);
+	free(allow);
 	front_free(&f);
 	free(text);
 	return ok;
@@ -122,19 +146,18 @@ static const char *const intro_reserved[] = {
 #define INTRO_RESERVEDSZ (sizeof(intro_reserved) / sizeof(intro_reserved[0]))
 
 /*
- * Read the theme and region intros and the standalone pages.  Returns
+ * List the standalone pages (their paths and slugs, checked), before
+ * any content is read, so that links to them can be checked.  Returns
  * 1 on success, 0 when problems were reported.
  */
 int
-intro_read(struct site *s)
+intro_scan(struct site *s)
 {
 	char		**paths, *dir;
 	size_t		 n, i, j;
 	int		 ok = 1;
 	struct page	*p;
 
-	ok &= intro_vocab(s, "themes", &s->themes);
-	ok &= intro_vocab(s, "regions", &s->regions);
 	dir = xasprintf("%s/pages", s->opts->contentdir);
 	n = scan_dir(&s->diag, dir, &paths);
 	free(dir);
@@ -164,11 +187,26 @@ intro_read(struct site *s)
 				    "address", p->slug, s->pages[j].path);
 				ok = 0;
 			}
-		if (!intro_page(s, p))
-			ok = 0;
 		s->pagesz++;
 	}
 	free(paths);
+	return ok;
+}
+
+/*
+ * Read the theme and region intros and the standalone pages listed by
+ * intro_scan.  Returns 1 on success, 0 when problems were reported.
+ */
+int
+intro_read(struct site *s)
+{
+	size_t		 i;
+	int		 ok = 1;
+
+	ok &= intro_vocab(s, "themes", &s->themes);
+	ok &= intro_vocab(s, "regions", &s->regions);
+	for (i = 0; i < s->pagesz; i++)
+		ok &= intro_page(s, &s->pages[i]);
 	return ok;
 }
 

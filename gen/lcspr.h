@@ -59,6 +59,7 @@ struct arena {
 struct diagmsg {
 	char		*path;		/* file the message is about */
 	size_t		 line;		/* 1-based line, 0 when none */
+	size_t		 col;		/* 1-based column, 0 when none */
 	int		 error;		/* 1 error, 0 warning */
 	size_t		 seq;		/* order raised, for stable sorting */
 	char		*text;		/* the message, lower case, no period */
@@ -84,6 +85,24 @@ struct date {
 
 struct review;
 
+/* A content check: a pattern for what must not be published. */
+struct rule {
+	char		*name;		/* e.g. "nhs-number" */
+	char		*message;	/* what a match is, for the finding */
+	int		 error;		/* 1 error, 0 warning */
+	int		 off;		/* switched off in site.yaml */
+	pcre2_code	*re;		/* compiled (JIT where available) */
+	int		(*confirm)(const char *, size_t); /* or NULL */
+	size_t		 line;		/* site.yaml line, 0 for built-ins */
+};
+
+/* A whole-file exception: front matter "allow: [RULE]". */
+struct allow {
+	char		*rule;		/* the rule allowed */
+	size_t		 line;		/* line of the allow */
+	int		 used;		/* it excused a finding */
+};
+
 /* One top-level key of a YAML mapping (front matter or site.yaml). */
 struct field {
 	const char	*key;		/* borrowed from the yaml document */
@@ -107,11 +126,20 @@ struct front {
 	size_t		 fieldsz;	/* number of keys */
 };
 
+/* Where a Markdown text sits, to rewrite its links to content files. */
+struct mdlinks {
+	struct site	*site;		/* slugs, vocabularies, pages, diag */
+	const char	*path;		/* the file, for messages */
+	size_t		 line0;		/* file line of the text's first line */
+	const char	*prefix;	/* relative URL of the site root */
+};
+
 /* Patterns compiled once per build, shared read-only by threads. */
 struct patterns {
 	pcre2_code	*slug;		/* [a-z0-9]+(-[a-z0-9]+)* */
 	pcre2_code	*colour;	/* #rrggbb */
 	pcre2_code	*utf8;		/* empty pattern in UTF mode */
+	pcre2_code	*ethnic;	/* ethnicity, race, culture, religion */
 };
 
 /* A theme's count in some set of reviews (co-occurrence, region). */
@@ -150,6 +178,7 @@ struct review {
 	char		*path;		/* content file, as given */
 	char		*slug;		/* file name without .md */
 	char		*title;		/* required text */
+	size_t		 titleline;	/* line of the title */
 	struct date	 published;	/* publication date */
 	char		 iso[11];	/* published as YYYY-MM-DD */
 	const struct term *region;	/* borrowed from site->regions */
@@ -162,6 +191,8 @@ struct review {
 	char		*summary;	/* front matter or first paragraph */
 	char		*report_url;	/* http(s) or NULL */
 	int		 draft;		/* draft: true */
+	struct allow	*allow;		/* owned: front matter exceptions */
+	size_t		 allowsz;	/* number of exceptions */
 	char		*body;		/* rendered HTML, or NULL when spooled */
 	off_t		 bodyoff;	/* spooled body: offset in the spool */
 	size_t		 bodylen;	/* spooled body: length */
@@ -188,6 +219,8 @@ struct opts {
 	int		 future;	/* --future */
 	int		 verbose;	/* -1 quiet, 0 normal, 1 verbose */
 	int		 jobs;		/* worker threads, >= 1 */
+	int		 checkonly;	/* lcspr check: write nothing */
+	int		 nocheck;	/* --no-check: skip the content checks */
 };
 
 struct sitetheme;
@@ -211,6 +244,10 @@ struct site {
 	struct diag	 diag;		/* the diagnostics funnel */
 	struct patterns	 re;		/* compiled patterns */
 	struct spool	 spool;		/* rendered bodies */
+	struct rule	*rules;		/* owned: content checks */
+	size_t		 rulesz;	/* number of checks */
+	const char	**slugs;	/* borrowed: review slugs, sorted */
+	size_t		 slugsz;	/* number of slugs */
 	char		*configpath;	/* contentdir/site.yaml */
 	char		*title;		/* site title */
 	char		*description;	/* site description */

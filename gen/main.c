@@ -20,7 +20,8 @@
 
 static const char usage_text[] =
 "usage: lcspr build [-C content-dir] [-t theme-dir] [-o output-dir]\n"
-"                   [--drafts] [--future] [-j jobs] [-q | -v]\n"
+"                   [--drafts] [--future] [--no-check] [-j jobs] [-q | -v]\n"
+"       lcspr check [-C content-dir] [-j jobs] [-q | -v]\n"
 "       lcspr --help | --version\n";
 
 static const char help_text[] =
@@ -28,6 +29,8 @@ static const char help_text[] =
 "\n"
 "Commands:\n"
 "  build         read content, check it, and write the site\n"
+"  check         read and check content, including for details that\n"
+"                could identify a child or family; write nothing\n"
 "\n"
 "Options for build:\n"
 "  -C DIR        content folder (default: content)\n"
@@ -37,15 +40,18 @@ static const char help_text[] =
 "                left untouched when content has errors\n"
 "  --drafts      include reviews marked draft: true\n"
 "  --future      include reviews published after the build date\n"
+"  --no-check    build without the checks for identifying details\n"
 "  -j N          use N threads (default: the number of processors)\n"
 "  -q            print only problems (errors and warnings)\n"
 "  -v            also print how long each stage took\n"
 "\n"
 "The build date is today, or SOURCE_DATE_EPOCH when it is set.\n"
-"Exit status: 0 built, 1 errors in content or site theme, 2 usage error.\n"
+"Exit status: 0 built (check: no errors), 1 errors in content, site theme\n"
+"or output folder, 2 usage error.\n"
 "See lcspr(1) and lcspr(5).\n";
 
 static char progname[] = "lcspr build";
+static char checkname[] = "lcspr check";
 
 static int
 usage(void)
@@ -61,10 +67,12 @@ main(int argc, char *argv[])
 	int		 c;
 	long		 n;
 	char		*end;
-	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION };
+	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION,
+	    OPT_NOCHECK };
 	static const struct option lopts[] = {
 		{ "drafts", no_argument, NULL, OPT_DRAFTS },
 		{ "future", no_argument, NULL, OPT_FUTURE },
+		{ "no-check", no_argument, NULL, OPT_NOCHECK },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -80,13 +88,15 @@ main(int argc, char *argv[])
 		puts("lcspr " VERSION);
 		return 0;
 	}
-	if (argc < 2 || strcmp(argv[1], "build") != 0) {
+	if (argc < 2 || (strcmp(argv[1], "build") != 0 &&
+	    strcmp(argv[1], "check") != 0)) {
 		if (argc >= 2)
 			fprintf(stderr, "lcspr: unknown command \"%s\"\n",
 			    argv[1]);
 		return usage();
 	}
 	memset(&o, 0, sizeof(o));
+	o.checkonly = strcmp(argv[1], "check") == 0;
 	o.contentdir = "content";
 	o.themedir = "themes/default";
 	if (access(o.themedir, F_OK) == -1 &&
@@ -97,7 +107,8 @@ main(int argc, char *argv[])
 	o.jobs = n < 1 ? 1 : n > 16 ? 16 : (int)n;
 	argc--;
 	argv++;
-	argv[0] = progname;	/* getopt's messages say "lcspr build:" */
+	/* getopt's messages say "lcspr build:" or "lcspr check:" */
+	argv[0] = o.checkonly ? checkname : progname;
 	while ((c = getopt_long(argc, argv, "C:t:o:j:qv", lopts, NULL)) != -1)
 		switch (c) {
 		case 'C':
@@ -130,6 +141,9 @@ main(int argc, char *argv[])
 		case OPT_FUTURE:
 			o.future = 1;
 			break;
+		case OPT_NOCHECK:
+			o.nocheck = 1;
+			break;
 		case OPT_HELP:
 			fputs(usage_text, stdout);
 			fputs("\n", stdout);
@@ -141,6 +155,12 @@ main(int argc, char *argv[])
 		default:
 			return usage();
 		}
+	if (o.checkonly && (o.nocheck || o.drafts || o.future ||
+	    strcmp(o.outdir, "site") != 0 ||
+	    strcmp(o.themedir, "themes/default") != 0)) {
+		fprintf(stderr, "lcspr: check takes only -C, -j, -q and -v\n");
+		return usage();
+	}
 	if (optind < argc) {
 		fprintf(stderr, "lcspr: unexpected argument \"%s\"\n",
 		    argv[optind]);

@@ -7,9 +7,16 @@
 #include <string.h>
 
 #include <cmark.h>
+#include <stdio.h>
 
 #include "lcspr.h"
 #include "extern.h"
+
+static int
+markdown_slugcmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 /* Append the plain text of node's inlines to b. */
 static void
@@ -42,18 +49,127 @@ markdown_text(cmark_node *node, struct buf *b)
 	cmark_iter_free(it);
 }
 
+/* The slug of a vocabulary entry near slug, for "did you mean". */
+static const char *
+markdown_nearslug(const struct vocab *v, const char *slug)
+{
+	const char	*near = vocab_suggest(v, slug);
+	const struct term *t;
+
+	if (near == NULL || (t = vocab_find(v, near)) == NULL)
+		return NULL;
+	return t->slug;
+}
+
+/*
+ * A link to a content file ("child-b.md", "../reviews/child-b.md",
+ * "../themes/neglect.md#x") becomes a link to that page of the built
+ * site; a link to a file that is not there is reported.  Other links
+ * are left alone.  Returns 0 when a link was reported.
+ */
+static int
+markdown_link(const struct mdlinks *ml, cmark_node *n)
+{
+	struct site	*s = ml->site;
+	const char	*url = cmark_node_get_url(n), *frag, *base, *near;
+	const char	*kind = "reviews", *what = "review";
+	char		*path, *slug, *seg, *newurl;
+	const struct term *t = NULL;
+	size_t		 len, i, line, col;
+	int		 found = 0;
+
+	/* Only relative links: no scheme, not from the host's root. */
+	if (url == NULL || *url == '\0' || *url == '/' || *url == '#' ||
+	    url[strcspn(url, ":/?#")] == ':')
+		return 1;
+	frag = url + strcspn(url, "?#");
+	path = xstrndup(url, (size_t)(frag - url));
+	len = strlen(path);
+	if (len < 4 || strcmp(path + len - 3, ".md") != 0) {
+		free(path);
+		return 1;
+	}
+	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	slug = xstrndup(base, strlen(base) - 3);
+	for (seg = path; seg < base; seg += strcspn(seg, "/") + 1) {
+		if (strncmp(seg, "themes/", 7) == 0)
+			kind = "themes", what = "learning theme";
+		else if (strncmp(seg, "regions/", 8) == 0)
+			kind = "regions", what = "region";
+		else if (strncmp(seg, "pages/", 6) == 0)
+			kind = "pages", what = "page";
+	}
+	if (*kind == 't') {
+		t = vocab_find(&s->themes, slug);
+		found = t != NULL && strcmp(t->slug, slug) == 0;
+		near = found ? NULL : markdown_nearslug(&s->themes, slug);
+	} else if (*kind == 'r' && kind[2] == 'g') {
+		t = vocab_find(&s->regions, slug);
+		found = t != NULL && strcmp(t->slug, slug) == 0;
+		near = found ? NULL : markdown_nearslug(&s->regions, slug);
+	} else if (*kind == 'p') {
+		for (i = 0; i < s->pagesz; i++)
+			if (s->pages[i].slug != NULL &&
+			    strcmp(s->pages[i].slug, slug) == 0)
+				found = 1;
+		near = NULL;
+		if (!found) {
+			const char **v = xcalloc(s->pagesz + 1, sizeof(*v));
+			size_t	 k = 0;
+
+			for (i = 0; i < s->pagesz; i++)
+				if (s->pages[i].slug != NULL)
+					v[k++] = s->pages[i].slug;
+			near = vocab_nearest(slug, v, k);
+			free(v);
+		}
+	} else {
+		found = bsearch(&slug, s->slugs, s->slugsz, sizeof(*s->slugs),
+		    markdown_slugcmp) != NULL;
+		near = found ? NULL : vocab_nearest(slug, s->slugs,
+		    s->slugsz);
+	}
+	if (found) {
+		if (*kind == 'p')
+			newurl = xasprintf("%s%s/%s", ml->prefix, slug, frag);
+		else
+			newurl = xasprintf("%s%s/%s/%s", ml->prefix, kind, slug,
+			    frag);
+		cmark_node_set_url(n, newurl);
+		free(newurl);
+	} else {
+		line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
+		col = (size_t)cmark_node_get_start_column(n);
+		if (near != NULL)
+			diag_finding(&s->diag, 1, ml->path, line, col, "broken "
+			    "link \"%s\": no %s has the file name %s.md: did "
+			    "you mean %s.md?", url, what, slug, near);
+		else
+			diag_finding(&s->diag, 1, ml->path, line, col, "broken "
+			    "link \"%s\": no %s has the file name %s.md", url,
+			    what, slug);
+	}
+	free(slug);
+	free(path);
+	return found;
+}
+
 /*
  * Render Markdown text (len bytes) to HTML.  A level-1 heading becomes
  * level 2, as the page title is the page's only h1.  If para is not
  * NULL, *para gets the first paragraph as plain text (owned by the
  * caller, NULL when there is none).  *blocks gets the number of blocks.
+ * With ml, links to content files become links to their pages, and
+ * links to missing files are reported (*linksok then 0).
  * Returns the HTML, owned by the caller.
  */
 char *
 markdown_render(const char *text, size_t len, int unsafe, char **para,
-    size_t *blocks)
+    size_t *blocks, const struct mdlinks *ml, int *linksok)
 {
 	cmark_node	*doc, *n;
+	cmark_iter	*it;
+	cmark_event_type ev;
 	struct buf	 b = { NULL, 0, 0 };
 	char		*html;
 	size_t		 nb = 0;
@@ -76,6 +192,19 @@ markdown_render(const char *text, size_t len, int unsafe, char **para,
 	}
 	if (blocks != NULL)
 		*blocks = nb;
+	if (linksok != NULL)
+		*linksok = 1;
+	if (ml != NULL) {
+		it = cmark_iter_new(doc);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			n = cmark_iter_get_node(it);
+			if (ev == CMARK_EVENT_ENTER &&
+			    cmark_node_get_type(n) == CMARK_NODE_LINK &&
+			    !markdown_link(ml, n) && linksok != NULL)
+				*linksok = 0;
+		}
+		cmark_iter_free(it);
+	}
 	html = cmark_render_html(doc,
 	    unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
 	cmark_node_free(doc);

@@ -16,14 +16,14 @@
 static const char *const review_keys[] = {
 	"title", "published", "region", "themes", "ethnicity_recorded",
 	"local_area", "age_group", "review_type", "summary", "report_url",
-	"draft",
+	"draft", "allow",
 };
 #define REVIEW_KEYSZ (sizeof(review_keys) / sizeof(review_keys[0]))
 
 enum rkey {
 	RK_TITLE, RK_PUBLISHED, RK_REGION, RK_THEMES, RK_ETHNICITY,
 	RK_LOCAL_AREA, RK_AGE_GROUP, RK_REVIEW_TYPE, RK_SUMMARY,
-	RK_REPORT_URL, RK_DRAFT
+	RK_REPORT_URL, RK_DRAFT, RK_ALLOW
 };
 
 /* The value as text, or NULL (reported) when empty or not text. */
@@ -182,6 +182,54 @@ review_bool(struct diag *d, struct front *f, const struct field *fl,
 	return 0;
 }
 
+/*
+ * allow: [RULE, ...], the content checks this file is excused from.
+ * Fills *out and *outsz.  Shared with standalone pages (intro.c).
+ */
+int
+review_allow(struct site *s, struct front *f, const struct field *fl,
+    struct allow **out, size_t *outsz)
+{
+	yaml_node_item_t *it;
+	yaml_node_t	*n;
+	const char	*v;
+	int		 ok = 1;
+
+	if (fl->value->type == YAML_SCALAR_NODE && !front_isnull(fl->value)) {
+		if (!check_known(s, f->path, fl->line,
+		    front_scalar(fl->value)))
+			return 0;
+		*out = xcalloc(1, sizeof(**out));
+		(*out)[0].rule = xstrdup(front_scalar(fl->value));
+		(*out)[0].line = fl->line;
+		*outsz = 1;
+		return 1;
+	}
+	if (fl->value->type != YAML_SEQUENCE_NODE) {
+		diag_error(&s->diag, f->path, fl->line, "\"allow\" must be a "
+		    "list of checks, such as [email]");
+		return 0;
+	}
+	*out = xcalloc((size_t)(fl->value->data.sequence.items.top -
+	    fl->value->data.sequence.items.start), sizeof(**out));
+	for (it = fl->value->data.sequence.items.start;
+	    it < fl->value->data.sequence.items.top; it++) {
+		n = front_node(f, *it);
+		if ((v = front_scalar(n)) == NULL || front_isnull(n) ||
+		    !check_known(s, f->path, front_line(f, n), v)) {
+			if (v == NULL || front_isnull(n))
+				diag_error(&s->diag, f->path, front_line(f, n),
+				    "each entry of \"allow\" must be the name "
+				    "of a check");
+			ok = 0;
+			continue;
+		}
+		(*out)[*outsz].rule = xstrdup(v);
+		(*out)[(*outsz)++].line = front_line(f, n);
+	}
+	return ok;
+}
+
 /* Check each front-matter field and fill r.  Returns 1 if all good. */
 static int
 review_fields(struct site *s, struct front *f, struct review *r)
@@ -227,6 +275,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 				ok = 0;
 			else
 				r->title = xstrdup(v);
+			r->titleline = fl->line;
 			break;
 		case RK_PUBLISHED:
 			if ((v = review_text(&s->diag, f, fl)) == NULL) {
@@ -289,6 +338,9 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		case RK_DRAFT:
 			ok &= review_bool(&s->diag, f, fl, &r->draft);
 			break;
+		case RK_ALLOW:
+			ok &= review_allow(s, f, fl, &r->allow, &r->allowsz);
+			break;
 		}
 	}
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
@@ -313,8 +365,9 @@ review_read(struct site *s, struct review *r)
 {
 	struct front	 f;
 	char		*text = NULL, *para = NULL;
-	size_t		 len, blocks;
-	int		 ok;
+	size_t		 len, blocks, i, urlline = 0;
+	int		 ok, summarygiven = 0, linksok;
+	struct mdlinks	 ml;
 
 	if (!scan_read(&s->diag, &s->re, r->path, &text, &len))
 		return 0;
@@ -332,23 +385,40 @@ review_read(struct site *s, struct review *r)
 	} else if (f.loaded && (f.mapping || yaml_document_get_root_node(
 	    &f.doc) == NULL))
 		ok &= review_fields(s, &f, r);
+	ok &= check_text(s, r->path, text, len, r->allow, r->allowsz);
+	for (i = 0; i < f.fieldsz; i++) {
+		summarygiven |= strcmp(f.fields[i].key, "summary") == 0;
+		if (strcmp(f.fields[i].key, "report_url") == 0)
+			urlline = f.fields[i].line;
+	}
 	if (f.body[strspn(f.body, " \t\r\n")] == '\0') {
 		diag_error(&s->diag, r->path, f.bodyline, "the review has no "
 		    "text: write the summary, key learning and "
 		    "recommendations after the front matter");
 		ok = 0;
-	} else if (ok) {
+	} else {
+		/* Rendered even when fields are wrong: its links and the
+		 * metadata checks are reported in the same run. */
+		ml.site = s;
+		ml.path = r->path;
+		ml.line0 = f.bodyline;
+		ml.prefix = "../../";
 		r->body = markdown_render(f.body, f.bodysz,
 		    s->allow_raw_html, r->summary == NULL ? &para : NULL,
-		    &blocks);
+		    &blocks, &ml, &linksok);
+		ok &= linksok;
 		if (r->summary == NULL)
 			r->summary = para != NULL ? para : xstrdup("");
+		check_review(s, r, f.body, f.bodysz, f.bodyline, summarygiven,
+		    urlline);
 		r->bodylen = strlen(r->body);
-		if (spool_put(&s->spool, r->body, r->bodylen, &r->bodyoff)) {
+		if (ok && spool_put(&s->spool, r->body, r->bodylen,
+		    &r->bodyoff)) {
 			free(r->body);
 			r->body = NULL;
 		}
 	}
+	check_stale(s, r->path, r->allow, r->allowsz);
 	front_free(&f);
 	free(text);
 	r->ok = ok;
@@ -361,6 +431,8 @@ review_read(struct site *s, struct review *r)
 void
 review_free(struct review *r)
 {
+	size_t	 i;
+
 	free(r->path);
 	free(r->slug);
 	free(r->title);
@@ -369,4 +441,7 @@ review_free(struct review *r)
 	free(r->summary);
 	free(r->report_url);
 	free(r->body);
+	for (i = 0; i < r->allowsz; i++)
+		free(r->allow[i].rule);
+	free(r->allow);
 }

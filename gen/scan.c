@@ -39,6 +39,9 @@ scan_patterns_init(struct patterns *re)
 	re->slug = scan_compile("^[a-z0-9]+(?:-[a-z0-9]+)*\\z", 0);
 	re->colour = scan_compile("^#[0-9a-fA-F]{6}\\z", 0);
 	re->utf8 = scan_compile("", PCRE2_UTF);
+	re->ethnic = scan_compile("\\b(?:ethnic\\w*|race|racis\\w*|"
+	    "cultur\\w*|religio\\w*|faith|heritage)\\b",
+	    PCRE2_UTF | PCRE2_CASELESS);
 }
 
 /*
@@ -50,6 +53,7 @@ scan_patterns_free(struct patterns *re)
 	pcre2_code_free(re->slug);
 	pcre2_code_free(re->colour);
 	pcre2_code_free(re->utf8);
+	pcre2_code_free(re->ethnic);
 }
 
 /*

@@ -87,3 +87,28 @@ if SOURCE_DATE_EPOCH=soon "$ROOT/lcspr" build -q -o "$S/bad" 2>/dev/null; [ $? -
 else
 	fail "sample: a bad SOURCE_DATE_EPOCH is a usage error"
 fi
+# lcspr check: the sample content is clean; a finding stops a build
+# unless --no-check, which says so.
+if out=$("$ROOT/lcspr" check 2>&1) && [ "$out" = "lcspr: checked 21 reviews and 2 pages: 0 errors, 0 warnings" ]; then
+	pass "check: the sample content is clean"
+else
+	fail "check: the sample content is clean" "$out"
+fi
+N=$OUT/nocheck
+rm -rf "$N"
+mkdir -p "$N"
+cp -R tests/errors/check-stops-build/content "$N/content"
+cp tests/errors/site.yaml "$N/content/site.yaml"
+if (cd "$N" && "$ROOT/lcspr" build --no-check -q -t "$ROOT/themes/default" 2>err) &&
+   grep -q -- '--no-check: content is not checked' "$N/err" && [ -f "$N/site/reviews/child-a/index.html" ]; then
+	pass "check: --no-check builds and says so"
+else
+	fail "check: --no-check builds and says so" "$(cat "$N/err")"
+fi
+s=$OUT/build/subpath-lcspr/site/reviews/child-1/index.html
+if grep -q 'href="../../reviews/child-2/#key-learning"' "$s" && grep -q 'href="../../themes/neglect/"' "$s" &&
+   grep -q 'href="../../reviews/child-3/"' "$s"; then
+	pass "check: links to content files become links to their pages"
+else
+	fail "check: links to content files become links to their pages"
+fi

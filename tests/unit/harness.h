@@ -33,5 +33,6 @@ void	 test_vocab(void);
 void	 test_scan(void);
 void	 test_review(void);
 void	 test_index(void);
+void	 test_check(void);
 
 #endif

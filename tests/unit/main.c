@@ -19,6 +19,7 @@ main(void)
 	test_scan();
 	test_review();
 	test_index();
+	test_check();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed != 0;
 }

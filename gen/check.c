@@ -1,0 +1,544 @@
+/*
+ * Content checks: find what must not be published (details that could
+ * identify a child or family) in every content file, before anything
+ * is built.  The rules are one table of pcre2 patterns, compiled once
+ * and shared read-only by the threads; site.yaml can switch rules off
+ * and add its own.  Exceptions: "<!-- lcspr: allow RULE -->" on the
+ * line before a match, or "allow: [RULE]" in front matter for the
+ * whole file; an exception that excuses nothing is reported too.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+static int	check_nhs(const char *, size_t);
+static int	check_phone(const char *, size_t);
+
+/* The built-in rules.  Patterns are compiled in UTF mode. */
+static const struct {
+	const char	*name;
+	const char	*message;
+	const char	*pattern;
+	int		(*confirm)(const char *, size_t);
+} builtins[] = {
+	{ "email", "an e-mail address",
+	  "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
+	  "\\.[A-Za-z]{2,}", NULL },
+	{ "phone", "a UK phone number",
+	  "(?<![\\w/+-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0)\\d{2,4}[\\s-]?"
+	  "\\d{3,4}[\\s-]?\\d{3,4}(?![\\w-])", check_phone },
+	{ "postcode", "a full UK postcode",
+	  "\\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][A-Z]{2}\\b", NULL },
+	{ "nhs-number", "an NHS number",
+	  "(?<![\\w-])\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\w-])", check_nhs },
+	{ "ni-number", "a National Insurance number",
+	  "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+	  " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b", NULL },
+	{ "date-of-birth", "a date of birth",
+	  "(?i)\\b(?:born(?:\\s+on)?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)"
+	  "\\s*:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan(?:uary)?|"
+	  "feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+	  "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
+	  "dec(?:ember)?)\\.?,?\\s+\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]"
+	  "(?:\\d{4}|\\d{2})\\b|\\d{4}-\\d{2}-\\d{2})", NULL },
+	{ "street-address", "a street address",
+	  "\\b\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z'\\x{2019}]+\\s+){1,3}"
+	  "(?:Road|Street|Avenue|Close|Lane|Drive|Way|Crescent|Place|"
+	  "Gardens|Court|Terrace|Grove|Row|Walk|Mews|Rd|St|Ave)\\b", NULL },
+	{ "social-media", "a link to a social-media profile",
+	  "(?i)\\b(?:https?://)?(?:www\\.|m\\.)?(?:facebook\\.com|fb\\.com|"
+	  "instagram\\.com|twitter\\.com|x\\.com|tiktok\\.com|"
+	  "snapchat\\.com|linkedin\\.com/in|youtube\\.com/(?:c/|channel/|"
+	  "user/)?)/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]", NULL },
+};
+#define BUILTINSZ (sizeof(builtins) / sizeof(builtins[0]))
+
+/* The metadata checks (warnings), named so they can be allowed. */
+static const char *const metarules[] = {
+	"long-summary", "insecure-report-url", "ethnicity-mentioned",
+	"duplicate-title",
+};
+#define METARULESZ (sizeof(metarules) / sizeof(metarules[0]))
+
+/* An NHS number: ten digits whose last is the modulus 11 check. */
+static int
+check_nhs(const char *p, size_t len)
+{
+	int	 d[10], n = 0, sum = 0, i, c;
+
+	for (; len > 0 && n <= 10; p++, len--)
+		if (isdigit((unsigned char)*p)) {
+			if (n == 10)
+				return 0;
+			d[n++] = *p - '0';
+		}
+	if (n != 10)
+		return 0;
+	for (i = 0; i < 9; i++)
+		sum += d[i] * (10 - i);
+	c = 11 - sum % 11;
+	if (c == 11)
+		c = 0;
+	return c != 10 && c == d[9];
+}
+
+/* A UK number: 0 and 9 or 10 digits, or +44 and 9 or 10 digits. */
+static int
+check_phone(const char *p, size_t len)
+{
+	size_t	 n = 0, i;
+	int	 intl = len > 0 && p[0] == '+';
+
+	for (i = 0; i < len; i++)
+		if (p[i] == '(')	/* the (0) of +44 (0)20 */
+			while (i < len && p[i] != ')')
+				i++;
+		else
+			n += isdigit((unsigned char)p[i]) != 0;
+	if (intl)
+		n -= 2;	/* the 44 */
+	else
+		n -= 1;	/* the leading 0 */
+	return n == 9 || n == 10;
+}
+
+/* Compile pat for rule name; report an error at path:line. */
+static pcre2_code *
+check_compile(struct diag *d, const char *path, size_t line,
+    const char *name, const char *pat)
+{
+	pcre2_code	*re;
+	int		 e;
+	PCRE2_SIZE	 off;
+	PCRE2_UCHAR	 msg[256];
+
+	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF, &e, &off, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(e, msg, sizeof(msg));
+		diag_error(d, path, line, "the pattern of check \"%s\" is not "
+		    "valid: %s at character %zu", name, (char *)msg,
+		    (size_t)off + 1);
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);	/* else interpreted */
+	return re;
+}
+
+/*
+ * Add the built-in rules to the site.  Free with check_free.
+ */
+void
+check_init(struct site *s)
+{
+	size_t	 i;
+	struct rule *r;
+
+	s->rules = xcalloc(BUILTINSZ, sizeof(*s->rules));
+	for (i = 0; i < BUILTINSZ; i++) {
+		r = &s->rules[s->rulesz++];
+		r->name = xstrdup(builtins[i].name);
+		r->message = xstrdup(builtins[i].message);
+		r->error = 1;
+		r->confirm = builtins[i].confirm;
+		r->re = check_compile(&s->diag, "lcspr", 0, r->name,
+		    builtins[i].pattern);
+	}
+}
+
+/*
+ * The rule called name (built-in, from site.yaml, or a metadata
+ * check's name, which gives NULL but 1 in *meta), or NULL.
+ */
+const struct rule *
+check_find(const struct site *s, const char *name, int *meta)
+{
+	size_t	 i;
+
+	*meta = 0;
+	for (i = 0; i < s->rulesz; i++)
+		if (strcmp(s->rules[i].name, name) == 0)
+			return &s->rules[i];
+	for (i = 0; i < METARULESZ; i++)
+		if (strcmp(metarules[i], name) == 0)
+			*meta = 1;
+	return NULL;
+}
+
+/*
+ * Is name a rule an exception may name?  Reports it at path:line when
+ * not, with the nearest name.
+ */
+int
+check_known(struct site *s, const char *path, size_t line, const char *name)
+{
+	const char	**names, *near;
+	size_t		 i, n = 0;
+	int		 meta;
+
+	if (check_find(s, name, &meta) != NULL || meta)
+		return 1;
+	names = xcalloc(s->rulesz + METARULESZ, sizeof(*names));
+	for (i = 0; i < s->rulesz; i++)
+		names[n++] = s->rules[i].name;
+	for (i = 0; i < METARULESZ; i++)
+		names[n++] = metarules[i];
+	near = vocab_nearest(name, names, n);
+	if (near != NULL)
+		diag_error(&s->diag, path, line, "unknown check \"%s\": did "
+		    "you mean \"%s\"?", name, near);
+	else
+		diag_error(&s->diag, path, line, "unknown check \"%s\" (the "
+		    "checks are listed in lcspr(5))", name);
+	free(names);
+	return 0;
+}
+
+/*
+ * Add a site-specific rule from site.yaml (path, line).  Returns 1 on
+ * success, 0 when reported (a bad pattern, with pcre2's offset).
+ */
+int
+check_add(struct site *s, const char *path, size_t line, const char *name,
+    const char *pat, const char *message, int error)
+{
+	pcre2_code	*re;
+	struct rule	*r;
+	int		 meta;
+
+	if (check_find(s, name, &meta) != NULL || meta) {
+		diag_error(&s->diag, path, line, "a check called \"%s\" "
+		    "already exists", name);
+		return 0;
+	}
+	if ((re = check_compile(&s->diag, path, line, name, pat)) == NULL)
+		return 0;
+	s->rules = xreallocarray(s->rules, s->rulesz + 1, sizeof(*s->rules));
+	r = &s->rules[s->rulesz++];
+	memset(r, 0, sizeof(*r));
+	r->name = xstrdup(name);
+	r->message = xstrdup(message);
+	r->error = error;
+	r->re = re;
+	r->line = line;
+	return 1;
+}
+
+/*
+ * Free the rules.
+ */
+void
+check_free(struct site *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->rulesz; i++) {
+		free(s->rules[i].name);
+		free(s->rules[i].message);
+		pcre2_code_free(s->rules[i].re);
+	}
+	free(s->rules);
+	s->rules = NULL;
+	s->rulesz = 0;
+}
+
+/*
+ * The matched text with its middle masked, so the finding can be found
+ * without repeating it: "AB123456D" becomes "AB1*****D".  UTF-8 aware.
+ * The caller owns the result.
+ */
+char *
+check_mask(const char *p, size_t len)
+{
+	size_t	 chars = 0, i, k = 0, keep;
+	char	*out = xmalloc(len + 1);
+	size_t	 o = 0;
+
+	for (i = 0; i < len; i++)
+		chars += ((unsigned char)p[i] & 0xc0) != 0x80;
+	keep = chars > 4 ? 3 : 1;
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			k++;
+		if (k <= keep || (chars > 4 && k == chars))
+			out[o++] = p[i];
+		else if (((unsigned char)p[i] & 0xc0) != 0x80)
+			out[o++] = '*';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* A comment exception: "<!-- lcspr: allow RULE[, RULE] -->". */
+struct inline_allow {
+	size_t		 line;		/* line of the comment */
+	char		*rule;		/* one rule it names */
+	int		 used;		/* it excused a finding */
+};
+
+/* The text of one file, with its lines indexed. */
+struct scan {
+	const char	*text;		/* the whole file */
+	size_t		 len;		/* its length */
+	size_t		*starts;	/* offset of each line */
+	size_t		 linesz;	/* number of lines */
+};
+
+/* Line (1-based) and column (1-based, in characters) of offset off. */
+static void
+check_where(const struct scan *sc, size_t off, size_t *line, size_t *col)
+{
+	size_t	 lo = 0, hi = sc->linesz, mid, i;
+
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (sc->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = lo + 1;
+	*col = 1;
+	for (i = sc->starts[lo]; i < off; i++)
+		*col += ((unsigned char)sc->text[i] & 0xc0) != 0x80;
+}
+
+/* Read the comment exceptions of a file, checking the rules named. */
+static size_t
+check_inline(struct site *s, const char *path, const struct scan *sc,
+    struct inline_allow **out)
+{
+	const char	*p = sc->text, *end = sc->text + sc->len, *q, *c;
+	struct inline_allow *v = NULL;
+	size_t		 n = 0, line, col, k;
+	char		*name;
+
+	*out = NULL;
+	while ((p = memmem(p, (size_t)(end - p), "<!--", 4)) != NULL) {
+		q = p + 4;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if ((size_t)(end - q) < 12 || strncmp(q, "lcspr:", 6) != 0) {
+			p += 4;
+			continue;
+		}
+		check_where(sc, (size_t)(p - sc->text), &line, &col);
+		q += 6;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if ((c = memmem(q, (size_t)(end - q), "-->", 3)) == NULL ||
+		    strncmp(q, "allow", 5) != 0 ||
+		    memchr(q, '\n', (size_t)(c - q)) != NULL) {
+			diag_error(&s->diag, path, line, "an exception is "
+			    "written <!-- lcspr: allow RULE --> on one line");
+			p += 4;
+			continue;
+		}
+		for (q += 5; q < c;) {
+			while (q < c && (*q == ' ' || *q == ',' || *q == '\t'))
+				q++;
+			for (k = 0; q + k < c && q[k] != ' ' && q[k] != ',' &&
+			    q[k] != '\t'; k++)
+				;
+			if (k == 0)
+				break;
+			name = xstrndup(q, k);
+			q += k;
+			if (!check_known(s, path, line, name)) {
+				free(name);
+				continue;
+			}
+			v = xreallocarray(v, n + 1, sizeof(*v));
+			v[n].line = line;
+			v[n].rule = name;
+			v[n++].used = 0;
+		}
+		p = c + 3;
+	}
+	*out = v;
+	return n;
+}
+
+/* Is a finding of rule at line excused?  Marks what excused it. */
+static int
+check_excused(const char *rule, size_t line, struct allow *fa,
+    size_t fasz, struct inline_allow *ia, size_t iasz)
+{
+	size_t	 i;
+	int	 ok = 0;
+
+	for (i = 0; i < iasz; i++)
+		if ((ia[i].line + 1 == line || ia[i].line == line) &&
+		    strcmp(ia[i].rule, rule) == 0)
+			ok = ia[i].used = 1;
+	for (i = 0; !ok && i < fasz; i++)
+		if (strcmp(fa[i].rule, rule) == 0)
+			ok = fa[i].used = 1;
+	return ok;
+}
+
+/*
+ * Report a metadata finding (a warning) for rule at path:line:col,
+ * unless the file allows it.
+ */
+void
+check_meta(struct site *s, const char *path, size_t line, size_t col,
+    struct allow *fa, size_t fasz, const char *rule, const char *msg)
+{
+	if (check_excused(rule, line, fa, fasz, NULL, 0))
+		return;
+	diag_finding(&s->diag, 0, path, line, col, "%s: %s", rule, msg);
+}
+
+/*
+ * Run every rule over the text of the file path (len bytes), with the
+ * file's front-matter exceptions fa, and report each finding with its
+ * line, column and the match masked, then every exception that
+ * excused nothing.  Safe on several threads.  Returns 1 when no error
+ * was found.
+ */
+int
+check_text(struct site *s, const char *path, const char *text, size_t len,
+    struct allow *fa, size_t fasz)
+{
+	struct scan	 sc;
+	struct inline_allow *ia;
+	size_t		 iasz, i, r, line, col, n;
+	pcre2_match_data *md;
+	PCRE2_SIZE	*ov, start;
+	const struct rule *ru;
+	char		*m;
+	int		 ok = 1, rc;
+
+	if (s->opts->nocheck)
+		return 1;
+	sc.text = text;
+	sc.len = len;
+	for (n = 1, i = 0; i < len; i++)
+		n += text[i] == '\n';
+	sc.starts = xcalloc(n, sizeof(*sc.starts));
+	sc.linesz = 0;
+	sc.starts[sc.linesz++] = 0;
+	for (i = 0; i < len; i++)
+		if (text[i] == '\n' && sc.linesz < n)
+			sc.starts[sc.linesz++] = i + 1;
+	iasz = check_inline(s, path, &sc, &ia);
+
+	for (r = 0; r < s->rulesz; r++) {
+		ru = &s->rules[r];
+		if (ru->off || ru->re == NULL)
+			continue;
+		md = pcre2_match_data_create_from_pattern(ru->re, NULL);
+		for (start = 0; start <= len; ) {
+			rc = pcre2_match(ru->re, (PCRE2_SPTR)text, len, start,
+			    0, md, NULL);
+			if (rc < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(md);
+			if (ov[1] == ov[0]) {
+				start = ov[1] + 1;
+				continue;
+			}
+			start = ov[1];
+			if (ru->confirm != NULL &&
+			    !ru->confirm(text + ov[0], ov[1] - ov[0]))
+				continue;
+			check_where(&sc, ov[0], &line, &col);
+			if (check_excused(ru->name, line, fa, fasz, ia, iasz))
+				continue;
+			m = check_mask(text + ov[0], ov[1] - ov[0]);
+			diag_finding(&s->diag, ru->error, path, line, col,
+			    "%s: %s \"%s\"", ru->name, ru->message, m);
+			free(m);
+			if (ru->error)
+				ok = 0;
+		}
+		pcre2_match_data_free(md);
+	}
+	for (i = 0; i < iasz; i++) {
+		if (!ia[i].used)
+			diag_warn(&s->diag, path, ia[i].line, "stale exception: "
+			    "nothing here is found by \"%s\" any more; remove "
+			    "the allow", ia[i].rule);
+		free(ia[i].rule);
+	}
+	free(ia);
+	free(sc.starts);
+	return ok;
+}
+
+/*
+ * After check_text and the metadata checks of a file: report every
+ * front-matter exception that excused nothing.
+ */
+void
+check_stale(struct site *s, const char *path, struct allow *fa,
+    size_t fasz)
+{
+	size_t	 i;
+
+	if (s->opts->nocheck)
+		return;
+	for (i = 0; i < fasz; i++)
+		if (!fa[i].used)
+			diag_warn(&s->diag, path, fa[i].line, "stale "
+			    "exception: nothing in this file is found by "
+			    "\"%s\" any more; remove it from \"allow\"",
+			    fa[i].rule);
+}
+
+/*
+ * The metadata checks of one review (warnings): a long first
+ * paragraph used as the summary, a report_url that is not https, and
+ * ethnicity_recorded false in a review that mentions ethnicity, race,
+ * culture or religion.  body is the Markdown after the front matter,
+ * starting on line bodyline; summarygiven says the front matter had a
+ * summary; urlline is the line of report_url.
+ */
+void
+check_review(struct site *s, struct review *r, const char *body,
+    size_t bodylen, size_t bodyline, int summarygiven, size_t urlline)
+{
+	pcre2_match_data *md;
+	PCRE2_SIZE	*ov;
+	size_t		 line, col, i;
+	char		 msg[256];
+
+	if (s->opts->nocheck)
+		return;
+	if (!summarygiven && strlen(r->summary) > 600) {
+		snprintf(msg, sizeof(msg), "the first paragraph (%zu "
+		    "characters) is used as the summary in lists and feeds: "
+		    "add a \"summary\" of one or two sentences",
+		    strlen(r->summary));
+		check_meta(s, r->path, bodyline, 1, r->allow, r->allowsz,
+		    "long-summary", msg);
+	}
+	if (r->report_url != NULL && strncasecmp(r->report_url, "https:",
+	    6) != 0)
+		check_meta(s, r->path, urlline, 1, r->allow, r->allowsz,
+		    "insecure-report-url", "\"report_url\" is not https: "
+		    "link to the https address of the report if there is one");
+	if (r->ethnicity)
+		return;
+	md = pcre2_match_data_create_from_pattern(s->re.ethnic, NULL);
+	if (pcre2_match(s->re.ethnic, (PCRE2_SPTR)body, bodylen, 0, 0, md,
+	    NULL) >= 0) {
+		ov = pcre2_get_ovector_pointer(md);
+		for (line = bodyline, col = 1, i = 0; i < ov[0]; i++, col++)
+			if (body[i] == '\n')
+				line++, col = 0;
+		snprintf(msg, sizeof(msg), "\"ethnicity_recorded\" is false, "
+		    "but the review mentions \"%.*s\": check whether it "
+		    "records the child's ethnicity", (int)(ov[1] - ov[0]),
+		    body + ov[0]);
+		check_meta(s, r->path, line, col, r->allow, r->allowsz,
+		    "ethnicity-mentioned", msg);
+	}
+	pcre2_match_data_free(md);
+}
