@@ -435,8 +435,9 @@ check_text(struct site *s, const char *path, const char *text, size_t len,
 			continue;
 		md = pcre2_match_data_create_from_pattern(ru->re, NULL);
 		for (start = 0; start <= len; ) {
+			/* The file was checked for UTF-8 when read. */
 			rc = pcre2_match(ru->re, (PCRE2_SPTR)text, len, start,
-			    0, md, NULL);
+			    PCRE2_NO_UTF_CHECK, md, NULL);
 			if (rc < 0)
 				break;
 			ov = pcre2_get_ovector_pointer(md);
@@ -527,8 +528,8 @@ check_review(struct site *s, struct review *r, const char *body,
 	if (r->ethnicity)
 		return;
 	md = pcre2_match_data_create_from_pattern(s->re.ethnic, NULL);
-	if (pcre2_match(s->re.ethnic, (PCRE2_SPTR)body, bodylen, 0, 0, md,
-	    NULL) >= 0) {
+	if (pcre2_match(s->re.ethnic, (PCRE2_SPTR)body, bodylen, 0,
+	    PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
 		ov = pcre2_get_ovector_pointer(md);
 		for (line = bodyline, col = 1, i = 0; i < ov[0]; i++, col++)
 			if (body[i] == '\n')
