@@ -28,7 +28,7 @@ OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/extern.h
 
 .PHONY: all site test deps bench install uninstall clean regen \
-	lint print-srcs
+	lint print-srcs fuzz valgrind
 
 all: lcspr
 
@@ -79,6 +79,26 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lcspr $(DESTDIR)$(MANDIR)/man1/lcspr.1 \
 		$(DESTDIR)$(MANDIR)/man5/lcspr.5
 	rm -rf $(DESTDIR)$(SHAREDIR)
+
+# Fuzz the front-matter splitter and the content checks (clang's
+# libFuzzer); runs for FUZZTIME seconds.  Not part of `make test`.
+FUZZTIME ?= 60
+fuzz: .deps-ok
+	mkdir -p tests/out/fuzz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 \
+		-D_GNU_SOURCE $(PKG_CFLAGS) -o tests/out/fuzz/fuzz_front \
+		tests/fuzz/fuzz_front.c $(filter-out gen/main.c,$(SRCS)) \
+		$(PKG_LIBS) -lpthread -lm
+	cp -R tests/fuzz/corpus/. tests/out/fuzz/corpus/ 2>/dev/null || \
+		cp -R tests/fuzz/corpus tests/out/fuzz/corpus
+	tests/out/fuzz/fuzz_front -max_total_time=$(FUZZTIME) \
+		tests/out/fuzz/corpus
+
+# Run the unit tests and the sample build under valgrind (slow; not
+# part of `make test`, which uses the sanitizers).
+valgrind: lcspr
+	valgrind --error-exitcode=1 --leak-check=full -q ./lcspr build -q \
+		-o tests/out/valgrind-site
 
 # For tests/run, which builds the sources again with sanitizers.
 print-srcs:
