@@ -96,9 +96,15 @@ fuzz: .deps-ok
 
 # Run the unit tests and the sample build under valgrind (slow; not
 # part of `make test`, which uses the sanitizers).
-valgrind: lcspr
-	valgrind --error-exitcode=1 --leak-check=full -q ./lcspr build -q \
-		-o tests/out/valgrind-site
+valgrind: .deps-ok
+	mkdir -p tests/out/valgrind
+	$(CC) $(ALL_CFLAGS) -DNO_JIT -o tests/out/valgrind/lcspr $(SRCS) \
+		$(ALL_LDFLAGS)
+	rm -rf tests/out/valgrind/site
+	valgrind --error-exitcode=1 --leak-check=full -q \
+		tests/out/valgrind/lcspr build -q -o tests/out/valgrind/site
+	valgrind --error-exitcode=1 --leak-check=full -q \
+		tests/out/valgrind/lcspr check -q
 
 # For tests/run, which builds the sources again with sanitizers.
 print-srcs:

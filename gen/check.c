@@ -126,7 +126,9 @@ check_compile(struct diag *d, const char *path, size_t line,
 		    (size_t)off + 1);
 		return NULL;
 	}
+#ifndef NO_JIT	/* valgrind cannot follow JIT code: make valgrind */
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);	/* else interpreted */
+#endif
 	return re;
 }
 
