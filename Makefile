@@ -8,7 +8,7 @@ BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 SHAREDIR = $(PREFIX)/share/lcspr
 
-PKGS	 = libcmark libxml-2.0 libpcre2-8 yaml-0.1
+PKGS	 = libcmark libxml-2.0 libpcre2-8 yaml-0.1 jansson
 CC	?= cc
 WARN	 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wshadow -Wpointer-arith
@@ -23,12 +23,12 @@ ALL_LDFLAGS = $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
 SRCS	 = gen/main.c gen/diag.c gen/util.c gen/date.c gen/scan.c \
 	   gen/front.c gen/vocab.c gen/config.c gen/markdown.c \
 	   gen/check.c gen/review.c gen/intro.c gen/index.c gen/field.c \
-	   gen/template.c gen/page.c gen/feed.c gen/output.c gen/build.c
+	   gen/template.c gen/page.c gen/feed.c gen/data.c gen/output.c gen/build.c
 OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/extern.h
 
 .PHONY: all site test deps bench install uninstall clean regen \
-	lint print-srcs fuzz valgrind
+	lint print-srcs print-pkgs fuzz valgrind
 
 all: lcspr
 
@@ -109,6 +109,9 @@ valgrind: .deps-ok
 # For tests/run, which builds the sources again with sanitizers.
 print-srcs:
 	@echo $(SRCS)
+
+print-pkgs:
+	@echo $(PKGS)
 
 clean:
 	rm -f lcspr $(OBJS) .deps-ok

@@ -5,6 +5,7 @@
  */
 #include <sys/stat.h>
 
+#include <assert.h>
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +20,8 @@
 #include "extern.h"
 
 enum jobkind { J_REVIEW, J_THEME, J_REGION, J_YEAR, J_FEEDTHEME,
-	J_FEEDREGION, J_HOME, J_INDEX, J_PAGE, J_404, J_FEED, J_SITEMAP };
+	J_FEEDREGION, J_HOME, J_INDEX, J_PAGE, J_404, J_FEED, J_SITEMAP,
+	J_JSON, J_CSV };
 
 struct job {
 	enum jobkind	 kind;		/* what to write */
@@ -95,6 +97,10 @@ build_job(struct pool *p, const struct job *j, struct render *rd)
 		break;
 	case J_SITEMAP:
 		return page_sitemap(s, p->out);
+	case J_JSON:
+		return data_json(s, p->out);
+	case J_CSV:
+		return data_csv(s, p->out);
 	default:
 		return 0;
 	}
@@ -283,8 +289,10 @@ build_jobs(const struct site *s, size_t *n)
 	struct job	*j;
 	size_t		 k = 0, i, max;
 
+	/* Per item, then the single jobs: sitemap, JSON, CSV, home, the
+	 * three indexes, 404 and the site feed. */
 	max = s->pubsz + 2 * s->themes.termsz + 2 * s->regions.termsz +
-	    s->years.termsz + s->pagesz + 8;
+	    s->years.termsz + s->pagesz + 9;
 	j = xcalloc(max, sizeof(*j));
 	for (i = 0; i < s->themes.termsz; i++)
 		j[k++] = (struct job){ J_THEME, i };
@@ -293,6 +301,8 @@ build_jobs(const struct site *s, size_t *n)
 	for (i = 0; i < s->years.termsz; i++)
 		j[k++] = (struct job){ J_YEAR, i };
 	j[k++] = (struct job){ J_SITEMAP, 0 };
+	j[k++] = (struct job){ J_JSON, 0 };
+	j[k++] = (struct job){ J_CSV, 0 };
 	j[k++] = (struct job){ J_HOME, 0 };
 	for (i = 0; i < 3; i++)
 		j[k++] = (struct job){ J_INDEX, i };
@@ -306,6 +316,7 @@ build_jobs(const struct site *s, size_t *n)
 		j[k++] = (struct job){ J_PAGE, i };
 	for (i = 0; i < s->pubsz; i++)
 		j[k++] = (struct job){ J_REVIEW, i };
+	assert(k == max);
 	*n = k;
 	return j;
 }
@@ -322,7 +333,8 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	int		 ok = 1;
 
 	if (!output_mkdir(o, "reviews") || !output_mkdir(o, "themes") ||
-	    !output_mkdir(o, "regions") || !output_mkdir(o, "years"))
+	    !output_mkdir(o, "regions") || !output_mkdir(o, "years") ||
+	    !output_mkdir(o, "data"))
 		return 0;
 	memset(&cache, 0, sizeof(cache));
 	cache.base = s->reviews;

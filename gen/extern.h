@@ -153,6 +153,10 @@ int		 feed_site(const struct site *, struct output *);
 int		 feed_term(const struct site *, struct output *, const char *,
 		    const struct term *);
 
+/* data.c */
+int		 data_json(const struct site *, struct output *);
+int		 data_csv(const struct site *, struct output *);
+
 /* output.c */
 int		 output_open(struct site *, struct output *);
 int		 output_mkdir(struct output *, const char *);

@@ -181,6 +181,9 @@ struct review {
 	size_t		 titleline;	/* line of the title */
 	struct date	 published;	/* publication date */
 	char		 iso[11];	/* published as YYYY-MM-DD */
+	struct date	 notified;	/* incident notified; year 0: not given */
+	struct date	 commissioned;	/* review commissioned, or year 0 */
+	struct date	 completed;	/* report finalised, or year 0 */
 	const struct term *region;	/* borrowed from site->regions */
 	const struct term **themes;	/* owned array, borrowed terms */
 	size_t		 themesz;	/* number of themes, >= 1 */

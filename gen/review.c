@@ -16,15 +16,30 @@
 static const char *const review_keys[] = {
 	"title", "published", "region", "themes", "ethnicity_recorded",
 	"local_area", "age_group", "review_type", "summary", "report_url",
-	"draft", "allow",
+	"draft", "allow", "notified", "commissioned", "completed",
 };
 #define REVIEW_KEYSZ (sizeof(review_keys) / sizeof(review_keys[0]))
 
 enum rkey {
 	RK_TITLE, RK_PUBLISHED, RK_REGION, RK_THEMES, RK_ETHNICITY,
 	RK_LOCAL_AREA, RK_AGE_GROUP, RK_REVIEW_TYPE, RK_SUMMARY,
-	RK_REPORT_URL, RK_DRAFT, RK_ALLOW
+	RK_REPORT_URL, RK_DRAFT, RK_ALLOW, RK_NOTIFIED, RK_COMMISSIONED,
+	RK_COMPLETED
 };
+
+/* "title, published, ... and completed", for messages, into buf. */
+static const char *
+review_keylist(char *buf, size_t sz)
+{
+	size_t	 i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < REVIEW_KEYSZ && n < sz; i++)
+		n += (size_t)snprintf(buf + n, sz - n, "%s%s",
+		    i == 0 ? "" : i + 1 == REVIEW_KEYSZ ? " and " : ", ",
+		    review_keys[i]);
+	return buf;
+}
 
 /* The value as text, or NULL (reported) when empty or not text. */
 static const char *
@@ -230,6 +245,62 @@ review_allow(struct site *s, struct front *f, const struct field *fl,
 	return ok;
 }
 
+/* A YYYY-MM-DD field: fills d, or reports and returns 0. */
+static int
+review_date(struct diag *d, struct front *f, const struct field *fl,
+    struct date *out)
+{
+	const char	*v;
+	int		 rc;
+
+	if ((v = review_text(d, f, fl)) == NULL)
+		return 0;
+	if ((rc = date_parse(v, out)) == 0)
+		diag_error(d, f->path, fl->line, "\"%s\" must be a date "
+		    "written YYYY-MM-DD, such as 2024-03-12, not \"%s\"",
+		    fl->key, v);
+	else if (rc < 0)
+		diag_error(d, f->path, fl->line, "\"%s\" is %s, which is not "
+		    "a real date", fl->key, v);
+	if (rc <= 0)
+		memset(out, 0, sizeof(*out));
+	return rc > 0;
+}
+
+/*
+ * The dates must run notified, commissioned, completed, published:
+ * each one given is compared with the one before it that is given.
+ */
+static int
+review_order(struct diag *d, struct front *f, struct review *r,
+    const size_t *lines)
+{
+	const struct date *v[4] = { &r->notified, &r->commissioned,
+	    &r->completed, &r->published };
+	static const char *const names[4] = { "notified", "commissioned",
+	    "completed", "published" };
+	char		 a[16], b[16];
+	int		 i, prev = -1, ok = 1;
+
+	for (i = 0; i < 4; i++) {
+		if (v[i]->year == 0)
+			continue;
+		if (prev >= 0 && date_cmp(v[i], v[prev]) < 0) {
+			snprintf(a, sizeof(a), "%04d-%02d-%02d", v[i]->year,
+			    v[i]->month, v[i]->day);
+			snprintf(b, sizeof(b), "%04d-%02d-%02d",
+			    v[prev]->year, v[prev]->month, v[prev]->day);
+			diag_error(d, f->path, lines[i], "\"%s\" (%s) is "
+			    "before \"%s\" (%s): the dates run notified, "
+			    "commissioned, completed, published", names[i], a,
+			    names[prev], b);
+			ok = 0;
+		}
+		prev = i;
+	}
+	return ok;
+}
+
 /* Check each front-matter field and fill r.  Returns 1 if all good. */
 static int
 review_fields(struct site *s, struct front *f, struct review *r)
@@ -238,6 +309,8 @@ review_fields(struct site *s, struct front *f, struct review *r)
 	const char	*v, *near;
 	size_t		 i, k;
 	int		 ok = 1, seen[REVIEW_KEYSZ], rc;
+	size_t		 lines[4] = { 0, 0, 0, 0 };
+	char		 keys[512];
 	static const enum rkey required[] =
 	    { RK_TITLE, RK_PUBLISHED, RK_REGION, RK_THEMES, RK_ETHNICITY };
 
@@ -260,11 +333,8 @@ review_fields(struct site *s, struct front *f, struct review *r)
 						seen[k] = 1;
 			} else
 				diag_error(&s->diag, f->path, fl->line,
-				    "unknown field \"%s\" (the fields are title, "
-				    "published, region, themes, "
-				    "ethnicity_recorded, local_area, age_group, "
-				    "review_type, summary, report_url and draft)",
-				    fl->key);
+				    "unknown field \"%s\" (the fields are %s)",
+				    fl->key, review_keylist(keys, sizeof(keys)));
 			ok = 0;
 			continue;
 		}
@@ -294,6 +364,10 @@ review_fields(struct site *s, struct front *f, struct review *r)
 				    "date", v);
 			else
 				memcpy(r->iso, v, 11);
+			if (rc <= 0)
+				memset(&r->published, 0,
+				    sizeof(r->published));
+			lines[3] = fl->line;
 			ok &= rc > 0;
 			break;
 		case RK_REGION:
@@ -341,6 +415,18 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		case RK_ALLOW:
 			ok &= review_allow(s, f, fl, &r->allow, &r->allowsz);
 			break;
+		case RK_NOTIFIED:
+			ok &= review_date(&s->diag, f, fl, &r->notified);
+			lines[0] = fl->line;
+			break;
+		case RK_COMMISSIONED:
+			ok &= review_date(&s->diag, f, fl, &r->commissioned);
+			lines[1] = fl->line;
+			break;
+		case RK_COMPLETED:
+			ok &= review_date(&s->diag, f, fl, &r->completed);
+			lines[2] = fl->line;
+			break;
 		}
 	}
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
@@ -352,6 +438,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		}
 	if (r->reviewtype == NULL && s->reviewtypes.termsz > 0)
 		r->reviewtype = &s->reviewtypes.terms[0];
+	ok &= review_order(&s->diag, f, r, lines);
 	return ok;
 }
 

@@ -4,7 +4,7 @@ h=$OUT/build/hostile-lcspr/site
 if [ ! -d "$h" ]; then
 	fail "escape: hostile site was not built"
 else
-	if out=$(grep -rIl -i '<script\|<iframe\|<img src=x\|<div onclick' "$h" | grep -v '\.xml$'); then
+	if out=$(grep -rIl -i --include='*.html' '<script\|<iframe\|<img src=x\|<div onclick' "$h"); then
 		fail "escape: markup from content reached a page" "$out"
 	else
 		pass "escape: no markup from content in any page"
