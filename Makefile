@@ -27,7 +27,7 @@ SRCS	 = gen/main.c gen/diag.c gen/util.c gen/date.c gen/scan.c \
 OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/extern.h
 
-.PHONY: all site test deps bench install uninstall clean regen \
+.PHONY: all site test deps bench install uninstall clean regen validate \
 	lint print-srcs print-pkgs fuzz valgrind
 
 all: lcspr
@@ -63,6 +63,11 @@ bench: lcspr
 
 regen: lcspr
 	tests/regen
+
+# The independent validators (Nu Html Checker, feedparser, links, axe in
+# headless Chromium, screenshots); also run by `make test`.
+validate: lcspr
+	@tests/validate/all
 
 lint:
 	mandoc -Tlint -W warning man/lcspr.1 man/lcspr.5

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 #include <stdio.h>
@@ -47,6 +48,67 @@ markdown_text(cmark_node *node, struct buf *b)
 		}
 	}
 	cmark_iter_free(it);
+}
+
+/*
+ * Would cmark's safe mode blank this URL?  The same test as cmark's
+ * (javascript:, vbscript:, file:, and data: other than four image
+ * types), so that such links and images can be left out whole rather
+ * than written as href="" or src="" (an empty src is invalid HTML).
+ */
+static int
+markdown_dangerous(const char *url)
+{
+	static const char *const ok[] = { "data:image/png",
+	    "data:image/gif", "data:image/jpeg", "data:image/webp" };
+	size_t	 i;
+
+	if (url == NULL)
+		return 0;
+	if (strncasecmp(url, "javascript:", 11) == 0 ||
+	    strncasecmp(url, "vbscript:", 9) == 0 ||
+	    strncasecmp(url, "file:", 5) == 0)
+		return 1;
+	if (strncasecmp(url, "data:", 5) != 0)
+		return 0;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (strncasecmp(url, ok[i], strlen(ok[i])) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Leave out links and images with dangerous URLs: a link becomes its
+ * text, an image its alternative text.
+ */
+static void
+markdown_defang(cmark_node *doc)
+{
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*n, *k, **v = NULL;
+	size_t		 vsz = 0, i;
+
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    (cmark_node_get_type(n) == CMARK_NODE_LINK ||
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
+		    markdown_dangerous(cmark_node_get_url(n))) {
+			v = xreallocarray(v, vsz + 1, sizeof(*v));
+			v[vsz++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	/* Innermost last found: unwrap in reverse, children first. */
+	for (i = vsz; i-- > 0; ) {
+		n = v[i];
+		while ((k = cmark_node_first_child(n)) != NULL)
+			cmark_node_insert_before(n, k);
+		cmark_node_free(n);
+	}
+	free(v);
 }
 
 /* The slug of a vocabulary entry near slug, for "did you mean". */
@@ -194,6 +256,8 @@ markdown_render(const char *text, size_t len, int unsafe, char **para,
 		*blocks = nb;
 	if (linksok != NULL)
 		*linksok = 1;
+	if (!unsafe)
+		markdown_defang(doc);
 	if (ml != NULL) {
 		it = cmark_iter_new(doc);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
