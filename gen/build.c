@@ -21,7 +21,7 @@
 
 enum jobkind { J_REVIEW, J_THEME, J_REGION, J_YEAR, J_FEEDTHEME,
 	J_FEEDREGION, J_HOME, J_INDEX, J_PAGE, J_404, J_FEED, J_SITEMAP,
-	J_JSON, J_CSV };
+	J_JSON, J_CSV, J_INSIGHTS };
 
 struct job {
 	enum jobkind	 kind;		/* what to write */
@@ -101,6 +101,9 @@ build_job(struct pool *p, const struct job *j, struct render *rd)
 		return data_json(s, p->out);
 	case J_CSV:
 		return data_csv(s, p->out);
+	case J_INSIGHTS:
+		ok = page_insights(s, p->out, rd);
+		break;
 	default:
 		return 0;
 	}
@@ -289,10 +292,10 @@ build_jobs(const struct site *s, size_t *n)
 	struct job	*j;
 	size_t		 k = 0, i, max;
 
-	/* Per item, then the single jobs: sitemap, JSON, CSV, home, the
-	 * three indexes, 404 and the site feed. */
+	/* Per item, then the single jobs: sitemap, JSON, CSV, insights,
+	 * home, the three indexes, 404 and the site feed. */
 	max = s->pubsz + 2 * s->themes.termsz + 2 * s->regions.termsz +
-	    s->years.termsz + s->pagesz + 9;
+	    s->years.termsz + s->pagesz + 10;
 	j = xcalloc(max, sizeof(*j));
 	for (i = 0; i < s->themes.termsz; i++)
 		j[k++] = (struct job){ J_THEME, i };
@@ -303,6 +306,7 @@ build_jobs(const struct site *s, size_t *n)
 	j[k++] = (struct job){ J_SITEMAP, 0 };
 	j[k++] = (struct job){ J_JSON, 0 };
 	j[k++] = (struct job){ J_CSV, 0 };
+	j[k++] = (struct job){ J_INSIGHTS, 0 };
 	j[k++] = (struct job){ J_HOME, 0 };
 	for (i = 0; i < 3; i++)
 		j[k++] = (struct job){ J_INDEX, i };

@@ -96,6 +96,32 @@ date_days(const struct date *d)
 }
 
 /*
+ * Days from a to b (negative when b is before a).
+ */
+long
+date_diff(const struct date *a, const struct date *b)
+{
+	return date_days(b) - date_days(a);
+}
+
+/*
+ * Is b no later than six calendar months after a?  Six months after
+ * 31 August is the last day of February.
+ */
+int
+date_within6(const struct date *a, const struct date *b)
+{
+	struct date	 l;
+	int		 m = a->month + 6;
+
+	l.year = a->year + (m > 12);
+	l.month = m > 12 ? m - 12 : m;
+	l.day = a->day > date_mdays(l.year, l.month) ?
+	    date_mdays(l.year, l.month) : a->day;
+	return date_cmp(b, &l) <= 0;
+}
+
+/*
  * Fill d with the UTC date of t.
  */
 void

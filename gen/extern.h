@@ -42,6 +42,8 @@ void		 arena_free(struct arena *);
 /* date.c */
 int		 date_parse(const char *, struct date *);
 int		 date_cmp(const struct date *, const struct date *);
+long		 date_diff(const struct date *, const struct date *);
+int		 date_within6(const struct date *, const struct date *);
 void		 date_from_time(time_t, struct date *);
 int		 date_build_time(time_t *);
 void		 date_human(const struct date *, char *, size_t);
@@ -120,6 +122,10 @@ void		 intro_free(struct site *);
 /* index.c */
 void		 index_build(struct site *);
 
+/* insight.c */
+char		*insight_html(const struct site *, const char *);
+const char	*insight_glance(struct pagectx *, const struct term *, int);
+
 /* field.c */
 int		 field_find(const char *, enum ftype *);
 const char	*field_name(int);
@@ -146,6 +152,8 @@ int		 page_terms(const struct site *, enum pagekind,
 int		 page_standalone(const struct site *, const struct page *,
 		    struct output *, struct render *);
 int		 page_404(const struct site *, struct output *, struct render *);
+int		 page_insights(const struct site *, struct output *,
+		    struct render *);
 int		 page_sitemap(const struct site *, struct output *);
 
 /* feed.c */

@@ -25,6 +25,7 @@ enum fid {
 	F_ETHNICITY_NOT_RECORDED,
 	F_NAME, F_COUNT, F_COUNT_LABEL, F_DESCRIPTION, F_FEED_URL,
 	F_TOP_THEMES, F_TOP_THEMES_HEADING,
+	F_INSIGHTS_URL, F_GLANCE_YEARS, F_GLANCE_ETHNICITY, F_GLANCE_MEDIAN,
 	F__MAX
 };
 
@@ -84,6 +85,10 @@ static const struct {
 	{ "feed-url", FT_TEXT },
 	{ "top-themes", FT_LIST },
 	{ "top-themes-heading", FT_TEXT },
+	{ "insights-url", FT_TEXT },
+	{ "glance-years", FT_TEXT },
+	{ "glance-ethnicity", FT_TEXT },
+	{ "glance-median", FT_TEXT },
 };
 
 /*
@@ -198,6 +203,15 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		return 1;
 	case F_TOP_THEMES:
 		field_list(v, CTX_TOPTHEME, t->top, sizeof(*t->top), t->topsz);
+		return 1;
+	case F_GLANCE_YEARS:
+		field_text(v, insight_glance(pc, t, 0));
+		return 1;
+	case F_GLANCE_ETHNICITY:
+		field_text(v, insight_glance(pc, t, 1));
+		return 1;
+	case F_GLANCE_MEDIAN:
+		field_text(v, insight_glance(pc, t, 2));
 		return 1;
 	case F_TOP_THEMES_HEADING:
 		if (strcmp(dir, "themes") == 0)
@@ -329,6 +343,9 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_YEARS_URL:
 		field_text(v, field_url(pc, "years/"));
+		return 1;
+	case F_INSIGHTS_URL:
+		field_text(v, field_url(pc, "insights/"));
 		return 1;
 	case F_PAGE_TITLE:
 		field_text(v, pc->title);

@@ -305,6 +305,7 @@ enum pagekind {
 	PK_YEARS,		/* years/ */
 	PK_PAGE,		/* <slug>/, a standalone page */
 	PK_404,			/* 404.html */
+	PK_INSIGHTS,		/* insights/ */
 	PK__MAX
 };
 

@@ -264,6 +264,30 @@ page_404(const struct site *s, struct output *o, struct render *rd)
 	return ok;
 }
 
+/*
+ * The insights page: figures over all the reviews, each a chart and a
+ * table (insight.c), in the standalone page template.
+ */
+int
+page_insights(const struct site *s, struct output *o, struct render *rd)
+{
+	struct page	 ins;
+	struct pagectx	 pc;
+	int		 ok;
+
+	memset(&ins, 0, sizeof(ins));
+	page_begin(&pc, s, PK_INSIGHTS, "Insights", "insights/");
+	ins.title = xstrdup("Insights");
+	ins.body = insight_html(s, pc.prefix);
+	pc.page = &ins;
+	pc.description = "What the published reviews say as a whole: "
+	    "themes, regions, years, ethnicity recorded and timeliness.";
+	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
+	free(ins.title);
+	free(ins.body);
+	return ok;
+}
+
 /* Add one <url> to the sitemap. */
 static void
 page_url(const struct site *s, xmlNodePtr set, const char *rel,
@@ -303,6 +327,7 @@ page_sitemap(const struct site *s, struct output *o)
 	page_url(s, set, "themes/", NULL);
 	page_url(s, set, "regions/", NULL);
 	page_url(s, set, "years/", NULL);
+	page_url(s, set, "insights/", NULL);
 	for (i = 0; i < s->pubsz; i++) {
 		snprintf(rel, sizeof(rel), "reviews/%s/", s->pub[i]->slug);
 		page_url(s, set, rel, s->pub[i]->iso);

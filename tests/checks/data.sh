@@ -24,3 +24,31 @@ else
 		fail "data: URLs under the base_url sub-path" "$out"
 	fi
 fi
+# The insights: every table worked out again from the data, and for the
+# fixture tests/build/insights the figures worked out by hand (A: 365
+# days notified to published, 183 commissioned to completed, within six
+# months; B: 366 and 184, not within (limit 2023-10-01); D: 395 and 181,
+# within (limit 2023-02-28, the end of February); C gives no dates).
+if command -v python3 >/dev/null 2>&1; then
+	if out=$(python3 tests/tools/insightcheck.py "$OUT/sample/lcspr" 2>&1); then
+		pass "insights: sample figures agree with an independent count"
+	else
+		fail "insights: sample figures agree with an independent count" "$out"
+	fi
+	if out=$(python3 tests/tools/insightcheck.py "$OUT/build/insights-lcspr/site" \
+	    "2 of 4 reviews (50%) record the child's ethnicity" \
+	    "Of the 3 reviews that give both dates, 2 (67%) were; the median time from commissioning to completion was 183 days" \
+	    "from the serious incident notification to publication was 366 days, over 3 reviews" \
+	    "London 365.5 days (2) 183.5 days (2) 50% (1 of 2)" \
+	    "North East 395 days (1) 181 days (1) 100% (1 of 1)" 2>&1); then
+		pass "insights: fixture figures worked out by hand"
+	else
+		fail "insights: fixture figures worked out by hand" "$out"
+	fi
+	g=$OUT/build/insights-lcspr/site/regions/london/index.html
+	if grep -q '2023 to 2024' "$g" && grep -q '50% (1 of 2)' "$g" && grep -q '365.5 days (from 2 reviews)' "$g"; then
+		pass "insights: a region's figures at a glance"
+	else
+		fail "insights: a region's figures at a glance"
+	fi
+fi

@@ -1,0 +1,715 @@
+/*
+ * Insights: what the published reviews say as a whole, from their
+ * front matter.  Counts by year and region, the commonest learning
+ * themes and how they move over the years, the share of reviews that
+ * record the child's ethnicity, and how long reviews take.  Each figure
+ * is an SVG chart built through libxml2 (text labels, a title and a
+ * description, no script) beside the same numbers as an HTML table.
+ * The "at a glance" figures of one theme or region come from here too.
+ */
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcspr.h"
+#include "extern.h"
+
+#define TOPTHEMES	20	/* themes in the chart of the commonest */
+
+/* One row of a figure: a label and its numbers. */
+struct irow {
+	const char	*label;		/* borrowed */
+	size_t		 n;		/* reviews in the row */
+	size_t		 k;		/* of which counted (a share), or 0 */
+	double		 value;		/* what the bar shows */
+	char		 text[64];	/* the value as shown */
+};
+
+/* Timeliness of a set of reviews. */
+struct itime {
+	double		 pubmed;	/* median days notified to published */
+	size_t		 pubn;		/* reviews with both dates */
+	double		 commed;	/* median days commissioned-completed */
+	size_t		 comn;		/* reviews with both dates */
+	size_t		 six;		/* completed within six months */
+};
+
+static int
+insight_longcmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The median of v (n > 0), sorting v. */
+static double
+insight_median(long *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), insight_longcmp);
+	return n % 2 ? (double)v[n / 2] :
+	    (double)(v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+/* "412" or "412.5": medians of an even count can end in a half. */
+static void
+insight_days(double d, char *buf, size_t sz)
+{
+	if (d == (double)(long)d)
+		snprintf(buf, sz, "%ld", (long)d);
+	else
+		snprintf(buf, sz, "%.1f", d);
+}
+
+/* k of n as a whole percentage, halves rounded up: "67%". */
+static int
+insight_pct(size_t k, size_t n)
+{
+	return n == 0 ? 0 : (int)((200 * k + n) / (2 * n));
+}
+
+/* Timeliness of the reviews revs. */
+static void
+insight_time(const struct review *const *revs, size_t n, struct itime *t)
+{
+	long	*a = xcalloc(n + 1, sizeof(*a)), *b = xcalloc(n + 1, sizeof(*b));
+	size_t	 i;
+	const struct review *r;
+
+	memset(t, 0, sizeof(*t));
+	for (i = 0; i < n; i++) {
+		r = revs[i];
+		if (r->notified.year != 0)
+			a[t->pubn++] = date_diff(&r->notified, &r->published);
+		if (r->commissioned.year != 0 && r->completed.year != 0) {
+			b[t->comn++] = date_diff(&r->commissioned,
+			    &r->completed);
+			t->six += date_within6(&r->commissioned,
+			    &r->completed);
+		}
+	}
+	if (t->pubn > 0)
+		t->pubmed = insight_median(a, t->pubn);
+	if (t->comn > 0)
+		t->commed = insight_median(b, t->comn);
+	free(a);
+	free(b);
+}
+
+/* Add element name with text to parent. */
+static xmlNodePtr
+insight_el(xmlNodePtr parent, const char *name, const char *text)
+{
+	xmlNodePtr	 n;
+
+	n = xmlNewDocNode(parent->doc, NULL, (const xmlChar *)name, NULL);
+	if (text != NULL)
+		xmlAddChild(n, xmlNewDocText(parent->doc,
+		    (const xmlChar *)text));
+	xmlAddChild(parent, n);
+	return n;
+}
+
+static void
+insight_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Set an attribute from a format. */
+static void
+insight_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[256];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)buf);
+}
+
+/*
+ * A horizontal bar chart of rows (bars to the largest value, or to
+ * 100 for shares), with a title, a description and a text label at
+ * each bar.
+ */
+static void
+insight_bars(xmlNodePtr parent, const char *id, const char *title,
+    const char *desc, const struct irow *rows, size_t n, int share)
+{
+	xmlNodePtr	 svg, g, t;
+	double		 max = share ? 100.0 : 0.0;
+	size_t		 i;
+	const int	 lw = 330, bw = 250, rh = 26;
+
+	for (i = 0; !share && i < n; i++)
+		if (rows[i].value > max)
+			max = rows[i].value;
+	if (max <= 0)
+		max = 1;
+	svg = insight_el(parent, "svg", NULL);
+	insight_attr(svg, "xmlns", "http://www.w3.org/2000/svg");
+	insight_attr(svg, "class", "lcspr-chart");
+	insight_attr(svg, "viewBox", "0 0 %d %zu", lw + bw + 150,
+	    n * (size_t)rh + 8);
+	insight_attr(svg, "role", "img");
+	insight_attr(svg, "aria-labelledby", "%s-title %s-desc", id, id);
+	t = insight_el(svg, "title", title);
+	insight_attr(t, "id", "%s-title", id);
+	t = insight_el(svg, "desc", desc);
+	insight_attr(t, "id", "%s-desc", id);
+	for (i = 0; i < n; i++) {
+		g = insight_el(svg, "g", NULL);
+		t = insight_el(g, "text", rows[i].label);
+		insight_attr(t, "x", "%d", lw - 8);
+		insight_attr(t, "y", "%zu", i * (size_t)rh + 18);
+		insight_attr(t, "text-anchor", "end");
+		insight_attr(t, "class", "lcspr-chart__label");
+		t = insight_el(g, "rect", NULL);
+		insight_attr(t, "x", "%d", lw);
+		insight_attr(t, "y", "%zu", i * (size_t)rh + 4);
+		insight_attr(t, "width", "%.1f",
+		    rows[i].value / max * bw < 1 && rows[i].value > 0 ? 1.0 :
+		    rows[i].value / max * bw);
+		insight_attr(t, "height", "%d", rh - 8);
+		insight_attr(t, "class", "lcspr-chart__bar");
+		t = insight_el(g, "text", rows[i].text);
+		insight_attr(t, "x", "%.1f", lw + rows[i].value / max * bw + 6);
+		insight_attr(t, "y", "%zu", i * (size_t)rh + 18);
+		insight_attr(t, "class", "lcspr-chart__value");
+	}
+}
+
+/*
+ * A table: caption, column headings (the first heads the row labels),
+ * then a row per label with the cells given as one string each.
+ */
+static xmlNodePtr
+insight_table(xmlNodePtr parent, const char *caption,
+    const char *const *heads, size_t cols)
+{
+	xmlNodePtr	 tb, tr, th;
+	size_t		 i;
+
+	tb = insight_el(parent, "table", NULL);
+	insight_attr(tb, "class", "lcspr-table");
+	insight_el(tb, "caption", caption);
+	tr = insight_el(insight_el(tb, "thead", NULL), "tr", NULL);
+	for (i = 0; i < cols; i++) {
+		th = insight_el(tr, "th", heads[i]);
+		insight_attr(th, "scope", "col");
+	}
+	return insight_el(tb, "tbody", NULL);
+}
+
+/* Add a row: a header cell, then cells. */
+static void
+insight_row(xmlNodePtr tbody, const char *label, const char *const *cells,
+    size_t n)
+{
+	xmlNodePtr	 tr, th;
+	size_t		 i;
+
+	tr = insight_el(tbody, "tr", NULL);
+	th = insight_el(tr, "th", label);
+	insight_attr(th, "scope", "row");
+	for (i = 0; i < n; i++)
+		insight_el(tr, "td", cells[i]);
+}
+
+/* A section with a heading, a figure (chart) and its table. */
+static xmlNodePtr
+insight_section(xmlNodePtr parent, const char *id, const char *heading,
+    const char *intro)
+{
+	xmlNodePtr	 sec, h;
+
+	sec = insight_el(parent, "section", NULL);
+	insight_attr(sec, "class", "lcspr-insight");
+	insight_attr(sec, "aria-labelledby", "%s", id);
+	h = insight_el(sec, "h2", heading);
+	insight_attr(h, "id", "%s", id);
+	if (intro != NULL)
+		insight_el(sec, "p", intro);
+	return sec;
+}
+
+/* Counts per term of v, as chart rows, in vocabulary order. */
+static size_t
+insight_counts(const struct vocab *v, struct irow *rows)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->termsz; i++) {
+		rows[i].label = v->terms[i].name;
+		rows[i].n = v->terms[i].reviewsz;
+		rows[i].value = (double)rows[i].n;
+		snprintf(rows[i].text, sizeof(rows[i].text), "%zu",
+		    rows[i].n);
+	}
+	return v->termsz;
+}
+
+/* The chart and table of a simple count. */
+static void
+insight_countfig(xmlNodePtr sec, const char *id, const char *what,
+    const char *headcol, const struct irow *rows, size_t n)
+{
+	xmlNodePtr	 fig, tb;
+	const char	*heads[2] = { headcol, "Reviews" };
+	const char	*cell[1];
+	char		 title[160], desc[200];
+	size_t		 i;
+
+	fig = insight_el(sec, "figure", NULL);
+	snprintf(title, sizeof(title), "Reviews published %s", what);
+	snprintf(desc, sizeof(desc), "A bar for each %s, as long as the "
+	    "number of reviews; the numbers are in the table below.",
+	    headcol);
+	insight_bars(fig, id, title, desc, rows, n, 0);
+	tb = insight_table(sec, title, heads, 2);
+	for (i = 0; i < n; i++) {
+		cell[0] = rows[i].text;
+		insight_row(tb, rows[i].label, cell, 1);
+	}
+}
+
+static int
+insight_rowcmp(const void *a, const void *b)
+{
+	const struct irow *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return 0;
+}
+
+/* The commonest themes, and a heat map of themes by year. */
+static void
+insight_themes(const struct site *s, xmlNodePtr main)
+{
+	xmlNodePtr	 sec, tb, svg, t, tr, th, fig;
+	struct irow	*rows;
+	size_t		 i, j, k, n, y, cnt, max = 0, *grid;
+	const char	*heads[2] = { "Learning theme", "Reviews" };
+	const char	*cell[1];
+	char		 buf[32];
+	const int	 lw = 330, cw = 56, rh = 26;
+
+	rows = xcalloc(s->themes.termsz + 1, sizeof(*rows));
+	n = insight_counts(&s->themes, rows);
+	/* A stable sort keeps vocabulary order among equal counts. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && insight_rowcmp(&rows[j - 1],
+		    &rows[j]) > 0; j--) {
+			struct irow tmp = rows[j];
+
+			rows[j] = rows[j - 1];
+			rows[j - 1] = tmp;
+		}
+	if (n > TOPTHEMES)
+		n = TOPTHEMES;
+	sec = insight_section(main, "themes", "The commonest learning themes",
+	    "The learning themes found in the most reviews; a review can "
+	    "have several.");
+	fig = insight_el(sec, "figure", NULL);
+	insight_bars(fig, "themes-chart", "Reviews per learning theme",
+	    "A bar for each of the commonest learning themes, as long as "
+	    "the number of reviews on it.", rows, n, 0);
+	tb = insight_table(sec, "Reviews per learning theme", heads, 2);
+	for (i = 0; i < n; i++) {
+		cell[0] = rows[i].text;
+		insight_row(tb, rows[i].label, cell, 1);
+	}
+
+	/* Themes by year: counts in a grid, oldest year first. */
+	grid = xcalloc(n * s->years.termsz + 1, sizeof(*grid));
+	for (i = 0; i < n; i++) {
+		const struct term *th0 = vocab_find(&s->themes, rows[i].label);
+
+		for (k = 0; th0 != NULL && k < th0->reviewsz; k++)
+			for (y = 0; y < s->years.termsz; y++)
+				if (atoi(s->years.terms[y].name) ==
+				    th0->reviews[k]->published.year) {
+					cnt = ++grid[i * s->years.termsz + y];
+					if (cnt > max)
+						max = cnt;
+				}
+	}
+	sec = insight_section(main, "themes-years", "Learning themes by "
+	    "year", "How often each of the commonest themes appears in the "
+	    "reviews of each year: darker cells are more reviews, and each "
+	    "cell shows its number.");
+	fig = insight_el(sec, "figure", NULL);
+	svg = insight_el(fig, "svg", NULL);
+	insight_attr(svg, "xmlns", "http://www.w3.org/2000/svg");
+	insight_attr(svg, "class", "lcspr-chart lcspr-chart--heat");
+	insight_attr(svg, "viewBox", "0 0 %zu %zu",
+	    (size_t)lw + s->years.termsz * (size_t)cw, (n + 1) * (size_t)rh);
+	insight_attr(svg, "role", "img");
+	insight_attr(svg, "aria-labelledby", "heat-title heat-desc");
+	t = insight_el(svg, "title", "Learning themes by year");
+	insight_attr(t, "id", "heat-title");
+	t = insight_el(svg, "desc", "A grid with a row for each theme and a "
+	    "column for each year; each cell gives the number of reviews.");
+	insight_attr(t, "id", "heat-desc");
+	for (y = 0; y < s->years.termsz; y++) {
+		t = insight_el(svg, "text",
+		    s->years.terms[s->years.termsz - 1 - y].name);
+		insight_attr(t, "x", "%zu", (size_t)lw + y * cw + cw / 2);
+		insight_attr(t, "y", "18");
+		insight_attr(t, "text-anchor", "middle");
+		insight_attr(t, "class", "lcspr-chart__label");
+	}
+	for (i = 0; i < n; i++) {
+		t = insight_el(svg, "text", rows[i].label);
+		insight_attr(t, "x", "%d", lw - 8);
+		insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 18);
+		insight_attr(t, "text-anchor", "end");
+		insight_attr(t, "class", "lcspr-chart__label");
+		for (y = 0; y < s->years.termsz; y++) {
+			cnt = grid[i * s->years.termsz +
+			    (s->years.termsz - 1 - y)];
+			/* Five shades; the number is always written. */
+			k = cnt == 0 ? 0 : 1 + (cnt * 4 - 1) / (max ? max : 1);
+			t = insight_el(svg, "rect", NULL);
+			insight_attr(t, "x", "%zu", (size_t)lw + y * cw + 2);
+			insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 2);
+			insight_attr(t, "width", "%d", cw - 4);
+			insight_attr(t, "height", "%d", rh - 4);
+			insight_attr(t, "class", "lcspr-heat lcspr-heat--%zu",
+			    k);
+			snprintf(buf, sizeof(buf), "%zu", cnt);
+			t = insight_el(svg, "text", buf);
+			insight_attr(t, "x", "%zu", (size_t)lw + y * cw + cw / 2);
+			insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 18);
+			insight_attr(t, "text-anchor", "middle");
+			insight_attr(t, "class", "lcspr-heat__value "
+			    "lcspr-heat__value--%s", k >= 3 ? "dark" : "light");
+		}
+	}
+	/* The same grid as a table. */
+	tb = insight_el(sec, "table", NULL);
+	insight_attr(tb, "class", "lcspr-table");
+	insight_el(tb, "caption", "Reviews per learning theme and year");
+	tr = insight_el(insight_el(tb, "thead", NULL), "tr", NULL);
+	th = insight_el(tr, "th", "Learning theme");
+	insight_attr(th, "scope", "col");
+	for (y = 0; y < s->years.termsz; y++) {
+		th = insight_el(tr, "th",
+		    s->years.terms[s->years.termsz - 1 - y].name);
+		insight_attr(th, "scope", "col");
+	}
+	t = insight_el(tb, "tbody", NULL);
+	for (i = 0; i < n; i++) {
+		tr = insight_el(t, "tr", NULL);
+		th = insight_el(tr, "th", rows[i].label);
+		insight_attr(th, "scope", "row");
+		for (y = 0; y < s->years.termsz; y++) {
+			snprintf(buf, sizeof(buf), "%zu", grid[i *
+			    s->years.termsz + (s->years.termsz - 1 - y)]);
+			insight_el(tr, "td", buf);
+		}
+	}
+	free(grid);
+	free(rows);
+}
+
+/* Share recording ethnicity, overall, per region and per year. */
+static void
+insight_ethnicity(const struct site *s, xmlNodePtr main)
+{
+	xmlNodePtr	 sec, tb, fig;
+	struct irow	*rows;
+	const struct vocab *v;
+	const char	*heads[4] = { NULL, "Reviews", "Recording ethnicity",
+	    "Share" };
+	const char	*cell[3];
+	char		 nb[32], kb[32], buf[256];
+	size_t		 i, j, k, pass, all = 0, n;
+
+	for (i = 0; i < s->pubsz; i++)
+		all += s->pub[i]->ethnicity != 0;
+	snprintf(buf, sizeof(buf), "%zu of %zu reviews (%d%%) record the "
+	    "child's ethnicity. The national Panel has found that too many "
+	    "reviews do not.", all, s->pubsz, insight_pct(all, s->pubsz));
+	sec = insight_section(main, "ethnicity", "Reviews that record the "
+	    "child's ethnicity", buf);
+	for (pass = 0; pass < 2; pass++) {
+		v = pass == 0 ? &s->regions : &s->years;
+		heads[0] = pass == 0 ? "Region" : "Year";
+		n = v->termsz;
+		rows = xcalloc(n + 1, sizeof(*rows));
+		for (i = 0; i < n; i++) {
+			const struct term *t = &v->terms[pass == 0 ? i :
+			    n - 1 - i];
+
+			rows[i].label = t->name;
+			rows[i].n = t->reviewsz;
+			for (k = 0, j = 0; j < t->reviewsz; j++)
+				k += t->reviews[j]->ethnicity != 0;
+			rows[i].k = k;
+			rows[i].value = (double)insight_pct(k, rows[i].n);
+			snprintf(rows[i].text, sizeof(rows[i].text),
+			    rows[i].n ? "%d%% (%zu of %zu)" : "no reviews",
+			    insight_pct(k, rows[i].n), k, rows[i].n);
+		}
+		fig = insight_el(sec, "figure", NULL);
+		snprintf(buf, sizeof(buf), "Share of reviews recording "
+		    "ethnicity, by %s", pass == 0 ? "region" : "year");
+		insight_bars(fig, pass == 0 ? "eth-region" : "eth-year", buf,
+		    "A bar for each, as long as the share (out of 100%) of "
+		    "its reviews that record the child's ethnicity; each bar "
+		    "is labelled with the share and the counts.", rows, n, 1);
+		tb = insight_table(sec, buf, heads, 4);
+		for (i = 0; i < n; i++) {
+			snprintf(nb, sizeof(nb), "%zu", rows[i].n);
+			snprintf(kb, sizeof(kb), "%zu", rows[i].k);
+			cell[0] = nb;
+			cell[1] = kb;
+			snprintf(buf, sizeof(buf), "%d%%",
+			    insight_pct(rows[i].k, rows[i].n));
+			cell[2] = rows[i].n ? buf : "-";
+			insight_row(tb, rows[i].label, cell, 3);
+		}
+		free(rows);
+	}
+}
+
+/* Fill the timeliness cells of one row. */
+static void
+insight_timecells(const struct itime *t, char c[4][64])
+{
+	char	 d[32];
+
+	if (t->pubn > 0) {
+		insight_days(t->pubmed, d, sizeof(d));
+		snprintf(c[0], 64, "%s days (%zu)", d, t->pubn);
+	} else
+		snprintf(c[0], 64, "- (0)");
+	if (t->comn > 0) {
+		insight_days(t->commed, d, sizeof(d));
+		snprintf(c[1], 64, "%s days (%zu)", d, t->comn);
+		snprintf(c[2], 64, "%d%% (%zu of %zu)",
+		    insight_pct(t->six, t->comn), t->six, t->comn);
+	} else {
+		snprintf(c[1], 64, "- (0)");
+		snprintf(c[2], 64, "- (0)");
+	}
+}
+
+/* Timeliness: medians per region and per year, and the six months. */
+static void
+insight_timeliness(const struct site *s, xmlNodePtr main)
+{
+	xmlNodePtr	 sec, tb, fig;
+	struct itime	 all, t;
+	struct irow	*rows;
+	const struct vocab *v;
+	const char	*heads[4] = { NULL, "Median days from notification "
+	    "to publication (reviews)", "Median days from commissioning to "
+	    "completion (reviews)", "Completed within six months of "
+	    "commissioning" };
+	const char	*cell[3];
+	char		 c[4][64], buf[512], d1[32], d2[32];
+	size_t		 i, n, pass;
+
+	insight_time(s->pub, s->pubsz, &all);
+	insight_days(all.pubmed, d1, sizeof(d1));
+	insight_days(all.commed, d2, sizeof(d2));
+	snprintf(buf, sizeof(buf), "The national Panel expects a review to "
+	    "be completed within six months of being commissioned. Of the "
+	    "%zu reviews that give both dates, %zu (%d%%) were; the median "
+	    "time from commissioning to completion was %s days. The median "
+	    "time from the serious incident notification to publication was "
+	    "%s days, over %zu reviews that give the notification date. "
+	    "Each figure below says how many reviews it rests on.",
+	    all.comn, all.six, insight_pct(all.six, all.comn),
+	    all.comn ? d2 : "-", all.pubn ? d1 : "-", all.pubn);
+	sec = insight_section(main, "timeliness", "How long reviews take",
+	    buf);
+	for (pass = 0; pass < 2; pass++) {
+		v = pass == 0 ? &s->regions : &s->years;
+		heads[0] = pass == 0 ? "Region" : "Year";
+		n = v->termsz;
+		rows = xcalloc(n + 1, sizeof(*rows));
+		snprintf(buf, sizeof(buf), "How long reviews take, by %s",
+		    pass == 0 ? "region" : "year");
+		tb = NULL;
+		for (i = 0; i < n; i++) {
+			const struct term *tm = &v->terms[pass == 0 ? i :
+			    n - 1 - i];
+
+			insight_time(tm->reviews, tm->reviewsz, &t);
+			rows[i].label = tm->name;
+			rows[i].n = t.pubn;
+			rows[i].value = t.pubn ? t.pubmed : 0;
+			insight_days(t.pubmed, d1, sizeof(d1));
+			snprintf(rows[i].text, sizeof(rows[i].text),
+			    t.pubn ? "%s days (%zu reviews)" : "no dates%.0s",
+			    d1, t.pubn);
+		}
+		fig = insight_el(sec, "figure", NULL);
+		snprintf(d2, sizeof(d2), "%s", pass == 0 ? "time-region" :
+		    "time-year");
+		insight_bars(fig, d2, pass == 0 ? "Median days from "
+		    "notification to publication, by region" : "Median days "
+		    "from notification to publication, by year", "A bar for "
+		    "each, as long as the median number of days; each bar is "
+		    "labelled with the days and the number of reviews it "
+		    "rests on.", rows, n, 0);
+		tb = insight_table(sec, buf, heads, 4);
+		for (i = 0; i < n; i++) {
+			const struct term *tm = &v->terms[pass == 0 ? i :
+			    n - 1 - i];
+
+			insight_time(tm->reviews, tm->reviewsz, &t);
+			insight_timecells(&t, c);
+			cell[0] = c[0];
+			cell[1] = c[1];
+			cell[2] = c[2];
+			insight_row(tb, tm->name, cell, 3);
+		}
+		free(rows);
+	}
+}
+
+/* The open data files and their columns. */
+static void
+insight_data(xmlNodePtr main, const char *prefix)
+{
+	static const char *const cols[][2] = {
+		{ "slug", "the review's name in its web address" },
+		{ "url", "the review's page" },
+		{ "title", "the title" },
+		{ "published", "publication date (YYYY-MM-DD)" },
+		{ "notified", "serious incident notification date, if given" },
+		{ "commissioned", "date the review was commissioned, if given" },
+		{ "completed", "date the report was finalised, if given" },
+		{ "region", "English region" },
+		{ "local_area", "safeguarding partnership or local authority" },
+		{ "themes", "learning themes (a list in JSON; separated by "
+		    "\"; \" in CSV)" },
+		{ "age_group", "age group, if given" },
+		{ "review_type", "review type" },
+		{ "ethnicity_recorded", "true or false" },
+		{ "report_url", "the full report, if given" },
+		{ "summary", "the summary shown in lists and feeds" },
+	};
+	xmlNodePtr	 sec, p, a, dl;
+	char		 url[256];
+	size_t		 i;
+
+	sec = insight_section(main, "data", "Open data", "Every published "
+	    "review's details, for your own analysis. The CSV file opens in "
+	    "a spreadsheet (UTF-8, every field in quotes); the JSON file "
+	    "holds the same columns.");
+	p = insight_el(sec, "p", NULL);
+	a = insight_el(p, "a", "reviews.csv");
+	snprintf(url, sizeof(url), "%sdata/reviews.csv", prefix);
+	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
+	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)" and "));
+	a = insight_el(p, "a", "reviews.json");
+	snprintf(url, sizeof(url), "%sdata/reviews.json", prefix);
+	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
+	dl = insight_el(sec, "dl", NULL);
+	insight_attr(dl, "class", "lcspr-data-columns");
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		insight_el(dl, "dt", cols[i][0]);
+		insight_el(dl, "dd", cols[i][1]);
+	}
+}
+
+/*
+ * The body of the insights page (its URL prefix to the site root is
+ * prefix), as HTML serialised by libxml2.  The caller owns it.
+ */
+char *
+insight_html(const struct site *s, const char *prefix)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 main, sec, k;
+	xmlBufferPtr	 b;
+	struct irow	*rows;
+	char		*html, buf[256];
+	size_t		 n;
+
+	doc = htmlNewDocNoDtD(NULL, NULL);
+	main = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
+	xmlDocSetRootElement(doc, main);
+	insight_attr(main, "class", "lcspr-insights");
+	snprintf(buf, sizeof(buf), "What the %zu reviews published on this "
+	    "site say as a whole, from the details each one records. Every "
+	    "chart has a table with the same numbers.", s->pubsz);
+	insight_el(main, "p", buf);
+
+	rows = xcalloc(s->years.termsz + s->regions.termsz + 1,
+	    sizeof(*rows));
+	sec = insight_section(main, "years", "Reviews by year", NULL);
+	n = insight_counts(&s->years, rows);
+	/* Oldest year first reads left to right as time. */
+	for (size_t i = 0; i < n / 2; i++) {
+		struct irow tmp = rows[i];
+
+		rows[i] = rows[n - 1 - i];
+		rows[n - 1 - i] = tmp;
+	}
+	insight_countfig(sec, "years-chart", "by year", "Year", rows, n);
+	sec = insight_section(main, "regions", "Reviews by region", NULL);
+	n = insight_counts(&s->regions, rows);
+	insight_countfig(sec, "regions-chart", "by region", "Region", rows,
+	    n);
+	free(rows);
+	insight_themes(s, main);
+	insight_ethnicity(s, main);
+	insight_timeliness(s, main);
+	insight_data(main, prefix);
+
+	b = xmlBufferCreate();
+	for (k = main->children; k != NULL; k = k->next)
+		htmlNodeDump(b, doc, k);
+	html = xstrdup((const char *)xmlBufferContent(b));
+	xmlBufferFree(b);
+	xmlFreeDoc(doc);
+	return html;
+}
+
+/*
+ * The "at a glance" figures of a theme or region (what: 0 years
+ * covered, 1 share recording ethnicity, 2 median time to publication),
+ * as text in the page's arena, or NULL when there is nothing to say.
+ */
+const char *
+insight_glance(struct pagectx *pc, const struct term *t, int what)
+{
+	struct itime	 tm;
+	size_t		 i, k = 0;
+	char		 d[32];
+
+	if (t->reviewsz == 0)
+		return NULL;
+	switch (what) {
+	case 0:
+		if (t->reviews[0]->published.year ==
+		    t->reviews[t->reviewsz - 1]->published.year)
+			return arena_printf(&pc->arena, "%d",
+			    t->reviews[0]->published.year);
+		return arena_printf(&pc->arena, "%d to %d",
+		    t->reviews[t->reviewsz - 1]->published.year,
+		    t->reviews[0]->published.year);
+	case 1:
+		for (i = 0; i < t->reviewsz; i++)
+			k += t->reviews[i]->ethnicity != 0;
+		return arena_printf(&pc->arena, "%d%% (%zu of %zu)",
+		    insight_pct(k, t->reviewsz), k, t->reviewsz);
+	default:
+		insight_time(t->reviews, t->reviewsz, &tm);
+		if (tm.pubn == 0)
+			return NULL;
+		insight_days(tm.pubmed, d, sizeof(d));
+		return arena_printf(&pc->arena, "%s days (from %zu review%s)",
+		    d, tm.pubn, tm.pubn == 1 ? "" : "s");
+	}
+}

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Work out the insights figures independently and compare with the page.
+
+usage: insightcheck.py SITE-DIR [CHECK=VALUE ...]
+
+From data/reviews.json (the published reviews' front matter), compute
+the reviews per year and per region, the learning-theme counts, the
+share recording ethnicity per region and per year, and the timeliness
+medians and six-month shares, then read the tables of
+insights/index.html (Python's html.parser) and compare cell by cell.
+Extra arguments pin figures worked out by hand, e.g.
+"ethnicity=2 of 3 reviews (67%)".  Prints differences; exits 1 if any.
+"""
+import datetime
+import html.parser
+import json
+import statistics
+import sys
+
+
+class Tables(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tables, self.cell, self.text = {}, None, []
+        self.caption = None
+        self.row = None
+        self.para = None
+        self.paras = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "caption":
+            self.caption = ""
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("th", "td"):
+            self.cell = ""
+        elif tag == "p":
+            self.para = ""
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.current = self.tables.setdefault(self.caption.strip(), [])
+            self.caption = None
+        elif tag in ("th", "td") and self.row is not None:
+            self.row.append(self.cell.strip())
+            self.cell = None
+        elif tag == "tr":
+            self.current.append(self.row)
+            self.row = None
+        elif tag == "p" and self.para is not None:
+            self.paras.append(" ".join(self.para.split()))
+            self.para = None
+
+    def handle_data(self, data):
+        if self.caption is not None:
+            self.caption += data
+        if self.cell is not None:
+            self.cell += data
+        if self.para is not None:
+            self.para += data
+
+
+def pct(k, n):
+    return (200 * k + n) // (2 * n) if n else 0
+
+
+def days(d):
+    return ("%d" % d) if d == int(d) else ("%.1f" % d)
+
+
+def date(s):
+    return datetime.date.fromisoformat(s) if s else None
+
+
+def within6(a, b):
+    m = a.month + 6
+    y = a.year + (m > 12)
+    m = m - 12 if m > 12 else m
+    last = (datetime.date(y + (m == 12), m % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    return b <= datetime.date(y, m, min(a.day, last))
+
+
+site = sys.argv[1]
+revs = json.load(open(site + "/data/reviews.json", encoding="utf-8"))["reviews"]
+page = Tables()
+page.feed(open(site + "/insights/index.html", encoding="utf-8").read())
+T = page.tables
+problems = []
+
+
+def expect(caption, rows):
+    got = T.get(caption)
+    if got is None:
+        problems.append("no table %r" % caption)
+        return
+    body = got[1:]
+    if body != rows:
+        problems.append("table %r:\n  page %r\n  want %r" % (caption, body, rows))
+
+
+years = sorted({r["published"][:4] for r in revs})
+expect("Reviews published by year",
+       [[y, str(sum(r["published"][:4] == y for r in revs))] for y in years])
+regions = [row[0] for row in T.get("Reviews published by region", [[]])[1:]]
+expect("Reviews published by region",
+       [[g, str(sum(r["region"] == g for r in revs))] for g in regions])
+counts = {}
+for r in revs:
+    for t in r["themes"]:
+        counts[t] = counts.get(t, 0) + 1
+page_themes = T.get("Reviews per learning theme", [[]])[1:]
+if sorted(counts.items(), key=lambda kv: -kv[1])[:20] and \
+        [int(c) for _, c in page_themes] != sorted(counts.values(), reverse=True)[:20]:
+    problems.append("theme counts not in descending order or wrong")
+for name, c in page_themes:
+    if str(counts.get(name)) != c:
+        problems.append("theme %s: page %s, want %s" % (name, c, counts.get(name)))
+
+
+def eth_rows(key, labels):
+    out = []
+    for lab in labels:
+        sel = [r for r in revs if key(r) == lab]
+        k = sum(r["ethnicity_recorded"] for r in sel)
+        out.append([lab, str(len(sel)), str(k), ("%d%%" % pct(k, len(sel))) if sel else "-"])
+    return out
+
+
+expect("Share of reviews recording ethnicity, by region", eth_rows(lambda r: r["region"], regions))
+expect("Share of reviews recording ethnicity, by year", eth_rows(lambda r: r["published"][:4], years))
+
+
+def time_cells(sel):
+    a = [(date(r["published"]) - date(r["notified"])).days for r in sel if r["notified"]]
+    b = [(date(r["completed"]) - date(r["commissioned"])).days for r in sel
+         if r["commissioned"] and r["completed"]]
+    six = sum(within6(date(r["commissioned"]), date(r["completed"])) for r in sel
+              if r["commissioned"] and r["completed"])
+    c0 = ("%s days (%d)" % (days(statistics.median(a)), len(a))) if a else "- (0)"
+    c1 = ("%s days (%d)" % (days(statistics.median(b)), len(b))) if b else "- (0)"
+    c2 = ("%d%% (%d of %d)" % (pct(six, len(b)), six, len(b))) if b else "- (0)"
+    return [c0, c1, c2]
+
+
+expect("How long reviews take, by region",
+       [[g] + time_cells([r for r in revs if r["region"] == g]) for g in regions])
+expect("How long reviews take, by year",
+       [[y] + time_cells([r for r in revs if r["published"][:4] == y]) for y in years])
+for a in sys.argv[2:]:
+    if not any(a in p for p in page.paras) and not any(
+            a in " | ".join(" ".join(row) for row in t) for t in T.values()):
+        problems.append("not on the page: %r" % a)
+for p in problems:
+    print(p)
+print("insightcheck: %d reviews, %d tables, %d problems" % (len(revs), len(T), len(problems)),
+      file=sys.stderr)
+sys.exit(1 if problems else 0)
