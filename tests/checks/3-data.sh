@@ -1,4 +1,4 @@
-# Sourced by tests/run.  The open data parses back with Python's json and
+# Sourced by tests/run, after 1-sample.sh (it reads the sample site).  The open data parses back with Python's json and
 # csv modules, the two files agree, and hostile values survive intact.
 if ! command -v python3 >/dev/null 2>&1; then
 	fail "data: python3 is not installed (scripts/install-deps installs it)"
