@@ -227,6 +227,9 @@ build_reviews(struct site *s)
 	for (i = 0; i < s->reviewsz; i++)
 		v[i] = &s->reviews[i];
 	qsort(v, s->reviewsz, sizeof(*v), build_slugcmp);
+	s->byslug = xcalloc(s->reviewsz, sizeof(*s->byslug));
+	for (i = 0; i < s->reviewsz; i++)
+		s->byslug[i] = (struct review *)v[i];
 	s->slugs = xcalloc(s->reviewsz, sizeof(*s->slugs));
 	for (i = 0; i < s->reviewsz; i++)
 		if (i == 0 || strcmp(v[i]->slug, v[i - 1]->slug) != 0)
@@ -247,7 +250,9 @@ build_reviews(struct site *s)
 	for (i = 1; i < s->reviewsz; i++)
 		if (v[i]->title != NULL && v[i - 1]->title != NULL &&
 		    strcmp(v[i]->title, v[i - 1]->title) == 0 &&
-		    !s->opts->nocheck) {
+		    !s->opts->nocheck &&
+		    !check_allowed("duplicate-title",
+		    ((struct review *)v[i - 1])->allow, v[i - 1]->allowsz)) {
 			char	*msg = xasprintf("%s has the same title: "
 			    "readers cannot tell the two apart in lists",
 			    v[i - 1]->path);
@@ -258,6 +263,10 @@ build_reviews(struct site *s)
 			free(msg);
 		}
 	free(v);
+	/* Now that every metadata check has run: unused exceptions. */
+	for (i = 0; i < s->reviewsz; i++)
+		check_stale(s, s->reviews[i].path, s->reviews[i].allow,
+		    s->reviews[i].allowsz);
 	for (i = 0; i < s->reviewsz; i++)
 		ok &= s->reviews[i].ok;
 	return ok;
@@ -279,10 +288,48 @@ build_publish(struct site *s, size_t *drafts, size_t *future)
 		else if (date_cmp(&r->published, &s->today) > 0 &&
 		    !s->opts->future)
 			(*future)++;
-		else
+		else {
 			s->pub[s->pubsz++] = r;
+			r->published_ok = 1;
+		}
 	}
 	qsort(s->pub, s->pubsz, sizeof(*s->pub), build_datecmp);
+}
+
+static int
+build_findslug(const void *key, const void *elem)
+{
+	return strcmp(key, (*(struct review *const *)elem)->slug);
+}
+
+/*
+ * Links to a review that stays off the site (a draft, or embargoed)
+ * would be broken links: report each from a text that is published.
+ * Returns 1 when there are none.
+ */
+static int
+build_xrefs(struct site *s)
+{
+	struct review	**t;
+	const struct xref *x;
+	size_t		 i;
+	int		 ok = 1;
+
+	for (i = 0; i < s->xrefsz; i++) {
+		x = &s->xrefs[i];
+		if (x->from != NULL && !x->from->published_ok)
+			continue;
+		t = bsearch(x->slug, s->byslug, s->reviewsz,
+		    sizeof(*s->byslug), build_findslug);
+		if (t == NULL || (*t)->published_ok)
+			continue;
+		diag_finding(&s->diag, 1, x->path, x->line, x->col, "link to "
+		    "%s.md, which %s: it would be a broken link on the site",
+		    x->slug, (*t)->draft && !s->opts->drafts ? "is a draft" :
+		    "is dated after the build date");
+		ok = 0;
+	}
+	return ok;
 }
 
 /* Make the list of page jobs: big pages first, to balance threads. */
@@ -390,6 +437,13 @@ build_free(struct site *s)
 	spool_close(&s->spool);
 	check_free(s);
 	free(s->slugs);
+	free(s->byslug);
+	for (i = 0; i < s->xrefsz; i++) {
+		free(s->xrefs[i].path);
+		free(s->xrefs[i].slug);
+	}
+	free(s->xrefs);
+	pthread_mutex_destroy(&s->xreflock);
 	diag_free(&s->diag);
 }
 
@@ -404,7 +458,7 @@ build_run(const struct opts *opts)
 	struct site	 s;
 	struct output	 o;
 	double		 t0, t1, t2;
-	size_t		 drafts, future, pages = 0, feeds = 0;
+	size_t		 drafts = 0, future = 0, pages = 0, feeds = 0;
 	int		 ok, rc = 1;
 
 	t0 = build_now();
@@ -416,6 +470,7 @@ build_run(const struct opts *opts)
 	scan_patterns_init(&s.re);
 	spool_open(&s.spool);
 	check_init(&s);
+	pthread_mutex_init(&s.xreflock, NULL);
 	s.regions.what = "region";
 	s.themes.what = "learning theme";
 	s.agegroups.what = "age group";
@@ -457,6 +512,9 @@ build_run(const struct opts *opts)
 			free(lp);
 		}
 		ok &= opts->checkonly || s.sitetheme != NULL;
+		/* Which reviews are on the site decides which links work. */
+		build_publish(&s, &drafts, &future);
+		ok &= build_xrefs(&s);
 		diag_flush(&s.diag, stderr);
 	}
 	t1 = build_now();
@@ -476,7 +534,6 @@ build_run(const struct opts *opts)
 		return rc;
 	}
 	if (ok) {
-		build_publish(&s, &drafts, &future);
 		index_build(&s);
 		ok = output_open(&s, &o);
 		if (ok)

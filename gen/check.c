@@ -53,8 +53,8 @@ static const struct {
 	{ "social-media", "a link to a social-media profile",
 	  "(?i)\\b(?:https?://)?(?:www\\.|m\\.)?(?:facebook\\.com|fb\\.com|"
 	  "instagram\\.com|twitter\\.com|x\\.com|tiktok\\.com|"
-	  "snapchat\\.com|linkedin\\.com/in|youtube\\.com/(?:c/|channel/|"
-	  "user/)?)/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]", NULL },
+	  "snapchat\\.com|linkedin\\.com/in|youtube\\.com(?:/c|/channel|"
+	  "/user)?)/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]", NULL },
 };
 #define BUILTINSZ (sizeof(builtins) / sizeof(builtins[0]))
 
@@ -319,6 +319,7 @@ check_inline(struct site *s, const char *path, const struct scan *sc,
 	struct inline_allow *v = NULL;
 	size_t		 n = 0, line, col, k;
 	char		*name;
+	int		 meta;
 
 	*out = NULL;
 	while ((p = memmem(p, (size_t)(end - p), "<!--", 4)) != NULL) {
@@ -355,6 +356,14 @@ check_inline(struct site *s, const char *path, const struct scan *sc,
 				free(name);
 				continue;
 			}
+			if (check_find(s, name, &meta) == NULL && meta) {
+				diag_error(&s->diag, path, line, "\"%s\" is "
+				    "about the whole file: excuse it with "
+				    "\"allow: [%s]\" in the front matter",
+				    name, name);
+				free(name);
+				continue;
+			}
 			v = xreallocarray(v, n + 1, sizeof(*v));
 			v[n].line = line;
 			v[n].rule = name;
@@ -382,6 +391,15 @@ check_excused(const char *rule, size_t line, struct allow *fa,
 		if (strcmp(fa[i].rule, rule) == 0)
 			ok = fa[i].used = 1;
 	return ok;
+}
+
+/*
+ * Does the file's front matter excuse rule?  Marks the exception used.
+ */
+int
+check_allowed(const char *rule, struct allow *fa, size_t fasz)
+{
+	return check_excused(rule, 0, fa, fasz, NULL, 0);
 }
 
 /*
@@ -495,6 +513,18 @@ check_stale(struct site *s, const char *path, struct allow *fa,
 			    fa[i].rule);
 }
 
+/* The start of the HTML comment open at off in text, or NULL. */
+static const char *
+check_comment(const char *text, size_t off)
+{
+	const char	*o = NULL, *p;
+
+	for (p = text; (p = strstr(p, "<!--")) != NULL &&
+	    (size_t)(p - text) < off; p += 4)
+		o = p;
+	return o;
+}
+
 /*
  * The metadata checks of one review (warnings): a long first
  * paragraph used as the summary, a report_url that is not https, and
@@ -508,17 +538,19 @@ check_review(struct site *s, struct review *r, const char *body,
     size_t bodylen, size_t bodyline, int summarygiven, size_t urlline)
 {
 	pcre2_match_data *md;
-	PCRE2_SIZE	*ov;
-	size_t		 line, col, i;
+	PCRE2_SIZE	*ov, start;
+	size_t		 line, col, i, chars;
 	char		 msg[256];
+	const char	*c, *e;
 
 	if (s->opts->nocheck)
 		return;
-	if (!summarygiven && strlen(r->summary) > 600) {
+	for (chars = 0, i = 0; r->summary[i] != '\0'; i++)
+		chars += ((unsigned char)r->summary[i] & 0xc0) != 0x80;
+	if (!summarygiven && chars > 600) {
 		snprintf(msg, sizeof(msg), "the first paragraph (%zu "
 		    "characters) is used as the summary in lists and feeds: "
-		    "add a \"summary\" of one or two sentences",
-		    strlen(r->summary));
+		    "add a \"summary\" of one or two sentences", chars);
 		check_meta(s, r->path, bodyline, 1, r->allow, r->allowsz,
 		    "long-summary", msg);
 	}
@@ -530,18 +562,28 @@ check_review(struct site *s, struct review *r, const char *body,
 	if (r->ethnicity)
 		return;
 	md = pcre2_match_data_create_from_pattern(s->re.ethnic, NULL);
-	if (pcre2_match(s->re.ethnic, (PCRE2_SPTR)body, bodylen, 0,
-	    PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+	for (start = 0; pcre2_match(s->re.ethnic, (PCRE2_SPTR)body, bodylen,
+	    start, PCRE2_NO_UTF_CHECK, md, NULL) >= 0; ) {
 		ov = pcre2_get_ovector_pointer(md);
-		for (line = bodyline, col = 1, i = 0; i < ov[0]; i++, col++)
+		/* Not the words of an HTML comment (an exception, say). */
+		c = check_comment(body, ov[0]);
+		if (c != NULL && (e = strstr(c, "-->")) != NULL &&
+		    (size_t)(e - body) > ov[0]) {
+			start = (size_t)(e - body) + 3;
+			continue;
+		}
+		for (line = bodyline, col = 1, i = 0; i < ov[0]; i++)
 			if (body[i] == '\n')
-				line++, col = 0;
+				line++, col = 1;
+			else
+				col += ((unsigned char)body[i] & 0xc0) != 0x80;
 		snprintf(msg, sizeof(msg), "\"ethnicity_recorded\" is false, "
 		    "but the review mentions \"%.*s\": check whether it "
 		    "records the child's ethnicity", (int)(ov[1] - ov[0]),
 		    body + ov[0]);
 		check_meta(s, r->path, line, col, r->allow, r->allowsz,
 		    "ethnicity-mentioned", msg);
+		break;
 	}
 	pcre2_match_data_free(md);
 }

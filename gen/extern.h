@@ -98,6 +98,7 @@ int		 check_known(struct site *, const char *, size_t,
 int		 check_add(struct site *, const char *, size_t, const char *,
 		    const char *, const char *, int);
 char		*check_mask(const char *, size_t);
+int		 check_allowed(const char *, struct allow *, size_t);
 void		 check_meta(struct site *, const char *, size_t, size_t,
 		    struct allow *, size_t, const char *, const char *);
 int		 check_text(struct site *, const char *, const char *, size_t,

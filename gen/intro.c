@@ -55,6 +55,7 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 			ml.path = paths[i];
 			ml.line0 = 1;
 			ml.prefix = "../../";
+			ml.from = NULL;
 			t->intro = markdown_render(text, len,
 			    s->allow_raw_html, NULL, NULL, &ml, &linksok);
 			ok &= linksok;
@@ -125,6 +126,7 @@ intro_page(struct site *s, struct page *p)
 	ml.path = p->path;
 	ml.line0 = f.bodyline;
 	ml.prefix = "../";
+	ml.from = NULL;
 	linksok = 1;
 	check_stale(s, p->path, allow, allowsz);
 	if (ok)

@@ -132,6 +132,16 @@ struct mdlinks {
 	const char	*path;		/* the file, for messages */
 	size_t		 line0;		/* file line of the text's first line */
 	const char	*prefix;	/* relative URL of the site root */
+	const struct review *from;	/* the review linking, or NULL */
+};
+
+/* A link from a text to a review, kept to check it is published. */
+struct xref {
+	char		*path;		/* the file with the link */
+	size_t		 line;		/* its line */
+	size_t		 col;		/* its column */
+	char		*slug;		/* the review linked to */
+	const struct review *from;	/* the review linking, or NULL */
 };
 
 /* Patterns compiled once per build, shared read-only by threads. */
@@ -194,6 +204,7 @@ struct review {
 	char		*summary;	/* front matter or first paragraph */
 	char		*report_url;	/* http(s) or NULL */
 	int		 draft;		/* draft: true */
+	int		 published_ok;	/* on the site (not draft or embargo) */
 	struct allow	*allow;		/* owned: front matter exceptions */
 	size_t		 allowsz;	/* number of exceptions */
 	char		*body;		/* rendered HTML, or NULL when spooled */
@@ -251,6 +262,10 @@ struct site {
 	size_t		 rulesz;	/* number of checks */
 	const char	**slugs;	/* borrowed: review slugs, sorted */
 	size_t		 slugsz;	/* number of slugs */
+	struct review	**byslug;	/* borrowed reviews, by slug */
+	struct xref	*xrefs;		/* owned: links to reviews */
+	size_t		 xrefsz;	/* number of links */
+	pthread_mutex_t	 xreflock;	/* reviews are read on threads */
 	char		*configpath;	/* contentdir/site.yaml */
 	char		*title;		/* site title */
 	char		*description;	/* site description */

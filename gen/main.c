@@ -64,7 +64,7 @@ int
 main(int argc, char *argv[])
 {
 	struct opts	 o;
-	int		 c;
+	int		 c, buildopt = 0;
 	long		 n;
 	char		*end;
 	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION,
@@ -116,9 +116,11 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			o.themedir = optarg;
+			buildopt = 1;
 			break;
 		case 'o':
 			o.outdir = optarg;
+			buildopt = 1;
 			break;
 		case 'j':
 			n = strtol(optarg, &end, 10);
@@ -155,9 +157,7 @@ main(int argc, char *argv[])
 		default:
 			return usage();
 		}
-	if (o.checkonly && (o.nocheck || o.drafts || o.future ||
-	    strcmp(o.outdir, "site") != 0 ||
-	    strcmp(o.themedir, "themes/default") != 0)) {
+	if (o.checkonly && (o.nocheck || o.drafts || o.future || buildopt)) {
 		fprintf(stderr, "lcspr: check takes only -C, -j, -q and -v\n");
 		return usage();
 	}

@@ -191,6 +191,21 @@ markdown_link(const struct mdlinks *ml, cmark_node *n)
 		near = found ? NULL : vocab_nearest(slug, s->slugs,
 		    s->slugsz);
 	}
+	if (found && *kind == 'r' && kind[2] == 'v') {
+		/* Kept to check, once known, that it is published. */
+		struct xref	*x;
+
+		pthread_mutex_lock(&s->xreflock);
+		s->xrefs = xreallocarray(s->xrefs, s->xrefsz + 1,
+		    sizeof(*s->xrefs));
+		x = &s->xrefs[s->xrefsz++];
+		x->path = xstrdup(ml->path);
+		x->line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
+		x->col = (size_t)cmark_node_get_start_column(n);
+		x->slug = xstrdup(slug);
+		x->from = ml->from;
+		pthread_mutex_unlock(&s->xreflock);
+	}
 	if (found) {
 		if (*kind == 'p')
 			newurl = xasprintf("%s%s/%s", ml->prefix, slug, frag);

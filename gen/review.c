@@ -490,6 +490,7 @@ review_read(struct site *s, struct review *r)
 		ml.path = r->path;
 		ml.line0 = f.bodyline;
 		ml.prefix = "../../";
+		ml.from = r;
 		r->body = markdown_render(f.body, f.bodysz,
 		    s->allow_raw_html, r->summary == NULL ? &para : NULL,
 		    &blocks, &ml, &linksok);
@@ -505,7 +506,6 @@ review_read(struct site *s, struct review *r)
 			r->body = NULL;
 		}
 	}
-	check_stale(s, r->path, r->allow, r->allowsz);
 	front_free(&f);
 	free(text);
 	r->ok = ok;

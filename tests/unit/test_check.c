@@ -53,6 +53,8 @@ static const struct {
 	{ "social-media", "tiktok.com/@someone and x.com/handle", 2 },
 	{ "social-media", "the NSPCC's guide on social media and facebook", 0 },
 	{ "social-media", "https://example.com/facebook", 0 },
+	{ "social-media", "youtube.com/@someone and youtube.com/c/name", 2 },
+	{ "social-media", "https://www.youtube.com/channel/UCabc123", 1 },
 };
 
 /* How many pending messages name rule, then forget them. */
