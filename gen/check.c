@@ -18,43 +18,57 @@
 
 static int	check_nhs(const char *, size_t);
 static int	check_phone(const char *, size_t);
+static int	pre_at(const char *, size_t);
+static int	pre_postcode(const char *, size_t);
+static int	pre_ni(const char *, size_t);
+static int	pre_birth(const char *, size_t);
+static int	pre_com(const char *, size_t);
 
-/* The built-in rules.  Patterns are compiled in UTF mode. */
+/*
+ * The built-in rules.  Patterns are compiled in UTF mode.  A rule's
+ * prefilter is a cheap test that a file must pass for the pattern to
+ * match anywhere in it (a necessary condition), so most files are
+ * never scanned by most patterns.
+ */
 static const struct {
 	const char	*name;
 	const char	*message;
 	const char	*pattern;
 	int		(*confirm)(const char *, size_t);
+	int		(*prefilter)(const char *, size_t);
 } builtins[] = {
 	{ "email", "an e-mail address",
 	  "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
-	  "\\.[A-Za-z]{2,}", NULL },
+	  "\\.[A-Za-z]{2,}", NULL, pre_at },
 	{ "phone", "a UK phone number",
 	  "(?<![\\w/+-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0)\\d{2,4}[\\s-]?"
-	  "\\d{3,4}[\\s-]?\\d{3,4}(?![\\w-])", check_phone },
+	  "\\d{3,4}[\\s-]?\\d{3,4}(?![\\w-])", check_phone, NULL },
 	{ "postcode", "a full UK postcode",
-	  "\\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][A-Z]{2}\\b", NULL },
+	  "\\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][A-Z]{2}\\b", NULL,
+	  pre_postcode },
 	{ "nhs-number", "an NHS number",
-	  "(?<![\\w-])\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\w-])", check_nhs },
+	  "(?<![\\w-])\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\w-])", check_nhs,
+	  NULL },
 	{ "ni-number", "a National Insurance number",
 	  "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-	  " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b", NULL },
+	  " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b", NULL, pre_ni },
 	{ "date-of-birth", "a date of birth",
 	  "(?i)\\b(?:born(?:\\s+on)?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)"
 	  "\\s*:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan(?:uary)?|"
 	  "feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
 	  "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
 	  "dec(?:ember)?)\\.?,?\\s+\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]"
-	  "(?:\\d{4}|\\d{2})\\b|\\d{4}-\\d{2}-\\d{2})", NULL },
+	  "(?:\\d{4}|\\d{2})\\b|\\d{4}-\\d{2}-\\d{2})", NULL, pre_birth },
 	{ "street-address", "a street address",
 	  "\\b\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z'\\x{2019}]+\\s+){1,3}"
 	  "(?:Road|Street|Avenue|Close|Lane|Drive|Way|Crescent|Place|"
-	  "Gardens|Court|Terrace|Grove|Row|Walk|Mews|Rd|St|Ave)\\b", NULL },
+	  "Gardens|Court|Terrace|Grove|Row|Walk|Mews|Rd|St|Ave)\\b", NULL,
+	  NULL },
 	{ "social-media", "a link to a social-media profile",
 	  "(?i)\\b(?:https?://)?(?:www\\.|m\\.)?(?:facebook\\.com|fb\\.com|"
 	  "instagram\\.com|twitter\\.com|x\\.com|tiktok\\.com|"
 	  "snapchat\\.com|linkedin\\.com/in|youtube\\.com(?:/c|/channel|"
-	  "/user)?)/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]", NULL },
+	  "/user)?)/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]", NULL, pre_com },
 };
 #define BUILTINSZ (sizeof(builtins) / sizeof(builtins[0]))
 
@@ -64,6 +78,59 @@ static const char *const metarules[] = {
 	"duplicate-title",
 };
 #define METARULESZ (sizeof(metarules) / sizeof(metarules[0]))
+
+/* An e-mail address has an @. */
+static int
+pre_at(const char *p, size_t len)
+{
+	return memchr(p, '@', len) != NULL;
+}
+
+#define UP(c)	((c) >= 'A' && (c) <= 'Z')
+#define DIG(c)	((c) >= '0' && (c) <= '9')
+
+/* A full postcode ends in a digit and two capitals ("1AA"). */
+static int
+pre_postcode(const char *p, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i + 2 < len; i++)
+		if (DIG(p[i]) && UP(p[i + 1]) && UP(p[i + 2]))
+			return 1;
+	return 0;
+}
+
+/* An NI number starts with two capitals and a digit, maybe spaced. */
+static int
+pre_ni(const char *p, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i + 3 < len; i++)
+		if (UP(p[i]) && UP(p[i + 1]) && (DIG(p[i + 2]) ||
+		    (p[i + 2] == ' ' && DIG(p[i + 3]))))
+			return 1;
+	return 0;
+}
+
+/* A date of birth follows "born", "DOB" or "date of birth". */
+static int
+pre_birth(const char *p, size_t len)
+{
+	(void)len;	/* p is NUL-terminated */
+	return strcasestr(p, "born") != NULL || strcasestr(p, "dob") !=
+	    NULL || strcasestr(p, "d.o") != NULL ||
+	    strcasestr(p, "birth") != NULL;
+}
+
+/* Every social-media address in the rule has ".com". */
+static int
+pre_com(const char *p, size_t len)
+{
+	(void)len;	/* p is NUL-terminated */
+	return strcasestr(p, ".com") != NULL;
+}
 
 /* An NHS number: ten digits whose last is the modulus 11 check. */
 static int
@@ -148,6 +215,7 @@ check_init(struct site *s)
 		r->message = xstrdup(builtins[i].message);
 		r->error = 1;
 		r->confirm = builtins[i].confirm;
+		r->prefilter = builtins[i].prefilter;
 		r->re = check_compile(&s->diag, "lcspr", 0, r->name,
 		    builtins[i].pattern);
 	}
@@ -416,7 +484,8 @@ check_meta(struct site *s, const char *path, size_t line, size_t col,
 }
 
 /*
- * Run every rule over the text of the file path (len bytes), with the
+ * Run every rule over the text of the file path (len bytes, and a NUL
+ * after them), with the
  * file's front-matter exceptions fa, and report each finding with its
  * line, column and the match masked, then every exception that
  * excused nothing.  Safe on several threads.  Returns 1 when no error
@@ -451,7 +520,8 @@ check_text(struct site *s, const char *path, const char *text, size_t len,
 
 	for (r = 0; r < s->rulesz; r++) {
 		ru = &s->rules[r];
-		if (ru->off || ru->re == NULL)
+		if (ru->off || ru->re == NULL ||
+		    (ru->prefilter != NULL && !ru->prefilter(text, len)))
 			continue;
 		md = pcre2_match_data_create_from_pattern(ru->re, NULL);
 		for (start = 0; start <= len; ) {
