@@ -131,6 +131,23 @@ insight_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
 }
 
 /*
+ * A figure for the chart whose title has the id "<id>-title": on a
+ * narrow screen it scrolls sideways, so it can take the keyboard focus
+ * (WCAG: a scrollable region must be reachable without a mouse).
+ */
+static xmlNodePtr
+insight_figure(xmlNodePtr sec, const char *id)
+{
+	xmlNodePtr	 fig;
+
+	fig = insight_el(sec, "figure", NULL);
+	insight_attr(fig, "class", "lcspr-figure");
+	insight_attr(fig, "tabindex", "0");
+	insight_attr(fig, "aria-labelledby", "%s-title", id);
+	return fig;
+}
+
+/*
  * A horizontal bar chart of rows (bars to the largest value, or to
  * 100 for shares), with a title, a description and a text label at
  * each bar.
@@ -263,7 +280,7 @@ insight_countfig(xmlNodePtr sec, const char *id, const char *what,
 	char		 title[160], desc[200];
 	size_t		 i;
 
-	fig = insight_el(sec, "figure", NULL);
+	fig = insight_figure(sec, id);
 	snprintf(title, sizeof(title), "Reviews published %s", what);
 	snprintf(desc, sizeof(desc), "A bar for each %s, as long as the "
 	    "number of reviews; the numbers are in the table below.",
@@ -314,7 +331,7 @@ insight_themes(const struct site *s, xmlNodePtr main)
 	sec = insight_section(main, "themes", "The commonest learning themes",
 	    "The learning themes found in the most reviews; a review can "
 	    "have several.");
-	fig = insight_el(sec, "figure", NULL);
+	fig = insight_figure(sec, "themes-chart");
 	insight_bars(fig, "themes-chart", "Reviews per learning theme",
 	    "A bar for each of the commonest learning themes, as long as "
 	    "the number of reviews on it.", rows, n, 0);
@@ -342,7 +359,7 @@ insight_themes(const struct site *s, xmlNodePtr main)
 	    "year", "How often each of the commonest themes appears in the "
 	    "reviews of each year: darker cells are more reviews, and each "
 	    "cell shows its number.");
-	fig = insight_el(sec, "figure", NULL);
+	fig = insight_figure(sec, "heat");
 	svg = insight_el(fig, "svg", NULL);
 	insight_attr(svg, "xmlns", "http://www.w3.org/2000/svg");
 	insight_attr(svg, "class", "lcspr-chart lcspr-chart--heat");
@@ -456,7 +473,8 @@ insight_ethnicity(const struct site *s, xmlNodePtr main)
 			    rows[i].n ? "%d%% (%zu of %zu)" : "no reviews",
 			    insight_pct(k, rows[i].n), k, rows[i].n);
 		}
-		fig = insight_el(sec, "figure", NULL);
+		fig = insight_figure(sec, pass == 0 ? "eth-region" :
+		    "eth-year");
 		snprintf(buf, sizeof(buf), "Share of reviews recording "
 		    "ethnicity, by %s", pass == 0 ? "region" : "year");
 		insight_bars(fig, pass == 0 ? "eth-region" : "eth-year", buf,
@@ -551,9 +569,9 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 			    t.pubn ? "%s days (%zu reviews)" : "no dates%.0s",
 			    d1, t.pubn);
 		}
-		fig = insight_el(sec, "figure", NULL);
 		snprintf(d2, sizeof(d2), "%s", pass == 0 ? "time-region" :
 		    "time-year");
+		fig = insight_figure(sec, d2);
 		insight_bars(fig, d2, pass == 0 ? "Median days from "
 		    "notification to publication, by region" : "Median days "
 		    "from notification to publication, by year", "A bar for "

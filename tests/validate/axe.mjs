@@ -106,11 +106,15 @@ function pick() {
 	for (const p of ['index.html', 'themes/index.html',
 	    'regions/index.html', 'years/index.html', '404.html'])
 		(isPage(p) ? pages : missing).push(p);
+	/* The insights page: audited whenever the site has one. */
+	if (isPage('insights/index.html'))
+		pages.push('insights/index.html');
 	for (const kind of ['themes', 'regions', 'years']) {
 		const d = dirs(kind);
 		if (d.length > 0) pages.push(`${kind}/${d[0]}/index.html`);
 	}
-	const reserved = new Set(['themes', 'regions', 'years', 'reviews', 'assets']);
+	const reserved = new Set(['themes', 'regions', 'years', 'reviews', 'assets',
+	    'insights', 'data']);
 	for (const d of dirs('.'))
 		if (!reserved.has(d)) pages.push(`${d}/index.html`);
 	const r = dirs('reviews');
