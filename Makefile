@@ -99,8 +99,8 @@ fuzz: .deps-ok
 	tests/out/fuzz/fuzz_front -max_total_time=$(FUZZTIME) \
 		tests/out/fuzz/corpus
 
-# Run the unit tests and the sample build under valgrind (slow; not
-# part of `make test`, which uses the sanitizers).
+# Build and check the sample content under valgrind (slow; not part of
+# `make test`, which runs everything under the sanitizers).
 valgrind: .deps-ok
 	mkdir -p tests/out/valgrind
 	$(CC) $(ALL_CFLAGS) -DNO_JIT -o tests/out/valgrind/lcspr $(SRCS) \

@@ -251,8 +251,11 @@ build_reviews(struct site *s)
 		if (v[i]->title != NULL && v[i - 1]->title != NULL &&
 		    strcmp(v[i]->title, v[i - 1]->title) == 0 &&
 		    !s->opts->nocheck &&
-		    !check_allowed("duplicate-title",
-		    ((struct review *)v[i - 1])->allow, v[i - 1]->allowsz)) {
+		    /* Either file may excuse the pair: both count as used. */
+		    !(check_allowed("duplicate-title",
+		    ((struct review *)v[i - 1])->allow, v[i - 1]->allowsz) |
+		    check_allowed("duplicate-title",
+		    ((struct review *)v[i])->allow, v[i]->allowsz))) {
 			char	*msg = xasprintf("%s has the same title: "
 			    "readers cannot tell the two apart in lists",
 			    v[i - 1]->path);

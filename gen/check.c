@@ -114,14 +114,28 @@ pre_ni(const char *p, size_t len)
 	return 0;
 }
 
-/* A date of birth follows "born", "DOB" or "date of birth". */
+/*
+ * A date of birth follows "born", "date of birth" or D, O and B with a
+ * dot or none after each letter ("DOB", "D.O.B.", "DO.B").
+ */
 static int
 pre_birth(const char *p, size_t len)
 {
-	(void)len;	/* p is NUL-terminated */
-	return strcasestr(p, "born") != NULL || strcasestr(p, "dob") !=
-	    NULL || strcasestr(p, "d.o") != NULL ||
-	    strcasestr(p, "birth") != NULL;
+	size_t	 i, k;
+
+	if (strcasestr(p, "born") != NULL || strcasestr(p, "birth") != NULL)
+		return 1;
+	for (i = 0; i + 2 < len; i++) {
+		if ((p[i] | 0x20) != 'd')
+			continue;
+		k = i + 1 + (p[i + 1] == '.');
+		if (k < len && (p[k] | 0x20) == 'o') {
+			k += 1 + (k + 1 < len && p[k + 1] == '.');
+			if (k < len && (p[k] | 0x20) == 'b')
+				return 1;
+		}
+	}
+	return 0;
 }
 
 /* Every social-media address in the rule has ".com". */

@@ -284,7 +284,7 @@ insight_countfig(xmlNodePtr sec, const char *id, const char *what,
 	snprintf(title, sizeof(title), "Reviews published %s", what);
 	snprintf(desc, sizeof(desc), "A bar for each %s, as long as the "
 	    "number of reviews; the numbers are in the table below.",
-	    headcol);
+	    strcmp(headcol, "Year") == 0 ? "year" : "region");
 	insight_bars(fig, id, title, desc, rows, n, 0);
 	tb = insight_table(sec, title, heads, 2);
 	for (i = 0; i < n; i++) {
@@ -537,15 +537,28 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 	insight_time(s->pub, s->pubsz, &all);
 	insight_days(all.pubmed, d1, sizeof(d1));
 	insight_days(all.commed, d2, sizeof(d2));
-	snprintf(buf, sizeof(buf), "The national Panel expects a review to "
-	    "be completed within six months of being commissioned. Of the "
-	    "%zu reviews that give both dates, %zu (%d%%) were; the median "
-	    "time from commissioning to completion was %s days. The median "
-	    "time from the serious incident notification to publication was "
-	    "%s days, over %zu reviews that give the notification date. "
-	    "Each figure below says how many reviews it rests on.",
-	    all.comn, all.six, insight_pct(all.six, all.comn),
-	    all.comn ? d2 : "-", all.pubn ? d1 : "-", all.pubn);
+	n = (size_t)snprintf(buf, sizeof(buf), "The national Panel expects "
+	    "a review to be completed within six months of being "
+	    "commissioned. ");
+	if (all.comn > 0)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "Of the %zu "
+		    "reviews that give both dates, %zu (%d%%) were; the median "
+		    "time from commissioning to completion was %s days. ",
+		    all.comn, all.six, insight_pct(all.six, all.comn), d2);
+	else
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "No review "
+		    "here gives both the commissioning and the completion "
+		    "date. ");
+	if (all.pubn > 0)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "The median "
+		    "time from the serious incident notification to "
+		    "publication was %s days, over %zu reviews that give the "
+		    "notification date. ", d1, all.pubn);
+	else
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "No review "
+		    "here gives the notification date. ");
+	snprintf(buf + n, sizeof(buf) - n, "Each figure below says how many "
+	    "reviews it rests on.");
 	sec = insight_section(main, "timeliness", "How long reviews take",
 	    buf);
 	for (pass = 0; pass < 2; pass++) {

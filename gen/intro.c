@@ -143,7 +143,7 @@ intro_page(struct site *s, struct page *p)
 
 /* Output folders a standalone page may not take. */
 static const char *const intro_reserved[] = {
-	"assets", "regions", "reviews", "themes", "years",
+	"assets", "data", "insights", "regions", "reviews", "themes", "years",
 };
 #define INTRO_RESERVEDSZ (sizeof(intro_reserved) / sizeof(intro_reserved[0]))
 

@@ -129,8 +129,27 @@ markdown_nearslug(const struct vocab *v, const char *slug)
  * site; a link to a file that is not there is reported.  Other links
  * are left alone.  Returns 0 when a link was reported.
  */
+/*
+ * The column in characters of cmark's (byte) column col on line line
+ * of text: messages count characters, as editors do.
+ */
+static size_t
+markdown_col(const char *text, size_t len, int line, int col)
+{
+	size_t	 i = 0, c = 1;
+	int	 l = 1, k;
+
+	while (l < line && i < len)
+		if (text[i++] == '\n')
+			l++;
+	for (k = 1; k < col && i < len; k++, i++)
+		c += ((unsigned char)text[i] & 0xc0) != 0x80;
+	return c;
+}
+
 static int
-markdown_link(const struct mdlinks *ml, cmark_node *n)
+markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
+    size_t textlen)
 {
 	struct site	*s = ml->site;
 	const char	*url = cmark_node_get_url(n), *frag, *base, *near;
@@ -201,7 +220,9 @@ markdown_link(const struct mdlinks *ml, cmark_node *n)
 		x = &s->xrefs[s->xrefsz++];
 		x->path = xstrdup(ml->path);
 		x->line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
-		x->col = (size_t)cmark_node_get_start_column(n);
+		x->col = markdown_col(text, textlen,
+		    cmark_node_get_start_line(n),
+		    cmark_node_get_start_column(n));
 		x->slug = xstrdup(slug);
 		x->from = ml->from;
 		pthread_mutex_unlock(&s->xreflock);
@@ -216,7 +237,8 @@ markdown_link(const struct mdlinks *ml, cmark_node *n)
 		free(newurl);
 	} else {
 		line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
-		col = (size_t)cmark_node_get_start_column(n);
+		col = markdown_col(text, textlen, cmark_node_get_start_line(n),
+		    cmark_node_get_start_column(n));
 		if (near != NULL)
 			diag_finding(&s->diag, 1, ml->path, line, col, "broken "
 			    "link \"%s\": no %s has the file name %s.md: did "
@@ -279,7 +301,8 @@ markdown_render(const char *text, size_t len, int unsafe, char **para,
 			n = cmark_iter_get_node(it);
 			if (ev == CMARK_EVENT_ENTER &&
 			    cmark_node_get_type(n) == CMARK_NODE_LINK &&
-			    !markdown_link(ml, n) && linksok != NULL)
+			    !markdown_link(ml, n, text, len) &&
+			    linksok != NULL)
 				*linksok = 0;
 		}
 		cmark_iter_free(it);

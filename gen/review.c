@@ -282,6 +282,7 @@ review_order(struct diag *d, struct front *f, struct review *r,
 	char		 a[16], b[16];
 	int		 i, prev = -1, ok = 1;
 
+	/* prev: the latest of the dates given before this one. */
 	for (i = 0; i < 4; i++) {
 		if (v[i]->year == 0)
 			continue;
@@ -295,8 +296,8 @@ review_order(struct diag *d, struct front *f, struct review *r,
 			    "commissioned, completed, published", names[i], a,
 			    names[prev], b);
 			ok = 0;
-		}
-		prev = i;
+		} else
+			prev = i;
 	}
 	return ok;
 }

@@ -42,6 +42,8 @@ static const struct {
 	{ "date-of-birth", "DOB: 03/03/2019", 1 },
 	{ "date-of-birth", "date of birth 2019-03-03", 1 },
 	{ "date-of-birth", "born 21st Jan 2020", 1 },
+	{ "date-of-birth", "DO.B: 03/03/2019", 1 },
+	{ "date-of-birth", "D.O.B. 3 March 2019", 1 },
 	{ "date-of-birth", "born in 2019, and born prematurely", 0 },
 	{ "date-of-birth", "seen on 3 March 2019", 0 },
 	{ "street-address", "they lived at 14 Willow Tree Close", 1 },
