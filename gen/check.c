@@ -18,57 +18,59 @@
 
 static int	check_nhs(const char *, size_t);
 static int	check_phone(const char *, size_t);
-static int	pre_at(const char *, size_t);
-static int	pre_postcode(const char *, size_t);
-static int	pre_ni(const char *, size_t);
-static int	pre_birth(const char *, size_t);
-static int	pre_com(const char *, size_t);
+
+/* Prefilter facts: what a file has that some patterns need. */
+#define PRE_AT		0x01	/* an @ */
+#define PRE_POSTCODE	0x02	/* a digit and two capitals: "1AA" */
+#define PRE_NI		0x04	/* two capitals and a digit: "AB1", "AB 1" */
+#define PRE_BIRTH	0x08	/* born, birth, DOB, D.O.B. (any case) */
+#define PRE_COM		0x10	/* .com (any case) */
 
 /*
  * The built-in rules.  Patterns are compiled in UTF mode.  A rule's
- * prefilter is a cheap test that a file must pass for the pattern to
- * match anywhere in it (a necessary condition), so most files are
- * never scanned by most patterns.
+ * prefilter names the facts a file must have for the pattern to match
+ * anywhere in it (a necessary condition), all found in one pass, so
+ * most files are never scanned by most patterns.
  */
 static const struct {
 	const char	*name;
 	const char	*message;
 	const char	*pattern;
 	int		(*confirm)(const char *, size_t);
-	int		(*prefilter)(const char *, size_t);
+	unsigned	 prefilter;
 } builtins[] = {
 	{ "email", "an e-mail address",
 	  "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
-	  "\\.[A-Za-z]{2,}", NULL, pre_at },
+	  "\\.[A-Za-z]{2,}", NULL, PRE_AT },
 	{ "phone", "a UK phone number",
 	  "(?<![\\w/+-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0)\\d{2,4}[\\s-]?"
-	  "\\d{3,4}[\\s-]?\\d{3,4}(?![\\w-])", check_phone, NULL },
+	  "\\d{3,4}[\\s-]?\\d{3,4}(?![\\w-])", check_phone, 0 },
 	{ "postcode", "a full UK postcode",
 	  "\\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][A-Z]{2}\\b", NULL,
-	  pre_postcode },
+	  PRE_POSTCODE },
 	{ "nhs-number", "an NHS number",
 	  "(?<![\\w-])\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\w-])", check_nhs,
-	  NULL },
+	  0 },
 	{ "ni-number", "a National Insurance number",
 	  "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-	  " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b", NULL, pre_ni },
+	  " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b", NULL, PRE_NI },
 	{ "date-of-birth", "a date of birth",
 	  "(?i)\\b(?:born(?:\\s+on)?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)"
 	  "\\s*:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan(?:uary)?|"
 	  "feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
 	  "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
 	  "dec(?:ember)?)\\.?,?\\s+\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]"
-	  "(?:\\d{4}|\\d{2})\\b|\\d{4}-\\d{2}-\\d{2})", NULL, pre_birth },
+	  "(?:\\d{4}|\\d{2})\\b|\\d{4}-\\d{2}-\\d{2})", NULL, PRE_BIRTH },
 	{ "street-address", "a street address",
 	  "\\b\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z'\\x{2019}]+\\s+){1,3}"
 	  "(?:Road|Street|Avenue|Close|Lane|Drive|Way|Crescent|Place|"
 	  "Gardens|Court|Terrace|Grove|Row|Walk|Mews|Rd|St|Ave)\\b", NULL,
-	  NULL },
+	  0 },
 	{ "social-media", "a link to a social-media profile",
 	  "(?i)\\b(?:https?://)?(?:www\\.|m\\.)?(?:facebook\\.com|fb\\.com|"
 	  "instagram\\.com|twitter\\.com|x\\.com|tiktok\\.com|"
 	  "snapchat\\.com|linkedin\\.com/in|youtube\\.com(?:/c|/channel|"
-	  "/user)?)/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]", NULL, pre_com },
+	  "/user)?)/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]", NULL, PRE_COM },
 };
 #define BUILTINSZ (sizeof(builtins) / sizeof(builtins[0]))
 
@@ -79,71 +81,54 @@ static const char *const metarules[] = {
 };
 #define METARULESZ (sizeof(metarules) / sizeof(metarules[0]))
 
-/* An e-mail address has an @. */
-static int
-pre_at(const char *p, size_t len)
-{
-	return memchr(p, '@', len) != NULL;
-}
-
 #define UP(c)	((c) >= 'A' && (c) <= 'Z')
 #define DIG(c)	((c) >= '0' && (c) <= '9')
+#define LOW(c)	((c) | 0x20)
 
-/* A full postcode ends in a digit and two capitals ("1AA"). */
+/* Does p (len bytes) have the word w (lower case) at i, any case? */
 static int
-pre_postcode(const char *p, size_t len)
+check_word(const char *p, size_t len, size_t i, const char *w)
 {
-	size_t	 i;
-
-	for (i = 0; i + 2 < len; i++)
-		if (DIG(p[i]) && UP(p[i + 1]) && UP(p[i + 2]))
-			return 1;
-	return 0;
-}
-
-/* An NI number starts with two capitals and a digit, maybe spaced. */
-static int
-pre_ni(const char *p, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i + 3 < len; i++)
-		if (UP(p[i]) && UP(p[i + 1]) && (DIG(p[i + 2]) ||
-		    (p[i + 2] == ' ' && DIG(p[i + 3]))))
-			return 1;
-	return 0;
+	for (; *w != '\0'; w++, i++)
+		if (i >= len || LOW(p[i]) != *w)
+			return 0;
+	return 1;
 }
 
 /*
- * A date of birth follows "born", "date of birth" or D, O and B with a
- * dot or none after each letter ("DOB", "D.O.B.", "DO.B").
+ * The facts the prefilters need, found in one pass over the text:
+ * what each rule's pattern cannot match without.
  */
-static int
-pre_birth(const char *p, size_t len)
+static unsigned
+check_facts(const char *p, size_t len)
 {
+	unsigned f = 0;
 	size_t	 i, k;
 
-	if (strcasestr(p, "born") != NULL || strcasestr(p, "birth") != NULL)
-		return 1;
-	for (i = 0; i + 2 < len; i++) {
-		if ((p[i] | 0x20) != 'd')
-			continue;
-		k = i + 1 + (p[i + 1] == '.');
-		if (k < len && (p[k] | 0x20) == 'o') {
-			k += 1 + (k + 1 < len && p[k + 1] == '.');
-			if (k < len && (p[k] | 0x20) == 'b')
-				return 1;
+	for (i = 0; i < len; i++) {
+		if (p[i] == '@')
+			f |= PRE_AT;
+		else if (p[i] == '.' && check_word(p, len, i, ".com"))
+			f |= PRE_COM;
+		else if (LOW(p[i]) == 'b' && (check_word(p, len, i, "born") ||
+		    check_word(p, len, i, "birth")))
+			f |= PRE_BIRTH;
+		else if (LOW(p[i]) == 'd') {
+			/* D, O and B, each maybe followed by a dot. */
+			k = i + 1 + (i + 1 < len && p[i + 1] == '.');
+			if (k < len && LOW(p[k]) == 'o') {
+				k += 1 + (k + 1 < len && p[k + 1] == '.');
+				if (k < len && LOW(p[k]) == 'b')
+					f |= PRE_BIRTH;
+			}
 		}
+		if (DIG(p[i]) && i + 2 < len && UP(p[i + 1]) && UP(p[i + 2]))
+			f |= PRE_POSTCODE;
+		if (UP(p[i]) && i + 3 < len && UP(p[i + 1]) &&
+		    (DIG(p[i + 2]) || (p[i + 2] == ' ' && DIG(p[i + 3]))))
+			f |= PRE_NI;
 	}
-	return 0;
-}
-
-/* Every social-media address in the rule has ".com". */
-static int
-pre_com(const char *p, size_t len)
-{
-	(void)len;	/* p is NUL-terminated */
-	return strcasestr(p, ".com") != NULL;
+	return f;
 }
 
 /* An NHS number: ten digits whose last is the modulus 11 check. */
@@ -498,8 +483,7 @@ check_meta(struct site *s, const char *path, size_t line, size_t col,
 }
 
 /*
- * Run every rule over the text of the file path (len bytes, and a NUL
- * after them), with the
+ * Run every rule over the text of the file path (len bytes), with the
  * file's front-matter exceptions fa, and report each finding with its
  * line, column and the match masked, then every exception that
  * excused nothing.  Safe on several threads.  Returns 1 when no error
@@ -517,6 +501,7 @@ check_text(struct site *s, const char *path, const char *text, size_t len,
 	const struct rule *ru;
 	char		*m;
 	int		 ok = 1, rc;
+	unsigned	 facts;
 
 	if (s->opts->nocheck)
 		return 1;
@@ -531,11 +516,12 @@ check_text(struct site *s, const char *path, const char *text, size_t len,
 		if (text[i] == '\n' && sc.linesz < n)
 			sc.starts[sc.linesz++] = i + 1;
 	iasz = check_inline(s, path, &sc, &ia);
+	facts = check_facts(text, len);
 
 	for (r = 0; r < s->rulesz; r++) {
 		ru = &s->rules[r];
 		if (ru->off || ru->re == NULL ||
-		    (ru->prefilter != NULL && !ru->prefilter(text, len)))
+		    (ru->prefilter & facts) != ru->prefilter)
 			continue;
 		md = pcre2_match_data_create_from_pattern(ru->re, NULL);
 		for (start = 0; start <= len; ) {

@@ -93,7 +93,7 @@ struct rule {
 	int		 off;		/* switched off in site.yaml */
 	pcre2_code	*re;		/* compiled (JIT where available) */
 	int		(*confirm)(const char *, size_t); /* or NULL */
-	int		(*prefilter)(const char *, size_t); /* or NULL */
+	unsigned	 prefilter;	/* facts a file needs, or 0 */
 	size_t		 line;		/* site.yaml line, 0 for built-ins */
 };
 
