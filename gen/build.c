@@ -396,6 +396,8 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	cache.nodes = template_eachsz(s->sitetheme);
 	cache.html = xcalloc(cache.nodes * cache.items, sizeof(*cache.html));
 	cache.off = xcalloc(cache.nodes, sizeof(*cache.off));
+	cache.staticsz = template_staticsz(s->sitetheme) * 4;
+	cache.statics = xcalloc(cache.staticsz, sizeof(*cache.statics));
 	s->cache = &cache;
 	memset(&p, 0, sizeof(p));
 	p.site = s;
@@ -408,6 +410,9 @@ build_write(struct site *s, struct output *o, size_t *pages,
 		free(cache.html[i]);
 	free(cache.html);
 	free(cache.off);
+	for (i = 0; i < cache.staticsz; i++)
+		free(cache.statics[i]);
+	free(cache.statics);
 	ok = !p.failed;
 	*pages = p.pages;
 	*feeds = p.feeds;

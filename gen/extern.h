@@ -130,6 +130,8 @@ const char	*insight_glance(struct pagectx *, const struct term *, int);
 /* field.c */
 int		 field_find(const char *, enum ftype *);
 const char	*field_name(int);
+int		 field_sitewide(int);
+int		 field_linkfield(int);
 const struct ctx *field_get(const struct ctx *, int, struct val *);
 int		 field_empty(const struct val *);
 const void	*field_item(const struct val *, size_t);
@@ -137,6 +139,7 @@ const void	*field_item(const struct val *, size_t);
 /* template.c */
 struct sitetheme *template_load(struct diag *, const char *);
 size_t		 template_eachsz(const struct sitetheme *);
+size_t		 template_staticsz(const struct sitetheme *);
 void		 template_free(struct sitetheme *);
 int		 template_render(const struct sitetheme *, enum tmplkind,
 		    const struct ctx *, struct render *);

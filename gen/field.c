@@ -109,6 +109,47 @@ field_find(const char *name, enum ftype *type)
 }
 
 /*
+ * Does field id depend only on the site and the page's depth (so a
+ * part of a template using only such fields is the same on every page
+ * at one depth)?
+ */
+int
+field_sitewide(int id)
+{
+	switch (id) {
+	case F_SITE_TITLE:
+	case F_SITE_DESCRIPTION:
+	case F_PARTNERSHIP:
+	case F_LOGO_URL:
+	case F_LANG:
+	case F_ACCENT_STYLE:
+	case F_CONTENT_NOTE:
+	case F_ROOT_URL:
+	case F_ASSETS_URL:
+	case F_STYLESHEET_URL:
+	case F_SITE_FEED_URL:
+	case F_THEMES_URL:
+	case F_REGIONS_URL:
+	case F_YEARS_URL:
+	case F_INSIGHTS_URL:
+	case F_PAGES:
+	case F_IS_HOME:	/* the home page is the only page at depth 0 */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Is field id one of a link item's (title, name, url)?
+ */
+int
+field_linkfield(int id)
+{
+	return id == F_TITLE || id == F_NAME || id == F_URL;
+}
+
+/*
  * The name of field id, for messages.
  */
 const char *

@@ -251,6 +251,8 @@ struct itemcache {
 	size_t		 nodes;		/* list (each) markers in the theme */
 	char		**html;		/* owned: nodes * items, or NULL */
 	int		*off;		/* per node: items use page fields */
+	char		**statics;	/* owned: site-wide parts, 4 depths each */
+	size_t		 staticsz;	/* entries in statics */
 };
 
 /* Everything one build knows. */

@@ -37,6 +37,7 @@ struct marker {
 	int		 html;		/* html field, or -1 */
 	int		 content;	/* the layout's content slot */
 	int		 cacheid;	/* each: its item cache row, else -1 */
+	int		 staticid;	/* same on every page: cache row, or -1 */
 	size_t		 attrsz;	/* attributes set from fields */
 	struct {
 		char	*name;		/* attribute to set */
@@ -52,6 +53,7 @@ struct sitetheme {
 	size_t		 marksz;	/* number of markers */
 	int		 slots;		/* content slots in the layout */
 	size_t		 eachsz;	/* each markers, for the item cache */
+	size_t		 staticsz;	/* subtrees the same on every page */
 };
 
 static const char *const tmpl_files[TK__MAX] = {
@@ -122,6 +124,24 @@ tmpl_field(struct tload *tl, xmlNodePtr n, const char *marker,
 	return id;
 }
 
+/* The markers of element n, made empty if it has none yet. */
+static struct marker *
+tmpl_newmark(struct tload *tl, xmlNodePtr n)
+{
+	struct marker	*m;
+
+	if ((m = n->_private) != NULL)
+		return m;
+	m = xcalloc(1, sizeof(*m));
+	m->each = m->cond = m->text = m->html = -1;
+	m->cacheid = m->staticid = -1;
+	tl->st->marks = xreallocarray(tl->st->marks, tl->st->marksz + 1,
+	    sizeof(*tl->st->marks));
+	tl->st->marks[tl->st->marksz++] = m;
+	n->_private = m;
+	return m;
+}
+
 /* Read the markers of element n into a struct marker, if any. */
 static void
 tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
@@ -136,15 +156,8 @@ tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
 		if (strncmp(name, MARK, MARKSZ) != 0)
 			continue;
 		name += MARKSZ;
-		if (m == NULL) {
-			m = xcalloc(1, sizeof(*m));
-			m->each = m->cond = m->text = m->html = -1;
-			m->cacheid = -1;
-			tl->st->marks = xreallocarray(tl->st->marks,
-			    tl->st->marksz + 1, sizeof(*tl->st->marks));
-			tl->st->marks[tl->st->marksz++] = m;
-			n->_private = m;
-		}
+		if (m == NULL)
+			m = tmpl_newmark(tl, n);
 		val = xmlNodeListGetString(n->doc, a->children, 1);
 		if (val == NULL)
 			val = xmlStrdup((const xmlChar *)"");
@@ -204,6 +217,74 @@ tmpl_walk(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
 	}
 }
 
+/* May field id be used in a subtree that is the same on every page? */
+static int
+tmpl_fieldok(int id, int inlink)
+{
+	return id < 0 || field_sitewide(id) || (inlink && field_linkfield(id));
+}
+
+/*
+ * Is the subtree of element n the same on every page at one depth
+ * (its fields depend only on the site and the page's depth)?  Counts
+ * its nodes into *count.  inlink: inside a list of site-wide links.
+ */
+static int
+tmpl_sitewide(xmlNodePtr n, int inlink, size_t *count)
+{
+	const struct marker *m = n->_private;
+	xmlNodePtr	 k;
+	size_t		 i;
+	int		 ok = 1;
+
+	(*count)++;
+	if (m != NULL) {
+		if (m->content || m->html >= 0)
+			return 0;
+		if (m->each >= 0) {
+			if (!field_sitewide(m->each))
+				return 0;
+			inlink = 1;
+		}
+		ok = tmpl_fieldok(m->cond, inlink) &&
+		    tmpl_fieldok(m->text, inlink);
+		for (i = 0; i < m->attrsz; i++)
+			ok &= tmpl_fieldok(m->attrs[i].field, inlink);
+	}
+	for (k = n->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			ok &= tmpl_sitewide(k, inlink, count);
+		else
+			(*count)++;
+	return ok;
+}
+
+/*
+ * Mark the largest subtrees that are the same on every page at one
+ * depth (the header, the navigation, the footer, the content note):
+ * each is serialised once per depth and spliced into every page.
+ */
+static void
+tmpl_statics(struct tload *tl, xmlNodePtr n)
+{
+	const struct marker *m;
+	size_t		 count;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		m = n->_private;
+		count = 0;
+		if ((m == NULL || m->each < 0) &&
+		    tmpl_sitewide(n, 0, &count) && count >= 8) {
+			tmpl_newmark(tl, n)->staticid =
+			    (int)tl->st->staticsz++;
+			continue;
+		}
+		tmpl_statics(tl, n->children);
+	}
+}
+
 /*
  * Load and check the templates of the site theme in dir.  Returns the
  * theme (free with template_free), or NULL when problems were reported.
@@ -246,9 +327,11 @@ template_load(struct diag *d, const char *dir)
 				diag_error(d, path, 0, "cannot read the "
 				    "template");
 			tl.ok = 0;
-		} else
+		} else {
 			tmpl_walk(&tl, xmlDocGetRootElement(st->docs[i]),
 			    (enum tmplkind)i);
+			tmpl_statics(&tl, xmlDocGetRootElement(st->docs[i]));
+		}
 		if (i == TK_LAYOUT && st->docs[i] != NULL && st->slots != 1) {
 			diag_error(d, path, 0, "layout.html needs exactly one "
 			    "element with %scontent (it has %d)", MARK,
@@ -272,6 +355,16 @@ size_t
 template_eachsz(const struct sitetheme *st)
 {
 	return st->eachsz;
+}
+
+/*
+ * The number of subtrees the same on every page at one depth: the
+ * rows of the cache of site-wide parts (four depths each).
+ */
+size_t
+template_staticsz(const struct sitetheme *st)
+{
+	return st->staticsz;
 }
 
 /*
@@ -477,6 +570,54 @@ tmpl_cached(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	tmpl_splice(f, out, html);
 }
 
+/*
+ * Fill element n, the same on every page at this depth, through the
+ * cache: serialised by the first page of each depth, spliced later.
+ */
+static void
+tmpl_static(struct fill *f, xmlNodePtr out, xmlNodePtr n,
+    const struct ctx *c)
+{
+	struct itemcache *ch = f->pc->cache;
+	const struct marker *m = n->_private;
+	const char	*p = f->pc->prefix;
+	char		**slot, *html, *expect = NULL;
+	xmlNodePtr	 tmp, k;
+	xmlOutputBufferPtr ob;
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 depth, nsplice = f->pc->splicesz;
+
+	depth = *p == '\0' ? 0 : strcmp(p, "../") == 0 ? 1 :
+	    strcmp(p, "../../") == 0 ? 2 : 3;
+	slot = &ch->statics[(size_t)m->staticid * 4 + depth];
+	if ((html = __atomic_load_n(slot, __ATOMIC_ACQUIRE)) != NULL) {
+		tmpl_splice(f, out, html);
+		return;
+	}
+	tmp = xmlNewDocNode(f->doc, NULL, (const xmlChar *)"div", NULL);
+	tmpl_element(f, tmp, n, c);
+	if (f->pc->splicesz != nsplice) {	/* cannot happen: no html */
+		while ((k = tmp->children) != NULL) {
+			xmlUnlinkNode(k);
+			xmlAddChild(out, k);
+		}
+		xmlFreeNode(tmp);
+		return;
+	}
+	ob = xmlOutputBufferCreateIO(tmpl_write, NULL, &b, NULL);
+	for (k = tmp->children; k != NULL; k = k->next)
+		htmlNodeDumpFormatOutput(ob, f->doc, k, NULL, 0);
+	xmlOutputBufferClose(ob);
+	xmlFreeNode(tmp);
+	html = b.data != NULL ? b.data : xstrdup("");
+	if (!__atomic_compare_exchange_n(slot, &expect, html, 0,
+	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		free(html);
+		html = expect;
+	}
+	tmpl_splice(f, out, html);
+}
+
 /* Fill the siblings from n on into out. */
 static void
 tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
@@ -496,6 +637,11 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 			break;
 		case XML_ELEMENT_NODE:
 			m = n->_private;
+			if (m != NULL && m->staticid >= 0 &&
+			    f->pc->cache != NULL && f->cachetop == NULL) {
+				tmpl_static(f, out, n, c);
+				break;
+			}
 			if (m == NULL || m->each < 0) {
 				tmpl_element(f, out, n, c);
 				break;
