@@ -520,35 +520,34 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 }
 
 /*
- * Fill review item ic of list element n into out through the item
- * cache: the first page to list the review renders and serialises it;
- * every later page at the same depth splices the same HTML in.
+ * Fill element n in scope c into out through the cache slot: the first
+ * page to get there renders and serialises it, and every later one
+ * splices the same HTML in.  cachetop, when not NULL, is the item whose
+ * fields alone may be used: if the element used any other (or rendered
+ * HTML), nothing is stored, *escaped is set, and the nodes are kept.
  */
 static void
-tmpl_cached(struct fill *f, xmlNodePtr out, xmlNodePtr n,
-    const struct ctx *ic, int row)
+tmpl_through(struct fill *f, xmlNodePtr out, xmlNodePtr n,
+    const struct ctx *c, const struct ctx *cachetop, char **slot,
+    int *escaped)
 {
-	struct itemcache *ch = f->pc->cache;
-	const struct review *r = ic->obj;
-	char		**slot, *html, *expect = NULL;
+	char		*html, *expect = NULL;
 	xmlNodePtr	 tmp, k;
 	xmlOutputBufferPtr ob;
 	struct buf	 b = { NULL, 0, 0 };
 	size_t		 nsplice = f->pc->splicesz;
 
-	slot = &ch->html[(size_t)row * ch->items + (size_t)(r - ch->base)];
 	if ((html = __atomic_load_n(slot, __ATOMIC_ACQUIRE)) != NULL) {
 		tmpl_splice(f, out, html);
 		return;
 	}
 	tmp = xmlNewDocNode(f->doc, NULL, (const xmlChar *)"div", NULL);
-	f->cachetop = ic;
+	f->cachetop = cachetop;
 	f->escaped = 0;
-	tmpl_element(f, tmp, n, ic);
+	tmpl_element(f, tmp, n, c);
 	f->cachetop = NULL;
 	if (f->escaped || f->pc->splicesz != nsplice) {
-		/* It depends on the page: never cache this list. */
-		__atomic_store_n(&ch->off[row], 1, __ATOMIC_RELAXED);
+		*escaped = 1;
 		while ((k = tmp->children) != NULL) {
 			xmlUnlinkNode(k);
 			xmlAddChild(out, k);
@@ -571,6 +570,25 @@ tmpl_cached(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 }
 
 /*
+ * Fill review item ic of list element n into out through the item
+ * cache: the first page to list the review renders and serialises it;
+ * every later page at the same depth splices the same HTML in.
+ */
+static void
+tmpl_cached(struct fill *f, xmlNodePtr out, xmlNodePtr n,
+    const struct ctx *ic, int row)
+{
+	struct itemcache *ch = f->pc->cache;
+	const struct review *r = ic->obj;
+	int		 escaped = 0;
+
+	tmpl_through(f, out, n, ic, ic, &ch->html[(size_t)row * ch->items +
+	    (size_t)(r - ch->base)], &escaped);
+	if (escaped)	/* It depends on the page: never cache this list. */
+		__atomic_store_n(&ch->off[row], 1, __ATOMIC_RELAXED);
+}
+
+/*
  * Fill element n, the same on every page at this depth, through the
  * cache: serialised by the first page of each depth, spliced later.
  */
@@ -578,44 +596,15 @@ static void
 tmpl_static(struct fill *f, xmlNodePtr out, xmlNodePtr n,
     const struct ctx *c)
 {
-	struct itemcache *ch = f->pc->cache;
 	const struct marker *m = n->_private;
 	const char	*p = f->pc->prefix;
-	char		**slot, *html, *expect = NULL;
-	xmlNodePtr	 tmp, k;
-	xmlOutputBufferPtr ob;
-	struct buf	 b = { NULL, 0, 0 };
-	size_t		 depth, nsplice = f->pc->splicesz;
+	size_t		 depth;
+	int		 escaped = 0;
 
 	depth = *p == '\0' ? 0 : strcmp(p, "../") == 0 ? 1 :
 	    strcmp(p, "../../") == 0 ? 2 : 3;
-	slot = &ch->statics[(size_t)m->staticid * 4 + depth];
-	if ((html = __atomic_load_n(slot, __ATOMIC_ACQUIRE)) != NULL) {
-		tmpl_splice(f, out, html);
-		return;
-	}
-	tmp = xmlNewDocNode(f->doc, NULL, (const xmlChar *)"div", NULL);
-	tmpl_element(f, tmp, n, c);
-	if (f->pc->splicesz != nsplice) {	/* cannot happen: no html */
-		while ((k = tmp->children) != NULL) {
-			xmlUnlinkNode(k);
-			xmlAddChild(out, k);
-		}
-		xmlFreeNode(tmp);
-		return;
-	}
-	ob = xmlOutputBufferCreateIO(tmpl_write, NULL, &b, NULL);
-	for (k = tmp->children; k != NULL; k = k->next)
-		htmlNodeDumpFormatOutput(ob, f->doc, k, NULL, 0);
-	xmlOutputBufferClose(ob);
-	xmlFreeNode(tmp);
-	html = b.data != NULL ? b.data : xstrdup("");
-	if (!__atomic_compare_exchange_n(slot, &expect, html, 0,
-	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-		free(html);
-		html = expect;
-	}
-	tmpl_splice(f, out, html);
+	tmpl_through(f, out, n, c, NULL,
+	    &f->pc->cache->statics[(size_t)m->staticid * 4 + depth], &escaped);
 }
 
 /* Fill the siblings from n on into out. */
