@@ -23,6 +23,9 @@
 
 #define OUTPUT_MARK	".lcspr-site"	/* says lcspr made this folder */
 
+static const char mark_text[] =
+    "made by lcspr: this folder is replaced whole at each build\n";
+
 /* realpath of path, or of its parent joined to its last part. */
 static char *
 output_resolve(const char *path)
@@ -164,8 +167,7 @@ output_open(struct site *s, struct output *o)
 		    strerror(errno));
 		return 0;
 	}
-	return output_write(o, OUTPUT_MARK, "made by lcspr: this folder is "
-	    "replaced whole at each build\n", 56);
+	return output_write(o, OUTPUT_MARK, mark_text, sizeof(mark_text) - 1);
 }
 
 /* Create the folders leading to rel, below the staging folder. */

@@ -112,3 +112,9 @@ if grep -q 'href="../../reviews/child-2/#key-learning"' "$s" && grep -q 'href=".
 else
 	fail "check: links to content files become links to their pages"
 fi
+# The marker that lets a later build replace the folder says what it is.
+if [ "$(cat "$site/.lcspr-site")" = "made by lcspr: this folder is replaced whole at each build" ]; then
+	pass "sample: the .lcspr-site marker is written whole"
+else
+	fail "sample: the .lcspr-site marker is written whole" "$(cat "$site/.lcspr-site")"
+fi
