@@ -120,7 +120,12 @@ output_open(struct site *s, struct output *o)
 	memset(o, 0, sizeof(*o));
 	o->diag = &s->diag;
 	o->dirfd = -1;
-	o->final = xstrdup(out);
+	/* A link to the output folder: replace the folder, keep the link. */
+	if (lstat(out, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(out, NULL)) != NULL)
+		out = o->final = real;
+	else
+		o->final = xstrdup(out);
 	if ((real = output_resolve(out)) == NULL) {
 		diag_error(&s->diag, out, 0, "cannot use this output folder: "
 		    "its parent folder does not exist");

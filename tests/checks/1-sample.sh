@@ -118,3 +118,15 @@ if [ "$(cat "$site/.lcspr-site")" = "made by lcspr: this folder is replaced whol
 else
 	fail "sample: the .lcspr-site marker is written whole" "$(cat "$site/.lcspr-site")"
 fi
+# An output folder reached through a symbolic link: the folder is
+# replaced and the link stays a link.
+L=$OUT/linked
+rm -rf "$L"
+mkdir -p "$L"
+"$ROOT/lcspr" build -q -o "$L/real" && ln -s real "$L/site"
+if "$ROOT/lcspr" build -q -o "$L/site" && [ -L "$L/site" ] && [ -f "$L/real/index.html" ] &&
+   [ -z "$(ls -a "$L" | grep '^\.')" -o "$(ls -a "$L" | grep -c '^\.real\.new')" = 0 ]; then
+	pass "sample: an output folder behind a symbolic link"
+else
+	fail "sample: an output folder behind a symbolic link" "$(ls -la "$L")"
+fi
