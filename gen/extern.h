@@ -129,7 +129,6 @@ const char	*insight_glance(struct pagectx *, const struct term *, int);
 
 /* field.c */
 int		 field_find(const char *, enum ftype *);
-const char	*field_name(int);
 int		 field_sitewide(int);
 int		 field_linkfield(int);
 const struct ctx *field_get(const struct ctx *, int, struct val *);

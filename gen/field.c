@@ -149,15 +149,6 @@ field_linkfield(int id)
 	return id == F_TITLE || id == F_NAME || id == F_URL;
 }
 
-/*
- * The name of field id, for messages.
- */
-const char *
-field_name(int id)
-{
-	return id >= 0 && id < F__MAX ? fields[id].name : "?";
-}
-
 /* A URL relative to the page: the root prefix, then rel. */
 static const char *
 field_url(struct pagectx *pc, const char *rel)
