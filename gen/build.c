@@ -386,7 +386,9 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	size_t		 i;
 	int		 ok = 1;
 
-	if (!output_mkdir(o, "reviews") || !output_mkdir(o, "themes") ||
+	/* No empty reviews/ folder when nothing is published yet. */
+	if ((s->pubsz > 0 && !output_mkdir(o, "reviews")) ||
+	    !output_mkdir(o, "themes") ||
 	    !output_mkdir(o, "regions") || !output_mkdir(o, "years") ||
 	    !output_mkdir(o, "data"))
 		return 0;
