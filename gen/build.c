@@ -507,6 +507,7 @@ build_run(const struct opts *opts)
 	if (ok) {
 		/* Pages, then reviews, then intros and page texts: each
 		 * text's links are checked against all that is listed. */
+		ok &= scan_content(&s.diag, opts->contentdir, s.logo);
 		ok &= intro_scan(&s);
 		ok &= build_reviews(&s);
 		ok &= intro_read(&s);

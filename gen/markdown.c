@@ -254,6 +254,72 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 }
 
 /*
+ * Raw HTML that safe mode leaves out: a warning at each opening tag,
+ * so pasted HTML does not vanish without a word.  Comments
+ * (exceptions, notes) are meant to be invisible and are not reported.
+ */
+static void
+markdown_rawhtml(const struct mdlinks *ml, cmark_node *doc,
+    const char *text, size_t len)
+{
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*n, *p;
+	cmark_node_type	 type;
+	const char	*lit;
+	size_t		 line, k;
+	int		 sl, sc;
+
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		type = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_HTML_BLOCK &&
+		    type != CMARK_NODE_HTML_INLINE))
+			continue;
+		if ((lit = cmark_node_get_literal(n)) == NULL)
+			continue;
+		lit += strspn(lit, " \t\r\n");
+		/* A closing tag was reported with its opening one. */
+		if (strncmp(lit, "<!--", 4) == 0 || strncmp(lit, "</", 2) == 0)
+			continue;
+		/* Inlines may lack a position: take their block's. */
+		for (p = n; p != NULL &&
+		    (sl = cmark_node_get_start_line(p)) == 0;
+		    p = cmark_node_parent(p))
+			;
+		if (p == NULL)
+			continue;
+		sc = p == n ? cmark_node_get_start_column(n) : 0;
+		line = ml->line0 + (size_t)sl - 1;
+		for (k = 0; lit[k] != '\0' && lit[k] != '\n' &&
+		    lit[k] != '\r' && k < 40; k++)
+			;
+		if (strncasecmp(lit, "<br", 3) == 0)
+			diag_finding(&ml->site->diag, 0, ml->path, line,
+			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
+			    "HTML \"%.*s\" is left out, so the words either "
+			    "side of it run together: for a line break, end "
+			    "the line with a backslash (\\)", (int)k, lit);
+		else if (type == CMARK_NODE_HTML_BLOCK)
+			diag_finding(&ml->site->diag, 0, ml->path, line,
+			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
+			    "HTML \"%.*s\" is left out of the page, with all "
+			    "the text up to the next blank line: write it in "
+			    "Markdown instead (HTML is kept only when site.yaml "
+			    "has allow_raw_html: true)", (int)k, lit);
+		else
+			diag_finding(&ml->site->diag, 0, ml->path, line,
+			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
+			    "HTML \"%.*s\" is left out of the page (the text "
+			    "around it stays): write it in Markdown instead "
+			    "(HTML is kept only when site.yaml has "
+			    "allow_raw_html: true)", (int)k, lit);
+	}
+	cmark_iter_free(it);
+}
+
+/*
  * Render Markdown text (len bytes) to HTML.  A level-1 heading becomes
  * level 2, as the page title is the page's only h1.  If para is not
  * NULL, *para gets the first paragraph as plain text (owned by the
@@ -293,6 +359,8 @@ markdown_render(const char *text, size_t len, int unsafe, char **para,
 		*blocks = nb;
 	if (linksok != NULL)
 		*linksok = 1;
+	if (!unsafe && ml != NULL)
+		markdown_rawhtml(ml, doc, text, len);
 	if (!unsafe)
 		markdown_defang(doc);
 	if (ml != NULL) {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "lcspr.h"
@@ -145,6 +146,98 @@ struct pathlist {
 	size_t	  max;	/* allocated */
 };
 
+/* The folders of content/ that are read, and what goes in each. */
+static const char *const scan_known[] = {
+	"reviews", "pages", "themes", "regions",
+};
+#define SCAN_KNOWNSZ (sizeof(scan_known) / sizeof(scan_known[0]))
+
+/* Endings of files published as attachments (attach.c). */
+static const char *const scan_attachext[] = {
+	".pdf", ".png", ".jpg", ".jpeg", ".svg", ".webp", ".docx", ".odt",
+	".xlsx", ".csv",
+};
+#define SCAN_ATTACHEXTSZ (sizeof(scan_attachext) / sizeof(scan_attachext[0]))
+
+/* Does name end in suffix, ignoring ASCII case? */
+static int
+scan_endcase(const char *name, const char *suffix)
+{
+	size_t	 n = strlen(name), k = strlen(suffix);
+
+	return n > k && strcasecmp(name + n - k, suffix) == 0;
+}
+
+/* Is name an attachment's (any case) or a file systems' own file? */
+static int
+scan_quiet(const char *name)
+{
+	size_t	 i, n = strlen(name);
+
+	if (name[n - 1] == '~' || strcasecmp(name, "Thumbs.db") == 0 ||
+	    strcasecmp(name, "desktop.ini") == 0)
+		return 1;
+	for (i = 0; i < SCAN_ATTACHEXTSZ; i++)
+		if (scan_endcase(name, scan_attachext[i]))
+			return 1;
+	return 0;
+}
+
+/* Does the file at path start with a "---" line (a BOM allowed)? */
+static int
+scan_hasfront(const char *path)
+{
+	char	 b[8];
+	ssize_t	 n;
+	int	 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW)) == -1)
+		return 0;
+	n = read(fd, b, sizeof(b));
+	close(fd);
+	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
+		memmove(b, b + 3, (size_t)n - 3);
+		n -= 3;
+	}
+	return n >= 4 && memcmp(b, "---", 3) == 0 &&
+	    (b[3] == '\n' || b[3] == '\r' || b[3] == ' ');
+}
+
+/*
+ * A file that was meant to be Markdown but is not named *.md: report
+ * it with the name it should have.  Returns 1 when reported.
+ */
+static int
+scan_lookalike(struct diag *d, const char *path, const char *name)
+{
+	static const char *const ends[] = { ".md.txt", ".markdown",
+	    ".mdown", ".mkd", ".md", ".txt" };
+	size_t		 i, n = strlen(name);
+	const char	*why;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (scan_endcase(name, ends[i]))
+			break;
+	if (i == sizeof(ends) / sizeof(ends[0]))
+		return 0;
+	n -= strlen(ends[i]);
+	if (strcmp(ends[i], ".md.txt") == 0)
+		why = " (Notepad adds .txt unless \"Save as type\" is \"All "
+		    "files\", and Windows may hide the ending)";
+	else if (strcmp(ends[i], ".md") == 0)
+		why = " (the ending must be lower-case .md)";
+	else if (strcmp(ends[i], ".txt") != 0)
+		why = "";
+	else if (scan_hasfront(path))
+		why = " (it starts with front matter, like a review)";
+	else
+		return 0;
+	diag_error(d, path, 0, "not read, because its name ends in \"%s\" "
+	    "instead of \".md\": rename it %.*s.md%s", name + n, (int)n, name,
+	    why);
+	return 1;
+}
+
 static void
 scan_walk(struct diag *d, const char *dir, struct pathlist *pl)
 {
@@ -189,14 +282,106 @@ scan_walk(struct diag *d, const char *dir, struct pathlist *pl)
 				    sizeof(*pl->v));
 			}
 			pl->v[pl->n++] = p;
-		} else if (de->d_name[len - 1] != '~') {
-			diag_warn(d, p, 0, "ignored: only .md files are "
-			    "read here");
+		} else {
+			if (!scan_lookalike(d, p, de->d_name) &&
+			    !scan_quiet(de->d_name))
+				diag_warn(d, p, 0, "ignored: only .md files "
+				    "are read here");
 			free(p);
-		} else
-			free(p);
+		}
 	}
 	closedir(dp);
+}
+
+/*
+ * A folder outside the folders lcspr reads (or a file in one): every
+ * Markdown file in it is reported, as it would silently be left out.
+ */
+static void
+scan_stray(struct diag *d, const char *path, const char *name)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*p;
+	size_t		 len = strlen(name);
+
+	if (lstat(path, &st) == -1) {
+		diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+		return;
+	}
+	if (S_ISLNK(st.st_mode))
+		return;
+	if (!S_ISDIR(st.st_mode)) {
+		if (len > 3 && strcmp(name + len - 3, ".md") == 0)
+			diag_error(d, path, 0, "not read, because it is not in "
+			    "a folder lcspr reads: move a review to "
+			    "content/reviews/, a page to content/pages/ and "
+			    "the introduction of a learning theme or region "
+			    "to content/themes/ or content/regions/");
+		else if (!scan_lookalike(d, path, name) && !scan_quiet(name))
+			diag_warn(d, path, 0, "ignored: lcspr reads only "
+			    "site.yaml, the logo and the folders reviews, "
+			    "pages, themes and regions here");
+		return;
+	}
+	if ((dp = opendir(path)) == NULL) {
+		diag_error(d, path, 0, "cannot read folder: %s",
+		    strerror(errno));
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s/%s", path, de->d_name);
+		scan_stray(d, p, de->d_name);
+		free(p);
+	}
+	closedir(dp);
+}
+
+/*
+ * Report what in the content folder dir would be silently left out:
+ * Markdown files outside the folders that are read, folders whose
+ * names nearly match one (Reviews, review), and files named like
+ * Markdown but not *.md.  The folders that are read are listed by
+ * scan_dir; logo is the logo's file name, or NULL.  Returns 1 when no
+ * error was reported.
+ */
+int
+scan_content(struct diag *d, const char *dir, const char *logo)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*p;
+	size_t		 i, errors = d->errors;
+	const char	*near;
+
+	if ((dp = opendir(dir)) == NULL)
+		return 1;	/* reported when site.yaml is read */
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.' ||
+		    strcmp(de->d_name, "site.yaml") == 0 ||
+		    (logo != NULL && strcmp(de->d_name, logo) == 0))
+			continue;
+		for (i = 0; i < SCAN_KNOWNSZ; i++)
+			if (strcmp(de->d_name, scan_known[i]) == 0)
+				break;
+		if (i < SCAN_KNOWNSZ)
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		near = vocab_nearest(de->d_name, scan_known, SCAN_KNOWNSZ);
+		if (near != NULL && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			diag_error(d, p, 0, "this folder is not read: did "
+			    "you mean \"%s\"? rename it %s, spelt exactly so "
+			    "in lower case", near, near);
+		else
+			scan_stray(d, p, de->d_name);
+		free(p);
+	}
+	closedir(dp);
+	return d->errors == errors;
 }
 
 static int
