@@ -21,52 +21,64 @@ static const char *const data_cols[] = {
 };
 #define DATA_COLSZ (sizeof(data_cols) / sizeof(data_cols[0]))
 
-/* A date as YYYY-MM-DD into buf, or NULL when not given. */
+/* A date as YYYY-MM-DD into b, or NULL when not given. */
 static const char *
-data_date(const struct date *d, char *buf, size_t sz)
+data_date(const struct date *d, struct buf *b)
 {
+	char	 tmp[32];
+
 	if (d->year == 0)
 		return NULL;
-	snprintf(buf, sz, "%04d-%02d-%02d", d->year, d->month, d->day);
-	return buf;
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", d->year, d->month,
+	    d->day);
+	buf_puts(b, tmp);
+	return b->data;
 }
 
 /*
  * Column i of review r as text (NULL when empty); themes are joined
- * with "; ".  Strings live in buf (sz bytes) or in the review.
+ * with "; ".  Strings live in the scratch buffer b (emptied first, any
+ * length) or in the review.
  */
 static const char *
 data_value(const struct site *s, const struct review *r, size_t i,
-    char *buf, size_t sz)
+    struct buf *b)
 {
-	size_t	 n = 0, k;
+	size_t	 k;
 
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
 	switch (i) {
 	case 0:
 		return r->slug;
 	case 1:
-		snprintf(buf, sz, "%sreviews/%s/", s->base_url, r->slug);
-		return buf;
+		buf_puts(b, s->base_url);
+		buf_puts(b, "reviews/");
+		buf_puts(b, r->slug);
+		buf_puts(b, "/");
+		return b->data;
 	case 2:
 		return r->title;
 	case 3:
 		return r->iso;
 	case 4:
-		return data_date(&r->notified, buf, sz);
+		return data_date(&r->notified, b);
 	case 5:
-		return data_date(&r->commissioned, buf, sz);
+		return data_date(&r->commissioned, b);
 	case 6:
-		return data_date(&r->completed, buf, sz);
+		return data_date(&r->completed, b);
 	case 7:
 		return r->region->name;
 	case 8:
 		return r->local_area;
 	case 9:
-		buf[0] = '\0';
-		for (k = 0; k < r->themesz && n < sz; k++)
-			n += (size_t)snprintf(buf + n, sz - n, "%s%s",
-			    k > 0 ? "; " : "", r->themes[k]->name);
-		return buf;
+		for (k = 0; k < r->themesz; k++) {
+			if (k > 0)
+				buf_puts(b, "; ");
+			buf_puts(b, r->themes[k]->name);
+		}
+		return b->data;
 	case 10:
 		return r->agegroup != NULL ? r->agegroup->name : NULL;
 	case 11:
@@ -90,10 +102,10 @@ data_json(const struct site *s, struct output *o)
 	json_t		*root, *arr, *obj, *themes, *cols;
 	const struct review *r;
 	const char	*v;
-	char		*text, buf[4096];
+	char		*text;
 	size_t		 i, k, t;
 	int		 ok;
-	struct buf	 b = { NULL, 0, 0 };
+	struct buf	 b = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
 
 	root = json_object();
 	json_object_set_new(root, "title", json_string(s->title));
@@ -117,7 +129,7 @@ data_json(const struct site *s, struct output *o)
 				json_object_set_new(obj, data_cols[k],
 				    json_boolean(r->ethnicity));
 			else {
-				v = data_value(s, r, k, buf, sizeof(buf));
+				v = data_value(s, r, k, &scratch);
 				json_object_set_new(obj, data_cols[k],
 				    v != NULL ? json_string(v) : json_null());
 			}
@@ -125,6 +137,7 @@ data_json(const struct site *s, struct output *o)
 		json_array_append_new(arr, obj);
 	}
 	json_object_set_new(root, "reviews", arr);
+	buf_free(&scratch);
 	text = json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
 	if (text == NULL)
@@ -137,7 +150,12 @@ data_json(const struct site *s, struct output *o)
 	return ok;
 }
 
-/* Append one CSV field: quoted, with quotes doubled. */
+/*
+ * Append one CSV field: quoted, with quotes doubled.  A value that a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or
+ * a carriage return) gets a leading ' (OWASP's advice on CSV
+ * injection), so it is shown as text.
+ */
 static void
 data_field(struct buf *b, const char *v, int first)
 {
@@ -146,6 +164,8 @@ data_field(struct buf *b, const char *v, int first)
 	if (!first)
 		buf_puts(b, ",");
 	buf_puts(b, "\"");
+	if (v != NULL && strchr("=+-@\t\r", *v) != NULL && *v != '\0')
+		buf_puts(b, "'");
 	for (; v != NULL && (q = strchr(v, '"')) != NULL; v = q + 1) {
 		buf_add(b, v, (size_t)(q - v) + 1);
 		buf_puts(b, "\"");
@@ -162,8 +182,7 @@ data_field(struct buf *b, const char *v, int first)
 int
 data_csv(const struct site *s, struct output *o)
 {
-	struct buf	 b = { NULL, 0, 0 };
-	char		 buf[4096];
+	struct buf	 b = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
 	size_t		 i, k;
 	int		 ok;
 
@@ -173,10 +192,11 @@ data_csv(const struct site *s, struct output *o)
 	buf_puts(&b, "\r\n");
 	for (i = 0; i < s->pubsz; i++) {
 		for (k = 0; k < DATA_COLSZ; k++)
-			data_field(&b, data_value(s, s->pub[i], k, buf,
-			    sizeof(buf)), k == 0);
+			data_field(&b, data_value(s, s->pub[i], k, &scratch),
+			    k == 0);
 		buf_puts(&b, "\r\n");
 	}
+	buf_free(&scratch);
 	ok = output_write(o, "data/reviews.csv", b.data, b.len);
 	buf_free(&b);
 	return ok;

@@ -111,6 +111,61 @@ diag_cmp(const void *a, const void *b)
 }
 
 /*
+ * Write s to f with what a terminal would act on made visible: control
+ * characters as \n, \t, \r or \xNN, C1 controls and the bidirectional
+ * overrides (which reorder what is shown) as \uNNNN, and bytes that are
+ * not UTF-8 as \xNN.  A message is then always one line, as typed.
+ */
+static void
+diag_puts(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned	 cp;
+	size_t		 n, i;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if (*p == '\n')
+				fputs("\\n", f);
+			else if (*p == '\t')
+				fputs("\\t", f);
+			else if (*p == '\r')
+				fputs("\\r", f);
+			else if (*p < 0x20 || *p == 0x7f)
+				fprintf(f, "\\x%02x", *p);
+			else
+				putc(*p, f);
+			p++;
+			continue;
+		}
+		/* The length of a well-formed UTF-8 sequence, else 0. */
+		n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 :
+		    (*p & 0xf8) == 0xf0 ? 4 : 0;
+		cp = n == 2 ? *p & 0x1f : n == 3 ? *p & 0x0f : *p & 0x07;
+		for (i = 1; i < n; i++) {
+			if ((p[i] & 0xc0) != 0x80) {
+				n = 0;
+				break;
+			}
+			cp = cp << 6 | (p[i] & 0x3f);
+		}
+		if (n == 0 || (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
+		    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff)) {
+			fprintf(f, "\\x%02x", *p++);
+			continue;
+		}
+		if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a &&
+		    cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    cp == 0x2028 || cp == 0x2029)
+			fprintf(f, "\\u%04x", cp);
+		else
+			fwrite(p, 1, n, f);
+		p += n;
+	}
+}
+
+/*
  * Print every held message to f, sorted by path and line, and forget
  * them (the counts stay).  Call between stages, from one thread.
  */
@@ -124,15 +179,14 @@ diag_flush(struct diag *d, FILE *f)
 		qsort(d->msgs, d->msgsz, sizeof(*d->msgs), diag_cmp);
 	for (i = 0; i < d->msgsz; i++) {
 		m = &d->msgs[i];
+		diag_puts(f, m->path);
 		if (m->col > 0)
-			fprintf(f, "%s:%zu:%zu: %s%s\n", m->path, m->line,
-			    m->col, m->error ? "" : "warning: ", m->text);
+			fprintf(f, ":%zu:%zu", m->line, m->col);
 		else if (m->line > 0)
-			fprintf(f, "%s:%zu: %s%s\n", m->path, m->line,
-			    m->error ? "" : "warning: ", m->text);
-		else
-			fprintf(f, "%s: %s%s\n", m->path,
-			    m->error ? "" : "warning: ", m->text);
+			fprintf(f, ":%zu", m->line);
+		fputs(m->error ? ": " : ": warning: ", f);
+		diag_puts(f, m->text);
+		putc('\n', f);
 		free(m->path);
 		free(m->text);
 	}

@@ -17,6 +17,32 @@ else
 	else
 		fail "data: hostile values round-trip through JSON and CSV" "$out"
 	fi
+	# CSV injection: values a spreadsheet would run as formulas.
+	csv=$OUT/build/hostile-lcspr/site/data/reviews.csv
+	if grep -q "\"'=HYPERLINK(\"\"https://evil" "$csv" && grep -q "\"'@SUM(1+1)\"" "$csv" &&
+	   grep -q "\"'-2+3+cmd|' /C calc'!A0\"" "$csv" &&
+	   out=$(python3 tests/tools/datacheck.py "$OUT/build/hostile-lcspr/site" "child-c=local_area=@SUM(1+1)" 2>&1); then
+		pass "data: formula-like values start with ' in the CSV only"
+	else
+		fail "data: formula-like values start with ' in the CSV only" "$(grep child-c "$csv") $out"
+	fi
+	# No fixed-size buffers: a 4,100-character base_url and themes of
+	# 1,500 accented letters reach both files whole.
+	d=$OUT/data-long
+	rm -rf "$d" && mkdir -p "$d/content/reviews"
+	long=$(head -c 4100 /dev/zero | tr '\0' p)
+	acc=$(printf '\303\251%.0s' $(seq 1 1500))
+	sed -e "s#^base_url: .*#base_url: https://example.org/$long/#" \
+	    -e "s#^themes:\$#themes:\n  - name: \"One $acc\"\n    slug: t-one\n  - name: \"Two $acc\"\n    slug: t-two#" \
+	    tests/errors/site.yaml >"$d/content/site.yaml"
+	printf -- '---\ntitle: "Child A: long values"\npublished: 2024-03-12\nregion: London\nthemes: [t-one, t-two]\nethnicity_recorded: true\n---\nChild A was known to services.\n' >"$d/content/reviews/child-a.md"
+	if "$ROOT/lcspr" build -q -C "$d/content" -t "$ROOT/themes/default" -o "$d/site" >"$d/log" 2>&1 &&
+	   out=$(python3 tests/tools/datacheck.py "$d/site" "child-a=url=https://example.org/$long/reviews/child-a/" \
+	    "child-a=themes=One $acc; Two $acc" 2>&1); then
+		pass "data: long values are not cut short"
+	else
+		fail "data: long values are not cut short" "$(cat "$d/log") $out"
+	fi
 	if out=$(python3 tests/tools/datacheck.py "$OUT/build/subpath-lcspr/site" \
 	    "child-1=url=https://example.org/learning/reviews/reviews/child-1/" 2>&1); then
 		pass "data: URLs under the base_url sub-path"

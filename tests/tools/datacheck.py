@@ -6,7 +6,9 @@ usage: datacheck.py SITE-DIR [slug=field=value ...]
 data/reviews.json must parse as JSON, data/reviews.csv as RFC 4180 CSV
 (UTF-8 with a byte-order mark, CRLF line ends); both must hold the same
 reviews, in the same order, with the same values (themes joined with
-"; " in the CSV, null as an empty field).  Each extra argument asserts
+"; " in the CSV, null as an empty field, and in the CSV a value
+starting with = + - @, a tab or a carriage return gets a leading '
+so that spreadsheets do not run it as a formula).  Each extra argument asserts
 one value in the JSON.  Prints what differs; exits 1 on any difference.
 """
 import csv
@@ -40,6 +42,8 @@ for row, rev in zip(rows[1:], data["reviews"]):
             v = "true" if v else "false"
         elif v is None:
             v = ""
+        if v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            v = "'" + v
         if v != cell:
             problems.append("%s %s: csv %r, json %r" % (rev["slug"], col, cell, v))
 by = {r["slug"]: r for r in data["reviews"]}
