@@ -526,6 +526,8 @@ build_run(const struct opts *opts)
 		/* Which reviews are on the site decides which links work. */
 		build_publish(&s, &drafts, &future);
 		ok &= build_xrefs(&s);
+		/* Whatever reported an error, check and build agree. */
+		ok &= s.diag.errors == 0;
 		diag_flush(&s.diag, stderr);
 	}
 	t1 = build_now();

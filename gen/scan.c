@@ -112,10 +112,18 @@ scan_read(struct diag *d, const struct patterns *re, const char *path,
 	size_t		 got = 0, off, line, col, i;
 
 	*text = NULL;
-	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &st) == -1) {
+	/* O_NONBLOCK: a FIFO or a device must not hang the build. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1 ||
+	    fstat(fd, &st) == -1) {
 		diag_error(d, path, 0, "cannot read: %s", strerror(errno));
 		if (fd != -1)
 			close(fd);
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(d, path, 0, "cannot read: not a regular file (only "
+		    "ordinary files are read, not devices, pipes or sockets)");
+		close(fd);
 		return 0;
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
@@ -238,14 +246,41 @@ scan_lookalike(struct diag *d, const char *path, const char *name)
 	return 1;
 }
 
+/*
+ * Is the symbolic link p to a file inside the folder whose real path
+ * is root?  Reports it when not (or when it leads nowhere).
+ */
+static int
+scan_linkok(struct diag *d, const char *p, const char *root)
+{
+	char	*r;
+	size_t	 n = strlen(root);
+	int	 ok;
+
+	if ((r = realpath(p, NULL)) == NULL) {
+		diag_error(d, p, 0, "cannot read: a symbolic link to a file "
+		    "that is not there (%s)", strerror(errno));
+		return 0;
+	}
+	ok = strncmp(r, root, n) == 0 && r[n] == '/';
+	if (!ok)
+		diag_error(d, p, 0, "not read: a symbolic link to a file "
+		    "outside this folder, which might not be meant for the "
+		    "public; copy the file here instead");
+	free(r);
+	return ok;
+}
+
 static void
-scan_walk(struct diag *d, const char *dir, struct pathlist *pl)
+scan_walk(struct diag *d, const char *dir, const char *root,
+    struct pathlist *pl)
 {
 	DIR		*dp;
 	struct dirent	*de;
 	struct stat	 st;
 	char		*p;
 	size_t		 len;
+	int		 link;
 
 	if ((dp = opendir(dir)) == NULL) {
 		if (errno != ENOENT)
@@ -257,22 +292,29 @@ scan_walk(struct diag *d, const char *dir, struct pathlist *pl)
 		if (de->d_name[0] == '.')
 			continue;
 		p = xasprintf("%s/%s", dir, de->d_name);
-		if (lstat(p, &st) == 0 && S_ISLNK(st.st_mode) &&
-		    stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+		link = lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
+		if (link && stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
 			diag_warn(d, p, 0, "ignored: a link to a folder is not "
 			    "followed");
 			free(p);
 			continue;
 		}
-		if (stat(p, &st) == -1) {
-			diag_error(d, p, 0, "cannot read: %s",
-			    strerror(errno));
+		if ((link && !scan_linkok(d, p, root)) ||
+		    (!link && lstat(p, &st) == -1)) {
+			if (!link)
+				diag_error(d, p, 0, "cannot read: %s",
+				    strerror(errno));
 			free(p);
 			continue;
 		}
 		len = strlen(de->d_name);
 		if (S_ISDIR(st.st_mode)) {
-			scan_walk(d, p, pl);
+			scan_walk(d, p, root, pl);
+			free(p);
+		} else if (!S_ISREG(st.st_mode)) {
+			diag_error(d, p, 0, "cannot read: not a regular file "
+			    "(only ordinary files are read, not devices, pipes "
+			    "or sockets)");
 			free(p);
 		} else if (len > 3 &&
 		    strcmp(de->d_name + len - 3, ".md") == 0) {
@@ -399,8 +441,17 @@ size_t
 scan_dir(struct diag *d, const char *dir, char ***paths)
 {
 	struct pathlist	 pl = { NULL, 0, 0 };
+	char		*root;
 
-	scan_walk(d, dir, &pl);
+	if ((root = realpath(dir, NULL)) == NULL) {
+		if (errno != ENOENT)
+			diag_error(d, dir, 0, "cannot read folder: %s",
+			    strerror(errno));
+		*paths = NULL;
+		return 0;
+	}
+	scan_walk(d, dir, root, &pl);
+	free(root);
 	if (pl.n > 1)
 		qsort(pl.v, pl.n, sizeof(*pl.v), scan_cmp);
 	*paths = pl.v;
