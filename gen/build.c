@@ -475,6 +475,7 @@ build_run(const struct opts *opts)
 	memset(&s, 0, sizeof(s));
 	memset(&o, 0, sizeof(o));
 	o.dirfd = -1;
+	o.lockfd = -1;
 	s.opts = opts;
 	diag_init(&s.diag);
 	scan_patterns_init(&s.re);

@@ -307,6 +307,7 @@ struct output {
 	char		*final;		/* the output folder, as given */
 	char		*stage;		/* staging folder beside it */
 	int		 dirfd;		/* open on stage */
+	int		 lockfd;	/* the lock beside final, or -1 */
 	int		 failed;	/* a write failed (reported) */
 	double		 removesecs;	/* time to remove the old site */
 };

@@ -4,6 +4,7 @@
  * staging folder is swapped into place, on failure it is removed, so
  * a failed build leaves the previous site exactly as it was.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -85,7 +86,7 @@ output_overlap(struct diag *d, const char *out, const char *outreal,
 	return ok;
 }
 
-/* Is the folder empty (or absent)? */
+/* Is the folder empty (or absent)?  -1 when it cannot be listed. */
 static int
 output_isempty(const char *path)
 {
@@ -94,7 +95,7 @@ output_isempty(const char *path)
 	int		 empty = 1;
 
 	if ((dp = opendir(path)) == NULL)
-		return 1;
+		return errno == ENOENT ? 1 : -1;
 	while ((de = readdir(dp)) != NULL)
 		if (strcmp(de->d_name, ".") != 0 &&
 		    strcmp(de->d_name, "..") != 0) {
@@ -103,6 +104,100 @@ output_isempty(const char *path)
 		}
 	closedir(dp);
 	return empty;
+}
+
+static void	output_rmtree(const char *);
+
+/*
+ * Take the lock file ".NAME.lock" beside the output folder out, so
+ * that two builds never write one site at once; it is held until
+ * output_free.  Returns 1 on success, 0 when reported.
+ */
+static int
+output_lock(struct output *o, const char *out)
+{
+	char	*dup, *dup2, *path;
+	int	 ok = 1;
+
+	dup = xstrdup(out);
+	dup2 = xstrdup(out);
+	path = xasprintf("%s/.%s.lock", dirname(dup), basename(dup2));
+	if ((o->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC |
+	    O_NOFOLLOW | O_NONBLOCK, 0644)) == -1) {
+		diag_error(o->diag, path, 0, "cannot create the lock file "
+		    "that keeps two builds apart: %s", strerror(errno));
+		ok = 0;
+	} else if (flock(o->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno == EWOULDBLOCK)
+			diag_error(o->diag, out, 0, "another build is writing "
+			    "this site now: wait for it to finish, then build "
+			    "again");
+		else
+			diag_error(o->diag, path, 0, "cannot lock: %s",
+			    strerror(errno));
+		ok = 0;
+	}
+	free(path);
+	free(dup);
+	free(dup2);
+	return ok;
+}
+
+/*
+ * With the lock held, no other build owns a staging folder of out:
+ * remove those left by a build that was killed or crashed.
+ */
+static void
+output_stale(struct output *o, const char *out)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	char		*dup, *dup2, *dir, *prefix, *p;
+	size_t		 n;
+
+	dup = xstrdup(out);
+	dup2 = xstrdup(out);
+	dir = dirname(dup);
+	prefix = xasprintf(".%s.new-", basename(dup2));
+	n = strlen(prefix);
+	if ((dp = opendir(dir)) != NULL) {
+		while ((de = readdir(dp)) != NULL) {
+			if (strncmp(de->d_name, prefix, n) != 0)
+				continue;
+			p = strcmp(dir, ".") == 0 ? xstrdup(de->d_name) :
+			    xasprintf("%s/%s", dir, de->d_name);
+			output_rmtree(p);
+			diag_warn(o->diag, p, 0, "removed: the unfinished "
+			    "copy of a build that was stopped before it "
+			    "ended");
+			free(p);
+		}
+		closedir(dp);
+	}
+	free(prefix);
+	free(dup);
+	free(dup2);
+}
+
+/*
+ * The folder a symbolic link out leads to, when that folder does not
+ * exist yet: the link is kept and the folder made.  NULL otherwise.
+ */
+static char *
+output_linktarget(const char *out)
+{
+	char	 t[PATH_MAX], *dup, *r;
+	ssize_t	 n;
+
+	if ((n = readlink(out, t, sizeof(t) - 1)) <= 0)
+		return NULL;
+	t[n] = '\0';
+	if (t[0] == '/')
+		return xstrdup(t);
+	dup = xstrdup(out);
+	r = xasprintf("%s/%s", dirname(dup), t);
+	free(dup);
+	return r;
 }
 
 /*
@@ -115,14 +210,17 @@ output_open(struct site *s, struct output *o)
 	const char	*out = s->opts->outdir;
 	char		*real, *dup, *dup2, *tmpl, *mark;
 	struct stat	 st;
-	int		 ok = 1;
+	int		 ok = 1, empty;
 
 	memset(o, 0, sizeof(*o));
 	o->diag = &s->diag;
 	o->dirfd = -1;
-	/* A link to the output folder: replace the folder, keep the link. */
+	o->lockfd = -1;
+	/* A link to the output folder: replace the folder, keep the link;
+	 * a link to a folder not there yet: make that folder. */
 	if (lstat(out, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    (real = realpath(out, NULL)) != NULL)
+	    ((real = realpath(out, NULL)) != NULL ||
+	    (errno == ENOENT && (real = output_linktarget(out)) != NULL)))
 		out = o->final = real;
 	else
 		o->final = xstrdup(out);
@@ -136,18 +234,27 @@ output_open(struct site *s, struct output *o)
 	ok &= output_overlap(&s->diag, out, real, s->opts->themedir,
 	    "site theme");
 	free(real);
-	if (!ok)
+	if (!ok || !output_lock(o, out))
 		return 0;
+	output_stale(o, out);
 	if (stat(out, &st) == 0) {
 		mark = xasprintf("%s/%s", out, OUTPUT_MARK);
 		if (!S_ISDIR(st.st_mode)) {
 			diag_error(&s->diag, out, 0, "the output path exists "
 			    "and is not a folder");
 			ok = 0;
-		} else if (access(mark, F_OK) != 0 && !output_isempty(out)) {
-			diag_error(&s->diag, out, 0, "this folder was not made "
-			    "by lcspr and is not empty, so it will not be "
-			    "replaced: choose another with -o");
+		} else if (access(mark, F_OK) != 0 &&
+		    (empty = output_isempty(out)) != 1) {
+			if (empty == -1)
+				diag_error(&s->diag, out, 0, "this folder cannot "
+				    "be listed (%s), so it cannot be checked "
+				    "and will not be replaced: choose another "
+				    "with -o", strerror(errno));
+			else
+				diag_error(&s->diag, out, 0, "this folder was "
+				    "not made by lcspr and is not empty, so it "
+				    "will not be replaced: choose another with "
+				    "-o");
 			ok = 0;
 		}
 		free(mark);
@@ -408,6 +515,8 @@ output_free(struct output *o)
 		close(o->dirfd);
 	if (o->stage != NULL)
 		output_rmtree(o->stage);
+	if (o->lockfd != -1)
+		close(o->lockfd);	/* releases the lock */
 	free(o->stage);
 	free(o->final);
 }
