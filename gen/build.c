@@ -616,7 +616,8 @@ build_run(const struct opts *opts)
 			printf("lcspr: wrote %zu review%s, %zu page%s and %zu "
 			    "feed%s to %s in %.2f s\n", s.pubsz,
 			    s.pubsz == 1 ? "" : "s", pages,
-			    pages == 1 ? "" : "s", feeds, feeds == 1 ? "" : "s", opts->outdir, t2 - t0);
+			    pages == 1 ? "" : "s", feeds, feeds == 1 ? "" : "s",
+			    opts->outdir, t2 - t0);
 		if (opts->verbose >= 0)
 			build_heldback(&s, drafts, future);
 		if (opts->verbose > 0)
