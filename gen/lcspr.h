@@ -176,7 +176,7 @@ struct term {
 	size_t		 reviewsz;	/* number of reviews */
 	struct termcount *top;		/* most frequent (other) themes */
 	size_t		 topsz;		/* entries in top */
-	int		 onsite;	/* has a page: a published review, intro */
+	int		 onsite;	/* has a page (published review, intro) */
 };
 
 /* A controlled vocabulary: an owning array of terms. */
