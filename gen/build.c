@@ -21,7 +21,7 @@
 
 enum jobkind { J_REVIEW, J_THEME, J_REGION, J_YEAR, J_FEEDTHEME,
 	J_FEEDREGION, J_HOME, J_INDEX, J_PAGE, J_404, J_FEED, J_SITEMAP,
-	J_JSON, J_CSV, J_INSIGHTS };
+	J_ROBOTS, J_JSON, J_CSV, J_INSIGHTS };
 
 struct job {
 	enum jobkind	 kind;		/* what to write */
@@ -62,21 +62,21 @@ build_job(struct pool *p, const struct job *j, struct render *rd)
 		ok = page_review(s, s->pub[j->i], p->out, rd);
 		break;
 	case J_THEME:
-		ok = page_term(s, PK_THEME, &s->themes.terms[j->i], p->out, rd);
+		ok = page_term(s, PK_THEME, s->themes.onsite[j->i], p->out, rd);
 		break;
 	case J_REGION:
-		ok = page_term(s, PK_REGION, &s->regions.terms[j->i], p->out,
+		ok = page_term(s, PK_REGION, s->regions.onsite[j->i], p->out,
 		    rd);
 		break;
 	case J_YEAR:
 		ok = page_term(s, PK_YEAR, &s->years.terms[j->i], p->out, rd);
 		break;
 	case J_FEEDTHEME:
-		ok = feed_term(s, p->out, "themes", &s->themes.terms[j->i]);
+		ok = feed_term(s, p->out, "themes", s->themes.onsite[j->i]);
 		feed = 1;
 		break;
 	case J_FEEDREGION:
-		ok = feed_term(s, p->out, "regions", &s->regions.terms[j->i]);
+		ok = feed_term(s, p->out, "regions", s->regions.onsite[j->i]);
 		feed = 1;
 		break;
 	case J_HOME:
@@ -97,6 +97,8 @@ build_job(struct pool *p, const struct job *j, struct render *rd)
 		break;
 	case J_SITEMAP:
 		return page_sitemap(s, p->out);
+	case J_ROBOTS:
+		return page_robots(s, p->out);
 	case J_JSON:
 		return data_json(s, p->out);
 	case J_CSV:
@@ -306,9 +308,10 @@ build_findslug(const void *key, const void *elem)
 }
 
 /*
- * Links to a review that stays off the site (a draft, or embargoed)
- * would be broken links: report each from a text that is published.
- * Returns 1 when there are none.
+ * Links to a review that stays off the site (a draft, or embargoed),
+ * or to a theme or region with no page (no published review and no
+ * intro), would be broken links: report each from a text that is
+ * published.  Returns 1 when there are none.
  */
 static int
 build_xrefs(struct site *s)
@@ -316,12 +319,28 @@ build_xrefs(struct site *s)
 	struct review	**t;
 	const struct xref *x;
 	size_t		 i;
-	int		 ok = 1;
+	int		 ok = 1, theme;
 
 	for (i = 0; i < s->xrefsz; i++) {
 		x = &s->xrefs[i];
 		if (x->from != NULL && !x->from->published_ok)
 			continue;
+		if (x->term != NULL) {
+			theme = x->term >= s->themes.terms &&
+			    x->term < s->themes.terms + s->themes.termsz;
+			if (x->term->onsite)
+				continue;
+			diag_finding(&s->diag, 1, x->path, x->line, x->col,
+			    "link to the %s \"%s\", which has no page: no "
+			    "published review has it, so it would be a broken "
+			    "link on the site; remove the link, or write an "
+			    "introduction in %s/%s/%s.md to give it a page",
+			    theme ? "learning theme" : "region", x->term->name,
+			    s->opts->contentdir, theme ? "themes" : "regions",
+			    x->term->slug);
+			ok = 0;
+			continue;
+		}
 		t = bsearch(x->slug, s->byslug, s->reviewsz,
 		    sizeof(*s->byslug), build_findslug);
 		if (t == NULL || (*t)->published_ok)
@@ -342,18 +361,20 @@ build_jobs(const struct site *s, size_t *n)
 	struct job	*j;
 	size_t		 k = 0, i, max;
 
-	/* Per item, then the single jobs: sitemap, JSON, CSV, insights,
-	 * home, the three indexes, 404 and the site feed. */
-	max = s->pubsz + 2 * s->themes.termsz + 2 * s->regions.termsz +
-	    s->years.termsz + s->pagesz + 10;
+	/* Per item, then the single jobs: sitemap, robots.txt, JSON, CSV,
+	 * insights, home, the three indexes, 404 and the site feed.  Only
+	 * the themes and regions with a page get a page and a feed. */
+	max = s->pubsz + 2 * s->themes.onsitesz + 2 * s->regions.onsitesz +
+	    s->years.termsz + s->pagesz + 11;
 	j = xcalloc(max, sizeof(*j));
-	for (i = 0; i < s->themes.termsz; i++)
+	for (i = 0; i < s->themes.onsitesz; i++)
 		j[k++] = (struct job){ J_THEME, i };
-	for (i = 0; i < s->regions.termsz; i++)
+	for (i = 0; i < s->regions.onsitesz; i++)
 		j[k++] = (struct job){ J_REGION, i };
 	for (i = 0; i < s->years.termsz; i++)
 		j[k++] = (struct job){ J_YEAR, i };
 	j[k++] = (struct job){ J_SITEMAP, 0 };
+	j[k++] = (struct job){ J_ROBOTS, 0 };
 	j[k++] = (struct job){ J_JSON, 0 };
 	j[k++] = (struct job){ J_CSV, 0 };
 	j[k++] = (struct job){ J_INSIGHTS, 0 };
@@ -362,9 +383,9 @@ build_jobs(const struct site *s, size_t *n)
 		j[k++] = (struct job){ J_INDEX, i };
 	j[k++] = (struct job){ J_404, 0 };
 	j[k++] = (struct job){ J_FEED, 0 };
-	for (i = 0; i < s->themes.termsz; i++)
+	for (i = 0; i < s->themes.onsitesz; i++)
 		j[k++] = (struct job){ J_FEEDTHEME, i };
-	for (i = 0; i < s->regions.termsz; i++)
+	for (i = 0; i < s->regions.onsitesz; i++)
 		j[k++] = (struct job){ J_FEEDREGION, i };
 	for (i = 0; i < s->pagesz; i++)
 		j[k++] = (struct job){ J_PAGE, i };
@@ -427,6 +448,38 @@ build_write(struct site *s, struct output *o, size_t *pages,
 		free(src);
 	}
 	return ok;
+}
+
+/*
+ * Say which reviews the build left out, one line each under a summary
+ * line, so that a mistyped date or a forgotten draft: true is seen.
+ */
+static void
+build_heldback(const struct site *s, size_t drafts, size_t future)
+{
+	const struct review *r;
+	size_t		 i;
+
+	if (drafts == 0 && future == 0)
+		return;
+	printf("lcspr: left out ");
+	if (drafts > 0)
+		printf("%zu draft%s (use --drafts)%s", drafts,
+		    drafts == 1 ? "" : "s", future > 0 ? " and " : "");
+	if (future > 0)
+		printf("%zu review%s dated after %04d-%02d-%02d (use "
+		    "--future)", future, future == 1 ? "" : "s",
+		    s->today.year, s->today.month, s->today.day);
+	printf(":\n");
+	for (i = 0; i < s->reviewsz; i++) {
+		r = &s->reviews[i];
+		if (r->published_ok)
+			continue;
+		if (r->draft && !s->opts->drafts)
+			printf("  %s: draft\n", r->path);
+		else
+			printf("  %s: dated %s\n", r->path, r->iso);
+	}
 }
 
 /* Free everything the build allocated in s. */
@@ -493,7 +546,6 @@ build_run(const struct opts *opts)
 		build_free(&s);
 		return 2;
 	}
-	date_from_time(s.now, &s.today);
 	xmlInitParser();
 
 	/* The reviews need the vocabulary, not the site theme: with a
@@ -502,6 +554,11 @@ build_run(const struct opts *opts)
 		fprintf(stderr, "lcspr: --no-check: content is not checked "
 		    "for identifying details\n");
 	ok = config_read(&s);
+	/* "Today" in the site's time zone, set before any thread starts. */
+	if (ok) {
+		date_settz(s.zone);
+		date_from_time(s.now, &s.today);
+	}
 	if (!opts->checkonly)
 		s.sitetheme = template_load(&s.diag, opts->themedir);
 	diag_flush(&s.diag, stderr);
@@ -526,6 +583,7 @@ build_run(const struct opts *opts)
 		ok &= opts->checkonly || s.sitetheme != NULL;
 		/* Which reviews are on the site decides which links work. */
 		build_publish(&s, &drafts, &future);
+		index_onsite(&s);
 		ok &= build_xrefs(&s);
 		/* Whatever reported an error, check and build agree. */
 		ok &= s.diag.errors == 0;
@@ -559,16 +617,13 @@ build_run(const struct opts *opts)
 	if (ok) {
 		rc = 0;
 		if (opts->verbose >= 0)
-			printf("lcspr: wrote %zu review%s, %zu pages and %zu "
-			    "feeds to %s in %.2f s\n", s.pubsz,
-			    s.pubsz == 1 ? "" : "s", pages, feeds,
+			printf("lcspr: wrote %zu review%s, %zu page%s and %zu "
+			    "feed%s to %s in %.2f s\n", s.pubsz,
+			    s.pubsz == 1 ? "" : "s", pages,
+			    pages == 1 ? "" : "s", feeds, feeds == 1 ? "" : "s",
 			    opts->outdir, t2 - t0);
-		if (opts->verbose >= 0 && (drafts > 0 || future > 0))
-			printf("lcspr: left out %zu draft%s (use --drafts) "
-			    "and %zu review%s dated after %04d-%02d-%02d "
-			    "(use --future)\n", drafts, drafts == 1 ? "" : "s",
-			    future, future == 1 ? "" : "s", s.today.year,
-			    s.today.month, s.today.day);
+		if (opts->verbose >= 0)
+			build_heldback(&s, drafts, future);
 		if (opts->verbose > 0)
 			printf("lcspr: read and checked in %.2f s, wrote in "
 			    "%.2f s, removed the previous site in %.2f s\n",

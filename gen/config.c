@@ -21,7 +21,7 @@ static const char *const config_keys[] = {
 	"title", "description", "base_url", "language", "feed_length",
 	"home_length", "partnership", "logo", "accent", "content_note",
 	"allow_raw_html", "regions", "themes", "age_groups", "review_types",
-	"checks",
+	"checks", "timezone",
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 
@@ -432,6 +432,22 @@ config_checks(struct site *s, struct front *f, const struct field *fl)
 	return ok;
 }
 
+/* What makes folder dir look like a content folder, or NULL. */
+static const char *
+config_looks(const char *dir)
+{
+	char		 p[32];
+	struct stat	 st;
+
+	snprintf(p, sizeof(p), "%s/site.yaml", dir);
+	if (access(p, F_OK) == 0)
+		return "site.yaml";
+	snprintf(p, sizeof(p), "%s/reviews", dir);
+	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		return "a reviews folder";
+	return NULL;
+}
+
 /*
  * Read contentdir/site.yaml into the site.  Returns 1 on success, 0
  * when any problem was reported (all of them are).
@@ -443,8 +459,9 @@ config_read(struct site *s)
 	char		*text = NULL;
 	size_t		 len, i;
 	const struct field *fl;
-	int		 ok = 1, b;
+	int		 ok = 1, b, e;
 	struct stat	 st;
+	const char	*has;
 	static const char *const required[] =
 	    { "title", "description", "base_url", "content_note",
 	      "regions", "themes", "age_groups", "review_types" };
@@ -455,9 +472,24 @@ config_read(struct site *s)
 	s->home_length = 10;
 	s->configpath = xasprintf("%s/site.yaml", s->opts->contentdir);
 	if (stat(s->opts->contentdir, &st) == -1 || !S_ISDIR(st.st_mode)) {
-		diag_error(&s->diag, s->opts->contentdir, 0, "cannot read the "
-		    "content folder: %s", errno != 0 ? strerror(errno) :
-		    "not a folder");
+		/* Run from inside the content folder (or one below it)? */
+		e = errno;
+		if (e == ENOENT && (has = config_looks(".")) != NULL)
+			diag_error(&s->diag, s->opts->contentdir, 0, "there is "
+			    "no content folder here, but this folder has %s: "
+			    "it looks like the content folder itself, so run "
+			    "lcspr from the folder above it (\"cd ..\"), or "
+			    "name the content folder with -C", has);
+		else if (e == ENOENT && (has = config_looks("..")) != NULL)
+			diag_error(&s->diag, s->opts->contentdir, 0, "there is "
+			    "no content folder here, but the folder above has "
+			    "%s: it looks like the content folder, so run "
+			    "lcspr from the folder above that (\"cd ../..\"), "
+			    "or name the content folder with -C", has);
+		else
+			diag_error(&s->diag, s->opts->contentdir, 0, "cannot "
+			    "read the content folder: %s", e != 0 ?
+			    strerror(e) : "not a folder");
 		return 0;
 	}
 	if (access(s->configpath, F_OK) == -1) {
@@ -538,6 +570,8 @@ config_read(struct site *s)
 			ok &= config_vocab(s, &f, fl, &s->reviewtypes, 0);
 		else if (strcmp(fl->key, "checks") == 0)
 			ok &= config_checks(s, &f, fl);
+		else if (strcmp(fl->key, "timezone") == 0)
+			ok &= config_text(s, &f, fl, &s->zone);
 		else {
 			config_unknown(&s->diag, f.path, fl->line, fl->key,
 			    config_keys, CONFIG_KEYSZ);
@@ -555,6 +589,24 @@ config_read(struct site *s)
 			    "\"%s\" is missing", required[i]);
 			ok = 0;
 		}
+	}
+	if (s->zone == NULL)
+		s->zone = xstrdup("Europe/London");
+	if ((b = date_zone(s->zone)) <= 0) {
+		for (i = 0; i < f.fieldsz; i++)
+			if (strcmp(f.fields[i].key, "timezone") == 0)
+				break;
+		if (b == 0)
+			diag_error(&s->diag, f.path, i < f.fieldsz ?
+			    f.fields[i].line : 1, "unknown time zone \"%s\": "
+			    "write a time zone name such as \"Europe/London\"",
+			    s->zone);
+		else
+			diag_error(&s->diag, f.path, i < f.fieldsz ?
+			    f.fields[i].line : 1, "cannot find the time zone "
+			    "database for \"%s\": install it (on Debian, the "
+			    "tzdata package)", s->zone);
+		ok = 0;
 	}
 out:
 	front_free(&f);
@@ -578,6 +630,7 @@ config_free(struct site *s)
 	free(s->logo);
 	free(s->accent);
 	free(s->content_note);
+	free(s->zone);
 	vocab_free(&s->regions);
 	vocab_free(&s->themes);
 	vocab_free(&s->agegroups);

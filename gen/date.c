@@ -4,9 +4,11 @@
  * never from the locale: RFC 822 wants English whatever the user's.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lcspr.h"
 #include "extern.h"
@@ -122,17 +124,104 @@ date_within6(const struct date *a, const struct date *b)
 }
 
 /*
- * Fill d with the UTC date of t.
+ * Is name a time zone of the system's database (TZDIR, by default
+ * /usr/share/zoneinfo), such as "Europe/London"?  Returns 1 if so, 0
+ * when there is no such zone, -1 when there is no database at all.
+ */
+int
+date_zone(const char *name)
+{
+	const char	*dir, *p;
+	char		*path, magic[4];
+	int		 fd, ok;
+
+	if ((dir = getenv("TZDIR")) == NULL || *dir == '\0')
+		dir = "/usr/share/zoneinfo";
+	if (access(dir, F_OK) == -1)
+		return -1;
+	/* A name, not a path: no "..", nothing from the root. */
+	if (*name == '\0' || *name == '/' || strlen(name) > 255)
+		return 0;
+	for (p = name; *p != '\0'; p++)
+		if (strchr("abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-/.", *p) == NULL)
+			return 0;
+	if (strstr(name, "..") != NULL || strstr(name, "/.") != NULL ||
+	    *name == '.')
+		return 0;
+	path = xasprintf("%s/%s", dir, name);
+	fd = open(path, O_RDONLY);
+	free(path);
+	if (fd == -1)
+		return 0;
+	/* A zone file, not a folder such as "Europe". */
+	ok = read(fd, magic, sizeof(magic)) == (ssize_t)sizeof(magic) &&
+	    memcmp(magic, "TZif", sizeof(magic)) == 0;
+	close(fd);
+	return ok;
+}
+
+/*
+ * Make name (checked by date_zone) the time zone of date_from_time.
+ * This sets TZ in the environment, the one piece of process-wide state
+ * the C library keeps for time zones: call it before any thread starts.
+ */
+void
+date_settz(const char *name)
+{
+	char	*tz;
+
+	/* The colon: a file of the database, never a POSIX rule. */
+	tz = xasprintf(":%s", name);
+	setenv("TZ", tz, 1);
+	free(tz);
+	tzset();
+}
+
+/*
+ * Fill d with the date of t in the time zone set by date_settz (the
+ * environment's TZ until then).
  */
 void
 date_from_time(time_t t, struct date *d)
 {
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
+	localtime_r(&t, &tm);
 	d->year = tm.tm_year + 1900;
 	d->month = tm.tm_mon + 1;
 	d->day = tm.tm_mday;
+}
+
+/*
+ * Warn about each date of review r more than a year after the build
+ * date (a mistyped year would hold the review back for ever).  lines:
+ * the lines of notified, commissioned, completed and published, in
+ * that order; a date not given has year 0.  Nothing is said while
+ * the build date is unset (year 0).
+ */
+void
+date_ahead(struct site *s, const struct review *r, const size_t *lines)
+{
+	const struct date *v[4] = { &r->notified, &r->commissioned,
+	    &r->completed, &r->published };
+	static const char *const names[4] = { "notified", "commissioned",
+	    "completed", "published" };
+	struct date	 lim = s->today;
+	int		 i;
+
+	if (lim.year == 0)	/* no build date (unit tests) */
+		return;
+	lim.year++;
+	if (lim.month == 2 && lim.day == 29)
+		lim.day = 28;
+	for (i = 0; i < 4; i++)
+		if (v[i]->year != 0 && date_cmp(v[i], &lim) > 0)
+			diag_warn(&s->diag, r->path, lines[i], "\"%s\" is "
+			    "%04d-%02d-%02d, more than a year after today "
+			    "(%04d-%02d-%02d): check the year", names[i],
+			    v[i]->year, v[i]->month, v[i]->day, s->today.year,
+			    s->today.month, s->today.day);
 }
 
 /*

@@ -44,7 +44,11 @@ int		 date_parse(const char *, struct date *);
 int		 date_cmp(const struct date *, const struct date *);
 long		 date_diff(const struct date *, const struct date *);
 int		 date_within6(const struct date *, const struct date *);
+int		 date_zone(const char *);
+void		 date_settz(const char *);
 void		 date_from_time(time_t, struct date *);
+void		 date_ahead(struct site *, const struct review *,
+		    const size_t *);
 int		 date_build_time(time_t *);
 void		 date_human(const struct date *, char *, size_t);
 void		 date_rfc822(const struct date *, char *, size_t);
@@ -122,6 +126,7 @@ int		 intro_read(struct site *);
 void		 intro_free(struct site *);
 
 /* index.c */
+void		 index_onsite(struct site *);
 void		 index_build(struct site *);
 
 /* insight.c */
@@ -159,6 +164,7 @@ int		 page_404(const struct site *, struct output *, struct render *);
 int		 page_insights(const struct site *, struct output *,
 		    struct render *);
 int		 page_sitemap(const struct site *, struct output *);
+int		 page_robots(const struct site *, struct output *);
 
 /* feed.c */
 int		 feed_site(const struct site *, struct output *);

@@ -390,8 +390,9 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		field_text(v, pc->description);
 		return 1;
 	case F_CANONICAL_URL:
-		field_text(v, arena_printf(&pc->arena, "%s%s", s->base_url,
-		    pc->dir));
+		/* 404.html stands in for every missing address: no one. */
+		field_text(v, pc->kind == PK_404 ? NULL :
+		    arena_printf(&pc->arena, "%s%s", s->base_url, pc->dir));
 		return 1;
 	case F_FEEDS:
 		field_list(v, CTX_LINK, pc->feeds, sizeof(*pc->feeds),
@@ -415,10 +416,13 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 	case F_TERMS:
 		if (pc->terms == NULL)
 			return 0;
-		field_list(v, pc->kind == PK_THEMES ? CTX_THEME :
-		    pc->kind == PK_REGIONS ? CTX_REGION : CTX_YEAR,
-		    pc->terms->terms, sizeof(*pc->terms->terms),
-		    pc->terms->termsz);
+		if (pc->kind == PK_YEARS)
+			field_list(v, CTX_YEAR, pc->terms->terms,
+			    sizeof(*pc->terms->terms), pc->terms->termsz);
+		else
+			field_list(v, pc->kind == PK_THEMES ? CTX_THEME :
+			    CTX_REGION, pc->terms->onsite, 0,
+			    pc->terms->onsitesz);
 		return 1;
 	case F_TERMS_KIND:
 		field_text(v, pc->kind == PK_THEMES ? "themes" :
@@ -430,12 +434,12 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		    s->pubsz < s->home_length ? s->pubsz : s->home_length);
 		return 1;
 	case F_THEMES:
-		field_list(v, CTX_THEME, s->themes.terms,
-		    sizeof(*s->themes.terms), s->themes.termsz);
+		field_list(v, CTX_THEME, s->themes.onsite, 0,
+		    s->themes.onsitesz);
 		return 1;
 	case F_REGIONS:
-		field_list(v, CTX_REGION, s->regions.terms,
-		    sizeof(*s->regions.terms), s->regions.termsz);
+		field_list(v, CTX_REGION, s->regions.onsite, 0,
+		    s->regions.onsitesz);
 		return 1;
 	case F_YEARS:
 		field_list(v, CTX_YEAR, s->years.terms,

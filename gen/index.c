@@ -262,6 +262,49 @@ index_alloc(struct vocab *v)
 	}
 }
 
+/* List the terms of v marked onsite. */
+static void
+index_list(struct vocab *v)
+{
+	size_t	 i;
+
+	free(v->onsite);
+	v->onsite = xcalloc(v->termsz + 1, sizeof(*v->onsite));
+	v->onsitesz = 0;
+	for (i = 0; i < v->termsz; i++)
+		if (v->terms[i].onsite)
+			v->onsite[v->onsitesz++] = &v->terms[i];
+}
+
+/*
+ * Decide which themes and regions have a page (and a feed, and links
+ * to them): those with a published review in site->pub, or with an
+ * intro.  Each vocabulary's onsite lists them in site.yaml order.
+ */
+void
+index_onsite(struct site *s)
+{
+	size_t		 i, j;
+	const struct review *r;
+
+	for (i = 0; i < s->pubsz; i++) {
+		/* A review with errors may lack them (nothing is written). */
+		r = s->pub[i];
+		if (r->region != NULL)
+			((struct term *)r->region)->onsite = 1;
+		for (j = 0; j < r->themesz; j++)
+			if (r->themes[j] != NULL)
+				((struct term *)r->themes[j])->onsite = 1;
+	}
+	for (i = 0; i < s->themes.termsz; i++)
+		s->themes.terms[i].onsite |= s->themes.terms[i].intro != NULL;
+	for (i = 0; i < s->regions.termsz; i++)
+		s->regions.terms[i].onsite |=
+		    s->regions.terms[i].intro != NULL;
+	index_list(&s->themes);
+	index_list(&s->regions);
+}
+
 /*
  * Build every index over site->pub.  Years become the vocabulary
  * site->years, newest first.

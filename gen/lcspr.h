@@ -141,7 +141,8 @@ struct xref {
 	char		*path;		/* the file with the link */
 	size_t		 line;		/* its line */
 	size_t		 col;		/* its column */
-	char		*slug;		/* the review linked to */
+	char		*slug;		/* the review (or term) linked to */
+	const struct term *term;	/* the theme or region, or NULL */
 	const struct review *from;	/* the review linking, or NULL */
 };
 
@@ -175,6 +176,7 @@ struct term {
 	size_t		 reviewsz;	/* number of reviews */
 	struct termcount *top;		/* most frequent (other) themes */
 	size_t		 topsz;		/* entries in top */
+	int		 onsite;	/* has a page (published review, intro) */
 };
 
 /* A controlled vocabulary: an owning array of terms. */
@@ -182,6 +184,8 @@ struct vocab {
 	const char	*what;		/* "region", "theme", ... */
 	struct term	*terms;		/* owned, in site.yaml order */
 	size_t		 termsz;	/* number of terms */
+	const struct term **onsite;	/* owned: the terms with a page */
+	size_t		 onsitesz;	/* number of them */
 };
 
 /* One review, parsed and validated. */
@@ -282,6 +286,7 @@ struct site {
 	char		*accent;	/* #rrggbb or NULL */
 	char		*content_note;	/* shown on review pages and feeds */
 	int		 allow_raw_html; /* raw HTML in Markdown kept */
+	char		*zone;		/* time zone of the build date */
 	struct vocab	 regions;	/* the nine regions */
 	struct vocab	 themes;	/* learning themes */
 	struct vocab	 agegroups;	/* age groups */

@@ -45,7 +45,10 @@ static const char help_text[] =
 "  -q            print only problems (errors and warnings)\n"
 "  -v            also print how long each stage took\n"
 "\n"
-"The build date is today, or SOURCE_DATE_EPOCH when it is set.\n"
+"The build date is today, or SOURCE_DATE_EPOCH when it is set, in the\n"
+"time zone of \"timezone\" in site.yaml (default Europe/London).  A build\n"
+"names each review it leaves out; a date more than a year ahead is a\n"
+"warning.\n"
 "Exit status: 0 built (check: no errors), 1 errors in content, site theme\n"
 "or output folder, 2 usage error.\n"
 "See lcspr(1) and lcspr(5).\n";

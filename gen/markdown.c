@@ -210,8 +210,8 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 		near = found ? NULL : vocab_nearest(slug, s->slugs,
 		    s->slugsz);
 	}
-	if (found && *kind == 'r' && kind[2] == 'v') {
-		/* Kept to check, once known, that it is published. */
+	if (found && *kind != 'p') {
+		/* Kept to check, once known, that it is on the site. */
 		struct xref	*x;
 
 		pthread_mutex_lock(&s->xreflock);
@@ -224,6 +224,7 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 		    cmark_node_get_start_line(n),
 		    cmark_node_get_start_column(n));
 		x->slug = xstrdup(slug);
+		x->term = t;
 		x->from = ml->from;
 		pthread_mutex_unlock(&s->xreflock);
 	}

@@ -332,14 +332,14 @@ page_sitemap(const struct site *s, struct output *o)
 		snprintf(rel, sizeof(rel), "reviews/%s/", s->pub[i]->slug);
 		page_url(s, set, rel, s->pub[i]->iso);
 	}
-	for (i = 0; i < s->themes.termsz; i++) {
+	for (i = 0; i < s->themes.onsitesz; i++) {
 		snprintf(rel, sizeof(rel), "themes/%s/",
-		    s->themes.terms[i].slug);
+		    s->themes.onsite[i]->slug);
 		page_url(s, set, rel, NULL);
 	}
-	for (i = 0; i < s->regions.termsz; i++) {
+	for (i = 0; i < s->regions.onsitesz; i++) {
 		snprintf(rel, sizeof(rel), "regions/%s/",
-		    s->regions.terms[i].slug);
+		    s->regions.onsite[i]->slug);
 		page_url(s, set, rel, NULL);
 	}
 	for (i = 0; i < s->years.termsz; i++) {
@@ -354,5 +354,23 @@ page_sitemap(const struct site *s, struct output *o)
 	ok = output_write(o, "sitemap.xml", mem, (size_t)len);
 	xmlFree(mem);
 	xmlFreeDoc(doc);
+	return ok;
+}
+
+/*
+ * robots.txt: every crawler may read everything, and is pointed to the
+ * sitemap.  Crawlers read it only at the root of a host, so a site in
+ * a sub-folder needs the host's own robots.txt to name the sitemap.
+ */
+int
+page_robots(const struct site *s, struct output *o)
+{
+	char	*t;
+	int	 ok;
+
+	t = xasprintf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
+	    s->base_url);
+	ok = output_write(o, "robots.txt", t, strlen(t));
+	free(t);
 	return ok;
 }

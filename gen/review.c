@@ -440,6 +440,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 	if (r->reviewtype == NULL && s->reviewtypes.termsz > 0)
 		r->reviewtype = &s->reviewtypes.terms[0];
 	ok &= review_order(&s->diag, f, r, lines);
+	date_ahead(s, r, lines);
 	return ok;
 }
 

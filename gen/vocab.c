@@ -194,4 +194,5 @@ vocab_free(struct vocab *v)
 	free(v->terms);
 	v->terms = NULL;
 	v->termsz = 0;
+	free(v->onsite);
 }

@@ -28,6 +28,7 @@ extern int	 t_passed, t_failed;
 } while (0)
 
 void	 test_date(void);
+void	 test_date_ahead(void);
 void	 test_front(void);
 void	 test_vocab(void);
 void	 test_scan(void);

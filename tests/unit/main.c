@@ -14,6 +14,7 @@ main(void)
 {
 	xmlInitParser();
 	test_date();
+	test_date_ahead();
 	test_front();
 	test_vocab();
 	test_scan();

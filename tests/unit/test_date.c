@@ -1,4 +1,6 @@
 /* date.c: calendar checks and the C-locale date forms. */
+#include <string.h>
+
 #include "../../gen/lcspr.h"
 #include "../../gen/extern.h"
 #include "harness.h"
@@ -44,4 +46,62 @@ test_date(void)
 	CHECK(e.year == 2026 && e.month == 11 && e.day == 18, "from time");
 	CHECK(date_cmp(&d, &e) > 0 && date_cmp(&e, &d) < 0 &&
 	    date_cmp(&d, &d) == 0, "compare");
+
+	/* The build date is taken in the site's time zone. */
+	CHECK(date_zone("Europe/London") == 1, "Europe/London is a zone");
+	CHECK(date_zone("UTC") == 1, "UTC is a zone");
+	CHECK(date_zone("Europe/Londres") == 0, "no such zone");
+	CHECK(date_zone("Europe") == 0, "a folder is not a zone");
+	CHECK(date_zone("../zoneinfo/UTC") == 0, "a path is not a zone");
+	CHECK(date_zone("/etc/localtime") == 0, "nor an absolute path");
+	CHECK(date_zone("") == 0, "nor nothing");
+	date_settz("Europe/London");
+	date_from_time(1782948600, &e);		/* 2026-07-01 23:30 UTC */
+	CHECK(e.year == 2026 && e.month == 7 && e.day == 2,
+	    "23:30 UTC on 1 July is 2 July in London, got %d-%d-%d",
+	    e.year, e.month, e.day);
+	date_from_time(1767310200, &e);		/* 2026-01-01 23:30 UTC */
+	CHECK(e.year == 2026 && e.month == 1 && e.day == 1,
+	    "23:30 UTC on 1 January is 1 January in London, got %d-%d-%d",
+	    e.year, e.month, e.day);
+	date_settz("UTC");
+	date_from_time(1782948600, &e);
+	CHECK(e.year == 2026 && e.month == 7 && e.day == 1,
+	    "23:30 UTC on 1 July is 1 July in UTC");
+}
+
+/* Dates more than a year after the build date are warned about. */
+void
+test_date_ahead(void)
+{
+	struct site	 s;
+	struct review	 r;
+	size_t		 lines[4] = { 5, 0, 0, 3 };
+
+	memset(&s, 0, sizeof(s));
+	memset(&r, 0, sizeof(r));
+	diag_init(&s.diag);
+	r.path = "content/reviews/child-b.md";
+	date_parse("2026-11-18", &s.today);
+	date_parse("2027-11-18", &r.published);
+	date_parse("2020-01-01", &r.notified);
+	date_ahead(&s, &r, lines);
+	CHECK(s.diag.warnings == 0, "a year ahead, to the day, is fine");
+	date_parse("2027-11-19", &r.published);
+	date_ahead(&s, &r, lines);
+	CHECK(s.diag.warnings == 1, "a year and a day ahead is warned");
+	date_parse("2204-09-02", &r.published);
+	date_parse("2205-01-01", &r.notified);
+	date_ahead(&s, &r, lines);
+	CHECK(s.diag.warnings == 3, "each date is warned about");
+	CHECK(s.diag.msgsz == 3 && s.diag.msgs[2].line == 3 &&
+	    strcmp(s.diag.msgs[2].text, "\"published\" is 2204-09-02, more "
+	    "than a year after today (2026-11-18): check the year") == 0,
+	    "the message, at the field's line");
+	date_parse("2028-02-29", &s.today);
+	date_parse("2029-02-28", &r.published);
+	memset(&r.notified, 0, sizeof(r.notified));
+	date_ahead(&s, &r, lines);
+	CHECK(s.diag.warnings == 3, "29 February: a year is 28 February");
+	diag_free(&s.diag);
 }

@@ -234,9 +234,10 @@ async function main() {
 	    ['theme', theme && `themes/${theme}/index.html`]];
 	let shots = 0, shotFail = 0, none = 0;
 	for (const [name, rel] of want) {
-		if (!rel && name === 'review') {
-			/* A site with nothing published yet has no review page. */
-			console.log(`shots: ${shown(site)}: no review published, no review page to photograph`);
+		if (!rel && (name === 'review' || !review)) {
+			/* A site with nothing published yet has no review page,
+			 * nor a theme page unless a theme has an introduction. */
+			console.log(`shots: ${shown(site)}: no review published, no ${name} page to photograph`);
 			none++;
 			continue;
 		}
