@@ -469,7 +469,8 @@ front_what(const struct front_where *w)
  */
 static int
 front_plain(struct diag *d, const struct front *f, const size_t *m,
-    size_t n, const yaml_node_t *nd, const struct front_where *w)
+    size_t n, const yaml_node_t *nd, const struct front_where *w,
+    size_t *curlyline)
 {
 	size_t		 s, e, q, ls, k, line;
 	const char	*pair, *v = (const char *)nd->data.scalar.value;
@@ -509,6 +510,12 @@ front_plain(struct diag *d, const struct front *f, const size_t *m,
 	} else if (front_curly(v, strlen(v), &pair) ||
 	    (strlen(v) >= 3 && front_curly(v + strlen(v) - 3, 3, &pair) &&
 	    ((unsigned char)v[strlen(v) - 1] == 0x9d))) {
+		/* Once a line: a line of many stays linear. */
+		if (*curlyline == nd->start_mark.line + 1) {
+			free(what);
+			return 0;
+		}
+		*curlyline = nd->start_mark.line + 1;
 		for (ls = s; ls > 0 && f->yaml[ls - 1] != '\n'; ls--)
 			continue;
 		if (!front_curlyline(d, f, ls, f->yamlline +
@@ -550,7 +557,7 @@ front_scan(struct diag *d, struct front *f, struct front_where *w)
 	yaml_node_t	*nd, *c;
 	yaml_node_pair_t *pair;
 	yaml_node_item_t *it;
-	size_t		*m, n, i, sz;
+	size_t		*m, n, i, sz, curlyline = 0;
 	int		 ok = 1;
 
 	sz = (size_t)(f->doc.nodes.top - f->doc.nodes.start);
@@ -585,7 +592,7 @@ front_scan(struct diag *d, struct front *f, struct front_where *w)
 		if (nd->type != YAML_SCALAR_NODE || w[i].iskey ||
 		    nd->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 			continue;
-		if (!front_plain(d, f, m, n, nd, &w[i])) {
+		if (!front_plain(d, f, m, n, nd, &w[i], &curlyline)) {
 			if (w[i].field > 0)
 				f->fields[w[i].field - 1].reported = 1;
 			ok = 0;
