@@ -247,6 +247,7 @@ int
 check_known(struct site *s, const char *path, size_t line, const char *name)
 {
 	const char	**names, *near;
+	char		*hint;
 	size_t		 i, n = 0;
 	int		 meta;
 
@@ -258,10 +259,12 @@ check_known(struct site *s, const char *path, size_t line, const char *name)
 	for (i = 0; i < METARULESZ; i++)
 		names[n++] = metarules[i];
 	near = vocab_nearest(name, names, n);
-	if (near != NULL)
-		diag_error(&s->diag, path, line, "unknown check \"%s\": did "
-		    "you mean \"%s\"?", name, near);
-	else
+	if (near != NULL) {
+		hint = vocab_didyoumean(&near, 1);
+		diag_error(&s->diag, path, line, "unknown check \"%s\": %s",
+		    name, hint);
+		free(hint);
+	} else
 		diag_error(&s->diag, path, line, "unknown check \"%s\" (the "
 		    "checks are listed in lcspr(5))", name);
 	free(names);

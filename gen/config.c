@@ -25,18 +25,57 @@ static const char *const config_keys[] = {
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 
-/* Report an unknown key, suggesting the nearest known one. */
-static void
+/* What people write for a field of site.yaml, and the field they mean. */
+static const struct synonym config_synonyms[] = {
+	{ "url", "base_url" }, { "site_url", "base_url" },
+	{ "address", "base_url" }, { "web_address", "base_url" },
+	{ "website", "base_url" }, { "baseurl", "base_url" },
+	{ "name", "title" }, { "site_name", "title" },
+	{ "site_title", "title" }, { "lang", "language" },
+	{ "colour", "accent" }, { "color", "accent" },
+	{ "accent_colour", "accent" }, { "accent_color", "accent" },
+	{ "brand_colour", "accent" }, { "brand_color", "accent" },
+	{ "raw_html", "allow_raw_html" }, { "html", "allow_raw_html" },
+	{ "note", "content_note" }, { "content_warning", "content_note" },
+	{ "trigger_warning", "content_note" }, { "warning", "content_note" },
+	{ "theme", "themes" }, { "tags", "themes" },
+	{ "learning_themes", "themes" }, { "areas", "regions" },
+	{ "ages", "age_groups" }, { "types", "review_types" },
+	{ "rules", "checks" }, { "summary", "description" },
+	{ "partner", "partnership" }, { "lscp", "partnership" },
+	{ NULL, NULL }
+};
+
+/*
+ * Report an unknown key, suggesting the nearest known one (by syn, a
+ * table of synonyms, or NULL, then by spelling) or listing them all.
+ * Returns the suggestion, borrowed, or NULL.
+ */
+static const char *
 config_unknown(struct diag *d, const char *path, size_t line,
-    const char *key, const char *const *known, size_t n)
+    const char *key, const char *const *known, size_t n,
+    const struct synonym *syn)
 {
 	const char	*near;
+	char		*hint;
+	size_t		 i;
 
-	if ((near = vocab_nearest(key, known, n)) != NULL)
-		diag_error(d, path, line, "unknown field \"%s\": did you "
-		    "mean \"%s\"?", key, near);
-	else
-		diag_error(d, path, line, "unknown field \"%s\"", key);
+	if ((near = vocab_nearkey(key, known, n, syn)) != NULL)
+		hint = vocab_didyoumean(&near, 1);
+	else {
+		/* Field names are listed bare, as they are written. */
+		hint = xstrdup("the fields are ");
+		for (i = 0; i < n; i++) {
+			char	*h = xasprintf("%s%s%s", hint, i == 0 ? "" :
+			    i + 1 == n ? " and " : ", ", known[i]);
+
+			free(hint);
+			hint = h;
+		}
+	}
+	diag_error(d, path, line, "unknown field \"%s\": %s", key, hint);
+	free(hint);
+	return near;
 }
 
 /*
@@ -105,12 +144,43 @@ config_contrast(const char *hex)
 	return 1.05 / (l + 0.05);
 }
 
+/*
+ * base_url as it should be (v already parsed as an http(s) address):
+ * no user name or password, no query or fragment, no file name at the
+ * end of the path, and a final "/".  The caller owns the result.
+ */
+static char *
+config_folder(const char *v)
+{
+	const char	*auth, *host, *path, *end, *p, *cut, *at;
+	int		 dot = 0;
+
+	auth = strstr(v, "://") + 3;
+	end = v + strcspn(v, "?#");
+	path = auth + strcspn(auth, "/?#");
+	at = memchr(auth, '@', (size_t)(path - auth));
+	host = at != NULL ? at + 1 : auth;
+	for (p = cut = path; p < end; p++)
+		if (*p == '/') {
+			cut = p + 1;
+			dot = 0;
+		} else
+			dot |= *p == '.';
+	/* A last segment with a dot is a file: index.html, page.php. */
+	if (!dot)
+		cut = end;
+	return xasprintf("%.*s%.*s%s", (int)(auth - v), v, (int)(cut - host),
+	    host, cut > path && cut[-1] == '/' ? "" : "/");
+}
+
 /* Check base_url with libxml2's URI parser and split off its path. */
 static int
 config_base_url(struct site *s, struct front *f, const struct field *fl)
 {
 	xmlURIPtr	 u;
 	const char	*path;
+	char		*fix = NULL;
+	size_t		 lf, lb;
 	int		 ok = 0;
 
 	if (!config_text(s, f, fl, &s->base_url))
@@ -119,10 +189,27 @@ config_base_url(struct site *s, struct front *f, const struct field *fl)
 	if (u == NULL || u->scheme == NULL || u->server == NULL ||
 	    (strcasecmp(u->scheme, "http") != 0 &&
 	    strcasecmp(u->scheme, "https") != 0) ||
-	    u->query != NULL || u->fragment != NULL) {
+	    strstr(s->base_url, "://") == NULL) {
 		diag_error(&s->diag, f->path, fl->line, "\"base_url\" must "
 		    "be the site's full web address, such as "
 		    "https://learning.example.org.uk/");
+		goto out;
+	}
+	fix = config_folder(s->base_url);
+	if (u->user != NULL || strchr(s->base_url, '@') != NULL) {
+		diag_error(&s->diag, f->path, fl->line, "\"base_url\" must not "
+		    "contain a user name or password, which would be written "
+		    "into every page: write %s", fix);
+		goto out;
+	}
+	/* The same but for the final "/", or a page of the folder. */
+	lf = strlen(fix) - 1;
+	lb = strlen(s->base_url);
+	lb -= s->base_url[lb - 1] == '/';
+	if (lf != lb || strncmp(fix, s->base_url, lf) != 0) {
+		diag_error(&s->diag, f->path, fl->line, "\"base_url\" must be "
+		    "the address of the site's folder, not of a page in it: "
+		    "write %s", fix);
 		goto out;
 	}
 	path = u->path != NULL ? u->path : "/";
@@ -137,6 +224,7 @@ config_base_url(struct site *s, struct front *f, const struct field *fl)
 	}
 	ok = 1;
 out:
+	free(fix);
 	xmlFreeURI(u);
 	return ok;
 }
@@ -225,7 +313,7 @@ config_term(struct site *s, struct front *f, yaml_node_t *n,
 			}
 		} else {
 			config_unknown(&s->diag, f->path, front_line(f, k),
-			    key, keys, full ? 4 : 2);
+			    key, keys, full ? 4 : 2, NULL);
 			ok = 0;
 		}
 	}
@@ -336,7 +424,7 @@ config_rule(struct site *s, struct front *f, yaml_node_t *n)
 		if (i == 4) {
 			config_unknown(&s->diag, f->path, front_line(f, k),
 			    front_scalar(k) != NULL ? front_scalar(k) : "?",
-			    keys, 4);
+			    keys, 4, NULL);
 			ok = 0;
 		} else if (front_isnull(val) || front_scalar(val) == NULL ||
 		    *front_scalar(val) == '\0') {
@@ -394,7 +482,7 @@ config_checks(struct site *s, struct front *f, const struct field *fl)
 		key = front_scalar(k) != NULL ? front_scalar(k) : "?";
 		if (strcmp(key, "off") != 0 && strcmp(key, "rules") != 0) {
 			config_unknown(&s->diag, f->path, front_line(f, k),
-			    key, keys, 2);
+			    key, keys, 2, NULL);
 			ok = 0;
 			continue;
 		}
@@ -457,8 +545,9 @@ config_read(struct site *s)
 {
 	struct front	 f;
 	char		*text = NULL;
-	size_t		 len, i;
+	size_t		 len, i, k, meantsz = 0;
 	const struct field *fl;
+	const char	*near, **meant = NULL;
 	int		 ok = 1, b, e;
 	struct stat	 st;
 	const char	*has;
@@ -509,6 +598,7 @@ config_read(struct site *s)
 		ok = 0;
 		goto out;
 	}
+	meant = xcalloc(f.fieldsz + 1, sizeof(*meant));
 	for (i = 0; i < f.fieldsz; i++) {
 		fl = &f.fields[i];
 		if (strcmp(fl->key, "title") == 0)
@@ -554,11 +644,9 @@ config_read(struct site *s)
 		} else if (strcmp(fl->key, "content_note") == 0)
 			ok &= config_text(s, &f, fl, &s->content_note);
 		else if (strcmp(fl->key, "allow_raw_html") == 0) {
-			if (!front_bool(fl->value, &b)) {
-				diag_error(&s->diag, f.path, fl->line,
-				    "\"allow_raw_html\" must be true or false");
+			if (!front_bool(&s->diag, &f, fl, &b))
 				ok = 0;
-			} else
+			else
 				s->allow_raw_html = b;
 		} else if (strcmp(fl->key, "regions") == 0)
 			ok &= config_vocab(s, &f, fl, &s->regions, 1);
@@ -573,8 +661,12 @@ config_read(struct site *s)
 		else if (strcmp(fl->key, "timezone") == 0)
 			ok &= config_text(s, &f, fl, &s->zone);
 		else {
-			config_unknown(&s->diag, f.path, fl->line, fl->key,
-			    config_keys, CONFIG_KEYSZ);
+			near = config_unknown(&s->diag, f.path, fl->line,
+			    fl->key, config_keys, CONFIG_KEYSZ,
+			    config_synonyms);
+			/* Not also "missing": this is it, misnamed. */
+			if (near != NULL)
+				meant[meantsz++] = near;
 			ok = 0;
 		}
 	}
@@ -584,7 +676,10 @@ config_read(struct site *s)
 		for (j = 0; j < f.fieldsz; j++)
 			if (strcmp(f.fields[j].key, required[i]) == 0)
 				break;
-		if (j == f.fieldsz) {
+		for (k = 0; k < meantsz; k++)
+			if (strcmp(meant[k], required[i]) == 0)
+				break;
+		if (j == f.fieldsz && k == meantsz) {
 			diag_error(&s->diag, f.path, 1, "required field "
 			    "\"%s\" is missing", required[i]);
 			ok = 0;
@@ -609,6 +704,7 @@ config_read(struct site *s)
 		ok = 0;
 	}
 out:
+	free(meant);
 	front_free(&f);
 	free(text);
 	return ok;

@@ -75,7 +75,8 @@ size_t		 front_line(const struct front *, const yaml_node_t *);
 yaml_node_t	*front_node(struct front *, int);
 const char	*front_scalar(const yaml_node_t *);
 int		 front_isnull(const yaml_node_t *);
-int		 front_bool(const yaml_node_t *, int *);
+int		 front_bool(struct diag *, const struct front *,
+		    const struct field *, int *);
 void		 front_free(struct front *);
 
 /* vocab.c */
@@ -83,6 +84,13 @@ const struct term *vocab_find(const struct vocab *, const char *);
 size_t		 vocab_distance(const char *, const char *, size_t);
 const char	*vocab_nearest(const char *, const char *const *, size_t);
 const char	*vocab_suggest(const struct vocab *, const char *);
+size_t		 vocab_bywords(const struct vocab *, const char *,
+		    const char **, size_t);
+char		*vocab_didyoumean(const char *const *, size_t);
+char		*vocab_list(const char *const *, size_t, const char *);
+char		*vocab_hint(const struct vocab *, const char *);
+const char	*vocab_nearkey(const char *, const char *const *, size_t,
+		    const struct synonym *);
 char		*vocab_slugify(const char *);
 void		 term_free(struct term *);
 void		 vocab_free(struct vocab *);

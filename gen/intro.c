@@ -93,7 +93,9 @@ intro_page(struct site *s, struct page *p)
 	ok = front_load(&s->diag, &f);
 	for (i = 0; i < f.fieldsz; i++) {
 		v = front_scalar(f.fields[i].value);
-		if (strcmp(f.fields[i].key, "allow") == 0)
+		if (f.fields[i].reported)	/* by front_load */
+			ok = 0;
+		else if (strcmp(f.fields[i].key, "allow") == 0)
 			ok &= review_allow(s, &f, &f.fields[i], &allow,
 			    &allowsz);
 		else if (strcmp(f.fields[i].key, "title") != 0 &&

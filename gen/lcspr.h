@@ -109,6 +109,7 @@ struct field {
 	const char	*key;		/* borrowed from the yaml document */
 	size_t		 line;		/* line of the key in the file */
 	yaml_node_t	*value;		/* borrowed from the yaml document */
+	int		 reported;	/* front_load reported its value */
 };
 
 /* A file split into YAML and body, and the YAML loaded. */
@@ -178,6 +179,15 @@ struct term {
 	size_t		 topsz;		/* entries in top */
 	int		 onsite;	/* has a page (published review, intro) */
 };
+
+/* A likely synonym of a field name, for "did you mean". */
+struct synonym {
+	const char	*word;		/* what people write: "date" */
+	const char	*key;		/* the field they mean: "published" */
+};
+
+/* Lists of choices are given in messages when shorter than this. */
+#define VOCAB_LISTMAX	15
 
 /* A controlled vocabulary: an owning array of terms. */
 struct vocab {

@@ -27,6 +27,25 @@ enum rkey {
 	RK_COMPLETED
 };
 
+/* What people write for a field, and the field they mean. */
+static const struct synonym review_synonyms[] = {
+	{ "date", "published" }, { "publication_date", "published" },
+	{ "published_date", "published" }, { "date_published", "published" },
+	{ "publish_date", "published" }, { "publication", "published" },
+	{ "theme", "themes" }, { "tags", "themes" }, { "tag", "themes" },
+	{ "learning_themes", "themes" }, { "topics", "themes" },
+	{ "area", "local_area" }, { "location", "local_area" },
+	{ "place", "local_area" }, { "local_authority", "local_area" },
+	{ "type", "review_type" }, { "kind", "review_type" },
+	{ "age", "age_group" }, { "ages", "age_group" },
+	{ "ethnicity", "ethnicity_recorded" },
+	{ "url", "report_url" }, { "report", "report_url" },
+	{ "link", "report_url" }, { "report_link", "report_url" },
+	{ "name", "title" }, { "description", "summary" },
+	{ "exceptions", "allow" },
+	{ NULL, NULL }
+};
+
 /* "title, published, ... and completed", for messages, into buf. */
 static const char *
 review_keylist(char *buf, size_t sz)
@@ -67,17 +86,43 @@ review_term(struct diag *d, struct front *f, const struct vocab *v,
     const char *s, size_t line)
 {
 	const struct term *t;
-	const char	*near;
+	char		*hint;
 
 	if ((t = vocab_find(v, s)) != NULL)
 		return t;
-	if ((near = vocab_suggest(v, s)) != NULL)
-		diag_error(d, f->path, line, "unknown %s \"%s\": did you mean "
-		    "\"%s\"?", v->what, s, near);
-	else
-		diag_error(d, f->path, line, "unknown %s \"%s\": the %ss are "
-		    "listed in site.yaml", v->what, s, v->what);
+	hint = vocab_hint(v, s);
+	diag_error(d, f->path, line, "unknown %s \"%s\": %s", v->what, s,
+	    hint);
+	free(hint);
 	return NULL;
+}
+
+/*
+ * themes: Neglect, Domestic abuse (a list without its brackets): when
+ * the whole is no theme and every part is one, say to add brackets.
+ * Returns 1 when reported.
+ */
+static int
+review_commas(struct diag *d, struct front *f, const struct field *fl,
+    const struct vocab *v)
+{
+	const char	*val = front_scalar(fl->value), *p, *e;
+	char		*part;
+	int		 known = 1;
+
+	if (strchr(val, ',') == NULL || vocab_find(v, val) != NULL)
+		return 0;
+	for (p = val; known && *p != '\0'; p = *e == ',' ? e + 1 : e) {
+		e = p + strcspn(p, ",");
+		part = xstrndup(p, (size_t)(e - p));
+		known = vocab_find(v, part) != NULL;
+		free(part);
+	}
+	if (!known)
+		return 0;
+	diag_error(d, f->path, fl->line, "\"%s\" is a list, so put it in "
+	    "square brackets: %s: [%s]", fl->key, fl->key, val);
+	return 1;
 }
 
 /* themes: one name, or a flow or block list of names. */
@@ -93,6 +138,8 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 
 	if (fl->value->type == YAML_SCALAR_NODE) {
 		if (review_text(&s->diag, f, fl) == NULL)
+			return 0;
+		if (review_commas(&s->diag, f, fl, &s->themes))
 			return 0;
 		if ((t = review_term(&s->diag, f, &s->themes,
 		    front_scalar(fl->value), fl->line)) == NULL)
@@ -167,34 +214,6 @@ review_url(struct diag *d, struct front *f, const struct field *fl,
 	}
 	*out = xstrdup(v);
 	return 1;
-}
-
-/* A true/false field. */
-static int
-review_bool(struct diag *d, struct front *f, const struct field *fl,
-    int *out)
-{
-	const char	*v;
-
-	if (front_bool(fl->value, out))
-		return 1;
-	v = front_scalar(fl->value);
-	if (v != NULL && fl->value->data.scalar.style !=
-	    YAML_PLAIN_SCALAR_STYLE && (strcasecmp(v, "true") == 0 ||
-	    strcasecmp(v, "false") == 0 || strcasecmp(v, "yes") == 0 ||
-	    strcasecmp(v, "no") == 0))
-		diag_error(d, f->path, fl->line, "\"%s\" must be true or "
-		    "false, written without quotes", fl->key);
-	else if (v != NULL && !front_isnull(fl->value))
-		diag_error(d, f->path, fl->line, "\"%s\" must be true or "
-		    "false, not \"%s\"", fl->key, v);
-	else if (v != NULL)
-		diag_error(d, f->path, fl->line, "\"%s\" is empty: write "
-		    "true or false", fl->key);
-	else
-		diag_error(d, f->path, fl->line, "\"%s\" must be true or "
-		    "false", fl->key);
-	return 0;
 }
 
 /*
@@ -308,6 +327,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 {
 	const struct field *fl;
 	const char	*v, *near;
+	char		*hint;
 	size_t		 i, k;
 	int		 ok = 1, seen[REVIEW_KEYSZ], rc;
 	size_t		 lines[4] = { 0, 0, 0, 0 };
@@ -321,16 +341,28 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		for (k = 0; k < REVIEW_KEYSZ; k++)
 			if (strcmp(fl->key, review_keys[k]) == 0)
 				break;
+		if (k < REVIEW_KEYSZ && fl->reported) {
+			/* Its value was reported by front_load. */
+			seen[k] = 1;
+			ok = 0;
+			continue;
+		}
 		if (k == REVIEW_KEYSZ) {
-			near = vocab_nearest(fl->key, review_keys,
-			    REVIEW_KEYSZ);
+			near = vocab_nearkey(fl->key, review_keys,
+			    REVIEW_KEYSZ, review_synonyms);
+			/* An area that is a region is meant as the region. */
+			if (near != NULL && strcmp(near, "local_area") == 0 &&
+			    (v = front_scalar(fl->value)) != NULL &&
+			    vocab_find(&s->regions, v) != NULL)
+				near = "region";
 			if (near != NULL) {
+				hint = vocab_didyoumean(&near, 1);
 				diag_error(&s->diag, f->path, fl->line,
-				    "unknown field \"%s\": did you mean "
-				    "\"%s\"?", fl->key, near);
+				    "unknown field \"%s\": %s", fl->key, hint);
+				free(hint);
 				/* Not also "missing": this is it, misspelt. */
 				for (k = 0; k < REVIEW_KEYSZ; k++)
-					if (review_keys[k] == near)
+					if (strcmp(review_keys[k], near) == 0)
 						seen[k] = 1;
 			} else
 				diag_error(&s->diag, f->path, fl->line,
@@ -381,7 +413,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 			ok &= review_themes(s, f, fl, r);
 			break;
 		case RK_ETHNICITY:
-			ok &= review_bool(&s->diag, f, fl, &r->ethnicity);
+			ok &= front_bool(&s->diag, f, fl, &r->ethnicity);
 			break;
 		case RK_LOCAL_AREA:
 			if ((v = review_text(&s->diag, f, fl)) == NULL)
@@ -411,7 +443,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 			ok &= review_url(&s->diag, f, fl, &r->report_url);
 			break;
 		case RK_DRAFT:
-			ok &= review_bool(&s->diag, f, fl, &r->draft);
+			ok &= front_bool(&s->diag, f, fl, &r->draft);
 			break;
 		case RK_ALLOW:
 			ok &= review_allow(s, f, fl, &r->allow, &r->allowsz);
@@ -445,6 +477,23 @@ review_fields(struct site *s, struct front *f, struct review *r)
 }
 
 /*
+ * The metadata checks did not run (the front matter failed): its
+ * exceptions to them are not stale, only unknown.
+ */
+static void
+review_unchecked(struct review *r)
+{
+	static const char *const meta[] = { "long-summary",
+	    "insecure-report-url", "ethnicity-mentioned" };
+	size_t	 i, j;
+
+	for (i = 0; i < r->allowsz; i++)
+		for (j = 0; j < sizeof(meta) / sizeof(meta[0]); j++)
+			if (strcmp(r->allow[i].rule, meta[j]) == 0)
+				r->allow[i].used = 1;
+}
+
+/*
  * Read, check and render the review file r->path into r (r->path and
  * r->slug are set by the caller).  Sets r->ok.  Returns 1 on success,
  * 0 when problems were reported (all of them, not just the first).
@@ -455,7 +504,7 @@ review_read(struct site *s, struct review *r)
 	struct front	 f;
 	char		*text = NULL, *para = NULL;
 	size_t		 len, blocks, i, urlline = 0;
-	int		 ok, summarygiven = 0, linksok;
+	int		 ok, fieldsok = 0, summarygiven = 0, linksok;
 	struct mdlinks	 ml;
 
 	if (!scan_read(&s->diag, &s->re, r->path, &text, &len))
@@ -472,8 +521,10 @@ review_read(struct site *s, struct review *r)
 		    "ethnicity_recorded");
 		ok = 0;
 	} else if (f.loaded && (f.mapping || yaml_document_get_root_node(
-	    &f.doc) == NULL))
-		ok &= review_fields(s, &f, r);
+	    &f.doc) == NULL)) {
+		fieldsok = review_fields(s, &f, r) && ok;
+		ok = fieldsok;
+	}
 	ok &= check_text(s, r->path, text, len, r->allow, r->allowsz);
 	for (i = 0; i < f.fieldsz; i++) {
 		summarygiven |= strcmp(f.fields[i].key, "summary") == 0;
@@ -499,8 +550,13 @@ review_read(struct site *s, struct review *r)
 		ok &= linksok;
 		if (r->summary == NULL)
 			r->summary = para != NULL ? para : xstrdup("");
-		check_review(s, r, f.body, f.bodysz, f.bodyline, summarygiven,
-		    urlline);
+		/* Whole-file checks need fields that loaded: a file whose
+		 * front matter failed gets no warning made of defaults. */
+		if (fieldsok)
+			check_review(s, r, f.body, f.bodysz, f.bodyline,
+			    summarygiven, urlline);
+		else
+			review_unchecked(r);
 		r->bodylen = strlen(r->body);
 		if (ok && spool_put(&s->spool, r->body, r->bodylen,
 		    &r->bodyoff)) {

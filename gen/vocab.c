@@ -1,7 +1,8 @@
 /*
  * Vocabulary: look up regions, themes, age groups and review types by
  * name, alias or slug (any case), make slugs, and suggest the nearest
- * entry when a name is not found ("did you mean").
+ * entry when a name is not found ("did you mean"): the one place where
+ * every suggestion and list of choices is worded.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -134,6 +135,174 @@ vocab_suggest(const struct vocab *v, const char *s)
 			if (strncasecmp(v->terms[i].name, s, n) == 0)
 				return v->terms[i].name;
 	return found != NULL ? found->name : NULL;
+}
+
+/* Is c part of a word (an ASCII letter or digit, or any non-ASCII)? */
+static int
+vocab_wordchar(char c)
+{
+	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+}
+
+/*
+ * Does the word w (n bytes) appear among the words of s, ignoring
+ * ASCII case?
+ */
+static int
+vocab_hasword(const char *s, const char *w, size_t n)
+{
+	size_t	 len;
+
+	while (*s != '\0') {
+		while (*s != '\0' && !vocab_wordchar(*s))
+			s++;
+		for (len = 0; vocab_wordchar(s[len]); len++)
+			continue;
+		if (len == n && strncasecmp(s, w, n) == 0)
+			return 1;
+		s += len;
+	}
+	return 0;
+}
+
+/* Is every word of s a word of name (and one of them not tiny)? */
+static int
+vocab_allwords(const char *s, const char *name)
+{
+	size_t	 len;
+	int	 any = 0;
+
+	while (*s != '\0') {
+		while (*s != '\0' && !vocab_wordchar(*s))
+			s++;
+		for (len = 0; vocab_wordchar(s[len]); len++)
+			continue;
+		if (len > 0 && !vocab_hasword(name, s, len))
+			return 0;
+		any |= len >= 3;	/* not for "of" or "in" alone */
+		s += len;
+	}
+	return any;
+}
+
+/*
+ * The entries of v having a name or alias among whose words are all
+ * the words of s ("mental health" finds "Parental mental health"):
+ * fills out with at most max names borrowed from v and returns how
+ * many entries match (which may be more than max).
+ */
+size_t
+vocab_bywords(const struct vocab *v, const char *s, const char **out,
+    size_t max)
+{
+	size_t		 i, j, n = 0;
+	const struct term *t;
+	int		 hit;
+
+	for (i = 0; i < v->termsz; i++) {
+		t = &v->terms[i];
+		hit = vocab_allwords(s, t->name);
+		for (j = 0; !hit && j < t->aliasesz; j++)
+			hit = vocab_allwords(s, t->aliases[j]);
+		if (hit && n++ < max)
+			out[n - 1] = t->name;
+	}
+	return n;
+}
+
+/*
+ * "did you mean "a"?", "did you mean "a" or "b"?", "did you mean "a",
+ * "b" or "c"?": the one wording of every suggestion.  The caller owns
+ * the result.
+ */
+char *
+vocab_didyoumean(const char *const *names, size_t n)
+{
+	char	*s, *list;
+
+	list = vocab_list(names, n, "or");
+	s = xasprintf("did you mean %s?", list);
+	free(list);
+	return s;
+}
+
+/*
+ * The names quoted and joined: "a", "b" and "c" (conj "and") or "a",
+ * "b" or "c" (conj "or").  The caller owns the result.
+ */
+char *
+vocab_list(const char *const *names, size_t n, const char *conj)
+{
+	size_t	 i, len = 1, off = 0;
+	char	*s;
+
+	for (i = 0; i < n; i++)
+		len += strlen(names[i]) + strlen(conj) + 6;
+	s = xmalloc(len);
+	s[0] = '\0';
+	for (i = 0; i < n; i++)
+		off += (size_t)snprintf(s + off, len - off, "%s%s%s\"%s\"",
+		    i == 0 ? "" : i + 1 < n ? ", " : " ",
+		    i > 0 && i + 1 == n ? conj : "",
+		    i > 0 && i + 1 == n ? " " : "", names[i]);
+	return s;
+}
+
+/*
+ * What to say after "unknown region "s": ": the nearest entry by
+ * spelling, else the entries all of whose words s uses (a few), else
+ * the choices when there are fewer than VOCAB_LISTMAX, else where they
+ * are listed.  The caller owns the result.
+ */
+char *
+vocab_hint(const struct vocab *v, const char *s)
+{
+	const char	*near[VOCAB_LISTMAX], **names;
+	size_t		 i, n;
+	char		*list, *hint;
+
+	if ((near[0] = vocab_suggest(v, s)) != NULL)
+		return vocab_didyoumean(near, 1);
+	if ((n = vocab_bywords(v, s, near, 5)) > 0 && n <= 5)
+		return vocab_didyoumean(near, n);
+	if (v->termsz == 0 || v->termsz >= VOCAB_LISTMAX)
+		return xasprintf("the %ss are listed in site.yaml", v->what);
+	names = xcalloc(v->termsz, sizeof(*names));
+	for (i = 0; i < v->termsz; i++)
+		names[i] = v->terms[i].name;
+	list = vocab_list(names, v->termsz, "and");
+	hint = xasprintf("the %ss are %s", v->what, list);
+	free(list);
+	free(names);
+	return hint;
+}
+
+/* Are a and b the same, ignoring case and treating "-", " ", "_" as one? */
+static int
+vocab_samekey(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++)
+		if (strchr("-_ ", *a) != NULL && strchr("-_ ", *b) != NULL)
+			continue;
+		else if (tolower((unsigned char)*a) !=
+		    tolower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+/*
+ * The known field name that an unknown one most likely means: one the
+ * table syn gives as its synonym (syn ends with a NULL word), else the
+ * nearest by spelling; NULL if none.  Borrowed from syn or keys.
+ */
+const char *
+vocab_nearkey(const char *key, const char *const *keys, size_t n,
+    const struct synonym *syn)
+{
+	for (; syn != NULL && syn->word != NULL; syn++)
+		if (vocab_samekey(key, syn->word))
+			return syn->key;
+	return vocab_nearest(key, keys, n);
 }
 
 /*

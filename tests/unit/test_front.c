@@ -86,18 +86,153 @@ test_front(void)
 	front_free(&f);
 	drop(&d);
 
-	t = "---\na: true\nb: No\nc: 'true'\nd:\ne: ~\nf: ''\ng: maybe\n---\n";
+	t = "---\na: true\nb: No\nc: 'true'\nd:\ne: ~\nf: ''\ng: maybe\n"
+	    "h: \"YES\"\ni: [true]\nj: 1\n---\n";
 	front_split(&d, "a.md", t, strlen(t), &f);
-	CHECK(front_load(&d, &f) == 1 && f.fieldsz == 7, "scalars");
-	CHECK(front_bool(f.fields[0].value, &b) && b == 1, "true");
-	CHECK(front_bool(f.fields[1].value, &b) && b == 0, "No");
-	CHECK(!front_bool(f.fields[2].value, &b), "quoted true is text");
+	CHECK(front_load(&d, &f) == 1 && f.fieldsz == 10, "scalars");
+	CHECK(front_bool(&d, &f, &f.fields[0], &b) && b == 1, "true");
+	CHECK(front_bool(&d, &f, &f.fields[1], &b) && b == 0, "No");
+	CHECK(front_bool(&d, &f, &f.fields[2], &b) && b == 1,
+	    "quoted true is true");
+	CHECK(front_bool(&d, &f, &f.fields[7], &b) && b == 1,
+	    "quoted YES is true");
+	CHECK(d.msgsz == 0, "no message for a good flag");
 	CHECK(front_isnull(f.fields[3].value), "empty is null");
 	CHECK(front_isnull(f.fields[4].value), "~ is null");
 	CHECK(!front_isnull(f.fields[5].value) &&
 	    strcmp(front_scalar(f.fields[5].value), "") == 0, "'' is text");
-	CHECK(!front_bool(f.fields[6].value, &b), "maybe is not a flag");
+	CHECK(!front_bool(&d, &f, &f.fields[6], &b), "maybe is not a flag");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "8: \"g\" must be true or "
+	    "false (or yes or no), not \"maybe\"");
+	drop(&d);
+	CHECK(!front_bool(&d, &f, &f.fields[3], &b), "empty is not a flag");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "5: \"d\" is empty: write "
+	    "true or false (or yes or no)");
+	drop(&d);
+	CHECK(!front_bool(&d, &f, &f.fields[8], &b), "a list is no flag");
+	drop(&d);
+	CHECK(!front_bool(&d, &f, &f.fields[9], &b), "1 is not a flag");
+	drop(&d);
 	CHECK(front_line(&f, f.fields[6].value) == 8, "value line");
 	front_free(&f);
+
+	/* A " #" after an unquoted value cuts it short. */
+	t = "---\ntitle: Child B and the #SeeMe campaign\nregion: x\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0 && f.fields[0].reported &&
+	    !f.fields[1].reported, "comment cuts short");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "2: \"title\" is cut short "
+	    "at \"Child B and the\": a # after a space starts a comment, "
+	    "which is left out, so put the whole value in double quotes: "
+	    "title: \"Child B and the #SeeMe campaign\"");
+	front_free(&f);
+	drop(&d);
+
+	t = "accent: #5b2a86\n";
+	memset(&f, 0, sizeof(f));
+	f.path = "site.yaml";
+	f.yaml = t;
+	f.yamlsz = strlen(t);
+	f.yamlline = 1;
+	CHECK(front_load(&d, &f) == 0, "comment empties");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "1: \"accent\" is empty: "
+	    "a # after a space starts a comment, which is left out, so put "
+	    "the whole value in double quotes: accent: \"#5b2a86\"");
+	front_free(&f);
+	drop(&d);
+
+	/* Comments that stay legal; a # inside a word or quotes. */
+	t = "---\n# a note\nregions:  # the nine\n  - North East\n"
+	    "  # more\n  - \"North West\"  # quoted\ntitle: C#\n"
+	    "accent: \"#5b2a86\" # hex\nempty:\n# below\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 1 && d.msgsz == 0, "legal comments: %s",
+	    first(&d, buf, sizeof(buf)));
+	front_free(&f);
+	drop(&d);
+
+	/* Curly quotes, parsed or not. */
+	t = "---\ntitle: \xe2\x80\x9c" "Child B: neglect\xe2\x80\x9d\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "curly quotes with a colon");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "2: \"title\" is in curly "
+	    "quotes (\xe2\x80\x9c \xe2\x80\x9d), which are not read as "
+	    "quotes: use straight quotes (\") instead: title: \"Child B: "
+	    "neglect\"");
+	front_free(&f);
+	drop(&d);
+	t = "---\na: 1\nsummary: \xe2\x80\x98" "Child B\xe2\x80\x99s\xe2\x80\x99"
+	    "\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0 && f.fields[1].reported,
+	    "curly quotes parsed");
+	CHECK(strncmp(first(&d, buf, sizeof(buf)), "3: \"summary\" is in "
+	    "curly quotes (\xe2\x80\x98 \xe2\x80\x99)", 40) == 0 &&
+	    strstr(buf, "summary: \"Child B\xe2\x80\x99s\"") != NULL,
+	    "curly single: %s", buf);
+	front_free(&f);
+	drop(&d);
+	t = "---\nsummary: Child B\xe2\x80\x99s review\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 1, "an apostrophe is not a quote");
+	front_free(&f);
+	drop(&d);
+
+	/* YAML slips, at the line to change. */
+	t = "---\ntitle: x\nsummary: A long summary that\nwraps here.\n"
+	    "---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "wrapped");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "4: this line is not a field "
+	    "(name: value): if it continues the line above, join it to that "
+	    "line, or indent it with spaces");
+	front_free(&f);
+	drop(&d);
+	t = "---\ntitle: x\nregion:north west\nthemes: [a]\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "no space after colon");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "3: a field needs a space "
+	    "after its colon: region: north west");
+	front_free(&f);
+	drop(&d);
+	t = "---\nregion:north west\ntitle: x\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "no space after colon, first line");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "2: a field needs a space "
+	    "after its colon: region: north west");
+	front_free(&f);
+	drop(&d);
+	t = "---\nurl: https://example.org/a\nb: c\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 1, "a web address is not a slip");
+	front_free(&f);
+	drop(&d);
+	t = "---\nthemes:\n  -Neglect\n  - Domestic abuse\nb: c\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0 && f.fields[0].reported, "dash");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "3: a list entry needs a "
+	    "space after its dash: - Neglect");
+	front_free(&f);
+	drop(&d);
+	t = "---\nthemes:\n  - Neglect\n  -Domestic abuse\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "dash, second entry");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "4: a list entry needs a "
+	    "space after its dash: - Domestic abuse");
+	front_free(&f);
+	drop(&d);
+	t = "---\nthemes:\n- Neglect\n-Domestic abuse\nb: c\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "dash, not indented");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "4: a list entry needs a "
+	    "space after its dash: - Domestic abuse");
+	front_free(&f);
+	drop(&d);
+	t = "---\nb: -5\nc: -- x\nsummary: a long line\n  -5 degrees\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 1, "negative numbers, double dash: %s",
+	    first(&d, buf, sizeof(buf)));
+	front_free(&f);
+	drop(&d);
 	diag_free(&d);
 }

@@ -137,12 +137,12 @@ test_review(void)
 	    "5: unknown learning theme \"Negelct\": did you mean "
 	    "\"Neglect\"?\n"
 	    "5: unknown learning theme \"Zebra\": the learning themes are "
-	    "listed in site.yaml\n"
+	    "\"Neglect\" and \"Sudden unexpected death in infancy\"\n"
 	    "6: unknown field \"ethnicty_recorded\": did you mean "
 	    "\"ethnicity_recorded\"?\n"
 	    "7: \"report_url\" must be a web address starting with https:// "
 	    "or http://, not \"javascript:alert(1)\"\n"
-	    "8: \"draft\" must be true or false, not \"maybe\"\n");
+	    "8: \"draft\" must be true or false (or yes or no), not \"maybe\"\n");
 	review_free(&r);
 	drop(&s.diag);
 
@@ -153,6 +153,49 @@ test_review(void)
 	    "2: \"title\" must be text, not a list or a group of fields\n"
 	    "8: the review has no text: write the summary, key learning and "
 	    "recommendations after the front matter\n");
+	review_free(&r);
+	drop(&s.diag);
+
+	/* Synonyms of field names: one "did you mean", no "missing". */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\ndate: 2024-01-01\n"
+	    "area: London\nthemes: [death in infancy]\nethnicity: yes\n"
+	    "---\nText.\n", &r) == 0, "synonyms");
+	CHECK_STR(messages(&s.diag),
+	    "3: unknown field \"date\": did you mean \"published\"?\n"
+	    "4: unknown field \"area\": did you mean \"region\"?\n"
+	    "5: unknown learning theme \"death in infancy\": did you mean "
+	    "\"Sudden unexpected death in infancy\"?\n"
+	    "6: unknown field \"ethnicity\": did you mean "
+	    "\"ethnicity_recorded\"?\n");
+	review_free(&r);
+	drop(&s.diag);
+
+	/* A list without brackets; quoted booleans. */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
+	    "region: London\nthemes: Neglect, cot death\n"
+	    "ethnicity_recorded: \"No\"\nlocal_area: Hackney\n---\n"
+	    "Text.\n", &r) == 0, "commas");
+	CHECK_STR(messages(&s.diag),
+	    "5: \"themes\" is a list, so put it in square brackets: themes: "
+	    "[Neglect, cot death]\n");
+	review_free(&r);
+	drop(&s.diag);
+
+	/* No whole-file warning from a file whose fields failed. */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
+	    "region: London\nthemes: [Neglect]\nethnicity_recorded: maybe\n"
+	    "---\nThe review mentions the child's ethnicity.\n", &r) == 0,
+	    "failed fields");
+	CHECK_STR(messages(&s.diag), "6: \"ethnicity_recorded\" must be true "
+	    "or false (or yes or no), not \"maybe\"\n");
+	review_free(&r);
+	drop(&s.diag);
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
+	    "region: London\nthemes: [Neglect]\nethnicity_recorded: \"no\"\n"
+	    "---\nThe review mentions the child's ethnicity.\n", &r) == 1,
+	    "good fields: %s", messages(&s.diag));
+	CHECK(strstr(messages(&s.diag), "ethnicity-mentioned") != NULL,
+	    "the warning when the fields loaded: %s", messages(&s.diag));
 	review_free(&r);
 	drop(&s.diag);
 

@@ -68,6 +68,41 @@ test_vocab(void)
 	s = vocab_slugify("Caf\xc3\xa9 16-17");
 	CHECK_STR(s, "caf-16-17");
 	free(s);
+
+	/* Suggestions by words, lists of choices, synonyms. */
+	{
+		const char	*out[4], *two[2] = { "a", "b" };
+		static const struct synonym syn[] = {
+			{ "date", "published" }, { NULL, NULL } };
+
+		CHECK(vocab_bywords(&v, "DEATH in infancy", out, 4) == 1 &&
+		    out[0] == v.terms[1].name, "by words");
+		CHECK(vocab_bywords(&v, "lines", out, 4) == 1 &&
+		    out[0] == v.terms[0].name, "by the words of an alias");
+		CHECK(vocab_bywords(&v, "of", out, 4) == 0, "no word");
+		CHECK(vocab_bywords(&v, "abuse death", out, 4) == 0,
+		    "every word must match");
+		CHECK(vocab_bywords(&v, " ", out, 4) == 0, "blank");
+		s = vocab_hint(&v, "infancy");
+		CHECK_STR(s, "did you mean \"Sudden unexpected death in "
+		    "infancy\"?");
+		free(s);
+		s = vocab_hint(&v, "Bullying");
+		CHECK_STR(s, "the learning themes are \"Criminal exploitation "
+		    "of adolescents\", \"Sudden unexpected death in infancy\" "
+		    "and \"Domestic abuse\"");
+		free(s);
+		s = vocab_didyoumean(two, 2);
+		CHECK_STR(s, "did you mean \"a\" or \"b\"?");
+		free(s);
+		s = vocab_list(two, 1, "and");
+		CHECK_STR(s, "\"a\"");
+		free(s);
+		CHECK_STR(vocab_nearkey("Date", keys, 4, syn), "published");
+		CHECK_STR(vocab_nearkey("tilte", keys, 4, syn), "title");
+		CHECK(vocab_nearkey("colour", keys, 4, syn) == NULL,
+		    "no synonym");
+	}
 	vocab_free(&v);
 }
 
