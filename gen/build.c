@@ -475,10 +475,12 @@ build_heldback(const struct site *s, size_t drafts, size_t future)
 		r = &s->reviews[i];
 		if (r->published_ok)
 			continue;
+		fputs("  ", stdout);
+		diag_puts(stdout, r->path);
 		if (r->draft && !s->opts->drafts)
-			printf("  %s: draft\n", r->path);
+			fputs(": draft\n", stdout);
 		else
-			printf("  %s: dated %s\n", r->path, r->iso);
+			printf(": dated %s\n", r->iso);
 	}
 }
 

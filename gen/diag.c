@@ -115,8 +115,9 @@ diag_cmp(const void *a, const void *b)
  * characters as \n, \t, \r or \xNN, C1 controls and the bidirectional
  * overrides (which reorder what is shown) as \uNNNN, and bytes that are
  * not UTF-8 as \xNN.  A message is then always one line, as typed.
+ * For every path or value printed outside the funnel too.
  */
-static void
+void
 diag_puts(FILE *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

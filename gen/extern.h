@@ -17,6 +17,7 @@ void		 diag_finding(struct diag *, int, const char *, size_t,
 		    size_t, const char *, ...)
 		    __attribute__((format(printf, 6, 7)));
 void		 diag_flush(struct diag *, FILE *);
+void		 diag_puts(FILE *, const char *);
 void		 diag_free(struct diag *);
 
 /* util.c */
