@@ -26,6 +26,7 @@ struct irow {
 	size_t		 k;		/* of which counted (a share), or 0 */
 	double		 value;		/* what the bar shows */
 	char		 text[64];	/* the value as shown */
+	size_t		 order;		/* vocabulary order, to sort stably */
 };
 
 /* Timeliness of a set of reviews. */
@@ -62,6 +63,53 @@ insight_days(double d, char *buf, size_t sz)
 		snprintf(buf, sz, "%ld", (long)d);
 	else
 		snprintf(buf, sz, "%.1f", d);
+}
+
+/* "1 day", "412 days", "412.5 days". */
+static void
+insight_daysw(double d, char *buf, size_t sz)
+{
+	char	 n[24];
+
+	insight_days(d, n, sizeof(n));
+	snprintf(buf, sz, "%s %s", n, d == 1.0 ? "day" : "days");
+}
+
+/* "review" or "reviews", to follow the number n. */
+static const char *
+insight_revs(size_t n)
+{
+	return n == 1 ? "review" : "reviews";
+}
+
+/*
+ * A generous estimate of the width of text in a chart (13px in the
+ * style sheet, so 13 user units a em), from the widths of broad sans
+ * serif faces (DejaVu Sans, the widest common one) by kind of
+ * character, so that no label is ever cut off: wide letters a full
+ * em, capitals 0.8, narrow ones 0.42, others 0.66, anything beyond
+ * ASCII a full em.  The layout check of the validators measures it.
+ */
+static double
+insight_textw(const char *s)
+{
+	double	 w = 0;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c & 0xc0) == 0x80)
+			continue;
+		if (c >= 0x80 || strchr("mwMW%@", c) != NULL)
+			w += 1.0;
+		else if (strchr(" ilj.,:;'!|()[]-/ftrI", c) != NULL)
+			w += 0.42;
+		else if (c >= 'A' && c <= 'Z')
+			w += 0.8;
+		else
+			w += 0.66;
+	}
+	return w * 13.0;
 }
 
 /* k of n as a whole percentage, halves rounded up: "67%". */
@@ -150,27 +198,38 @@ insight_figure(xmlNodePtr sec, const char *id)
 /*
  * A horizontal bar chart of rows (bars to the largest value, or to
  * 100 for shares), with a title, a description and a text label at
- * each bar.
+ * each bar.  The chart is as wide as its longest label and value need;
+ * a row whose value is zero has no bar, only its label and value.
  */
 static void
 insight_bars(xmlNodePtr parent, const char *id, const char *title,
     const char *desc, const struct irow *rows, size_t n, int share)
 {
 	xmlNodePtr	 svg, g, t;
-	double		 max = share ? 100.0 : 0.0;
-	size_t		 i;
-	const int	 lw = 330, bw = 250, rh = 26;
+	double		 max = share ? 100.0 : 0.0, w, bar;
+	double		 lw = 0, vw = 0;
+	size_t		 i, h;
+	const int	 bw = 240, rh = 26;
 
-	for (i = 0; !share && i < n; i++)
-		if (rows[i].value > max)
+	for (i = 0; i < n; i++) {
+		if (!share && rows[i].value > max)
 			max = rows[i].value;
+		if ((w = insight_textw(rows[i].label)) > lw)
+			lw = w;
+		if ((w = insight_textw(rows[i].text)) > vw)
+			vw = w;
+	}
 	if (max <= 0)
 		max = 1;
+	lw = (double)(long)lw + 12;	/* 4 left, 8 to the bar */
+	vw = (double)(long)vw + 11;	/* 6 after the bar, 4 right */
+	h = n * (size_t)rh + 8;
 	svg = insight_el(parent, "svg", NULL);
 	insight_attr(svg, "xmlns", "http://www.w3.org/2000/svg");
 	insight_attr(svg, "class", "lcspr-chart");
-	insight_attr(svg, "viewBox", "0 0 %d %zu", lw + bw + 150,
-	    n * (size_t)rh + 8);
+	insight_attr(svg, "viewBox", "0 0 %.0f %zu", lw + bw + vw, h);
+	insight_attr(svg, "width", "%.0f", lw + bw + vw);
+	insight_attr(svg, "height", "%zu", h);
 	insight_attr(svg, "role", "img");
 	insight_attr(svg, "aria-labelledby", "%s-title %s-desc", id, id);
 	t = insight_el(svg, "title", title);
@@ -178,41 +237,66 @@ insight_bars(xmlNodePtr parent, const char *id, const char *title,
 	t = insight_el(svg, "desc", desc);
 	insight_attr(t, "id", "%s-desc", id);
 	for (i = 0; i < n; i++) {
+		bar = rows[i].value > 0 ? rows[i].value / max * bw : 0;
+		if (rows[i].value > 0 && bar < 1)
+			bar = 1;
 		g = insight_el(svg, "g", NULL);
 		t = insight_el(g, "text", rows[i].label);
-		insight_attr(t, "x", "%d", lw - 8);
+		insight_attr(t, "x", "%.0f", lw - 8);
 		insight_attr(t, "y", "%zu", i * (size_t)rh + 18);
 		insight_attr(t, "text-anchor", "end");
 		insight_attr(t, "class", "lcspr-chart__label");
-		t = insight_el(g, "rect", NULL);
-		insight_attr(t, "x", "%d", lw);
-		insight_attr(t, "y", "%zu", i * (size_t)rh + 4);
-		insight_attr(t, "width", "%.1f",
-		    rows[i].value / max * bw < 1 && rows[i].value > 0 ? 1.0 :
-		    rows[i].value / max * bw);
-		insight_attr(t, "height", "%d", rh - 8);
-		insight_attr(t, "class", "lcspr-chart__bar");
+		if (bar > 0) {
+			t = insight_el(g, "rect", NULL);
+			insight_attr(t, "x", "%.0f", lw);
+			insight_attr(t, "y", "%zu", i * (size_t)rh + 4);
+			insight_attr(t, "width", "%.1f", bar);
+			insight_attr(t, "height", "%d", rh - 8);
+			insight_attr(t, "class", "lcspr-chart__bar");
+		}
 		t = insight_el(g, "text", rows[i].text);
-		insight_attr(t, "x", "%.1f", lw + rows[i].value / max * bw + 6);
+		insight_attr(t, "x", "%.1f", lw + bar + 6);
 		insight_attr(t, "y", "%zu", i * (size_t)rh + 18);
 		insight_attr(t, "class", "lcspr-chart__value");
 	}
 }
 
 /*
- * A table: caption, column headings (the first heads the row labels),
- * then a row per label with the cells given as one string each.
+ * A table with the caption whose id is "<id>-caption", in a region
+ * that scrolls sideways on a screen too narrow for it and so can take
+ * the keyboard focus (WCAG 2.1.1); the caption names the region.
+ * Returns the table.
  */
 static xmlNodePtr
-insight_table(xmlNodePtr parent, const char *caption,
+insight_tablebox(xmlNodePtr parent, const char *id, const char *caption)
+{
+	xmlNodePtr	 box, tb, c;
+
+	box = insight_el(parent, "div", NULL);
+	insight_attr(box, "class", "lcspr-table-scroll");
+	insight_attr(box, "role", "region");
+	insight_attr(box, "tabindex", "0");
+	insight_attr(box, "aria-labelledby", "%s-caption", id);
+	tb = insight_el(box, "table", NULL);
+	insight_attr(tb, "class", "lcspr-table");
+	c = insight_el(tb, "caption", caption);
+	insight_attr(c, "id", "%s-caption", id);
+	return tb;
+}
+
+/*
+ * A table (see insight_tablebox): column headings (the first heads the
+ * row labels), then a row per label with the cells given as one
+ * string each.
+ */
+static xmlNodePtr
+insight_table(xmlNodePtr parent, const char *id, const char *caption,
     const char *const *heads, size_t cols)
 {
 	xmlNodePtr	 tb, tr, th;
 	size_t		 i;
 
-	tb = insight_el(parent, "table", NULL);
-	insight_attr(tb, "class", "lcspr-table");
-	insight_el(tb, "caption", caption);
+	tb = insight_tablebox(parent, id, caption);
 	tr = insight_el(insight_el(tb, "thead", NULL), "tr", NULL);
 	for (i = 0; i < cols; i++) {
 		th = insight_el(tr, "th", heads[i]);
@@ -261,6 +345,7 @@ insight_counts(const struct vocab *v, struct irow *rows)
 
 	for (i = 0; i < v->termsz; i++) {
 		rows[i].label = v->terms[i].name;
+		rows[i].order = i;
 		rows[i].n = v->terms[i].reviewsz;
 		rows[i].value = (double)rows[i].n;
 		snprintf(rows[i].text, sizeof(rows[i].text), "%zu",
@@ -286,7 +371,8 @@ insight_countfig(xmlNodePtr sec, const char *id, const char *what,
 	    "number of reviews; the numbers are in the table below.",
 	    strcmp(headcol, "Year") == 0 ? "year" : "region");
 	insight_bars(fig, id, title, desc, rows, n, 0);
-	tb = insight_table(sec, title, heads, 2);
+	snprintf(desc, sizeof(desc), "%s-table", id);
+	tb = insight_table(sec, desc, title, heads, 2);
 	for (i = 0; i < n; i++) {
 		cell[0] = rows[i].text;
 		insight_row(tb, rows[i].label, cell, 1);
@@ -300,42 +386,47 @@ insight_rowcmp(const void *a, const void *b)
 
 	if (x->n != y->n)
 		return x->n > y->n ? -1 : 1;
-	return 0;
+	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* The commonest themes, and a heat map of themes by year. */
+/*
+ * The commonest themes, and a heat map of themes by year.  A theme no
+ * published review has is left out of both.
+ */
 static void
 insight_themes(const struct site *s, xmlNodePtr main)
 {
 	xmlNodePtr	 sec, tb, svg, t, tr, th, fig;
 	struct irow	*rows;
-	size_t		 i, j, k, n, y, cnt, max = 0, *grid;
+	size_t		 i, k, n, y, cnt, max = 0, *grid;
 	const char	*heads[2] = { "Learning theme", "Reviews" };
 	const char	*cell[1];
 	char		 buf[32];
-	const int	 lw = 330, cw = 56, rh = 26;
+	double		 lw = 0, w;
+	const int	 cw = 56, rh = 26;
 
 	rows = xcalloc(s->themes.termsz + 1, sizeof(*rows));
 	n = insight_counts(&s->themes, rows);
-	/* A stable sort keeps vocabulary order among equal counts. */
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && insight_rowcmp(&rows[j - 1],
-		    &rows[j]) > 0; j--) {
-			struct irow tmp = rows[j];
-
-			rows[j] = rows[j - 1];
-			rows[j - 1] = tmp;
-		}
+	/* Most reviews first, in vocabulary order among equal counts. */
+	qsort(rows, n, sizeof(*rows), insight_rowcmp);
+	while (n > 0 && rows[n - 1].n == 0)
+		n--;
 	if (n > TOPTHEMES)
 		n = TOPTHEMES;
 	sec = insight_section(main, "themes", "The commonest learning themes",
+	    n == 0 ? "No published review has a learning theme yet." :
 	    "The learning themes found in the most reviews; a review can "
 	    "have several.");
+	if (n == 0) {
+		free(rows);
+		return;
+	}
 	fig = insight_figure(sec, "themes-chart");
 	insight_bars(fig, "themes-chart", "Reviews per learning theme",
 	    "A bar for each of the commonest learning themes, as long as "
 	    "the number of reviews on it.", rows, n, 0);
-	tb = insight_table(sec, "Reviews per learning theme", heads, 2);
+	tb = insight_table(sec, "themes-table", "Reviews per learning theme",
+	    heads, 2);
 	for (i = 0; i < n; i++) {
 		cell[0] = rows[i].text;
 		insight_row(tb, rows[i].label, cell, 1);
@@ -359,12 +450,19 @@ insight_themes(const struct site *s, xmlNodePtr main)
 	    "year", "How often each of the commonest themes appears in the "
 	    "reviews of each year: darker cells are more reviews, and each "
 	    "cell shows its number.");
+	for (i = 0; i < n; i++)
+		if ((w = insight_textw(rows[i].label)) > lw)
+			lw = w;
+	lw = (double)(long)lw + 12;	/* 4 left, 8 to the cells */
 	fig = insight_figure(sec, "heat");
 	svg = insight_el(fig, "svg", NULL);
 	insight_attr(svg, "xmlns", "http://www.w3.org/2000/svg");
 	insight_attr(svg, "class", "lcspr-chart lcspr-chart--heat");
-	insight_attr(svg, "viewBox", "0 0 %zu %zu",
-	    (size_t)lw + s->years.termsz * (size_t)cw, (n + 1) * (size_t)rh);
+	insight_attr(svg, "viewBox", "0 0 %.0f %zu",
+	    lw + (double)(s->years.termsz * (size_t)cw), (n + 1) * (size_t)rh);
+	insight_attr(svg, "width", "%.0f",
+	    lw + (double)(s->years.termsz * (size_t)cw));
+	insight_attr(svg, "height", "%zu", (n + 1) * (size_t)rh);
 	insight_attr(svg, "role", "img");
 	insight_attr(svg, "aria-labelledby", "heat-title heat-desc");
 	t = insight_el(svg, "title", "Learning themes by year");
@@ -375,14 +473,14 @@ insight_themes(const struct site *s, xmlNodePtr main)
 	for (y = 0; y < s->years.termsz; y++) {
 		t = insight_el(svg, "text",
 		    s->years.terms[s->years.termsz - 1 - y].name);
-		insight_attr(t, "x", "%zu", (size_t)lw + y * cw + cw / 2);
+		insight_attr(t, "x", "%.0f", lw + (double)(y * cw + cw / 2));
 		insight_attr(t, "y", "18");
 		insight_attr(t, "text-anchor", "middle");
 		insight_attr(t, "class", "lcspr-chart__label");
 	}
 	for (i = 0; i < n; i++) {
 		t = insight_el(svg, "text", rows[i].label);
-		insight_attr(t, "x", "%d", lw - 8);
+		insight_attr(t, "x", "%.0f", lw - 8);
 		insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 18);
 		insight_attr(t, "text-anchor", "end");
 		insight_attr(t, "class", "lcspr-chart__label");
@@ -392,7 +490,7 @@ insight_themes(const struct site *s, xmlNodePtr main)
 			/* Five shades; the number is always written. */
 			k = cnt == 0 ? 0 : 1 + (cnt * 4 - 1) / (max ? max : 1);
 			t = insight_el(svg, "rect", NULL);
-			insight_attr(t, "x", "%zu", (size_t)lw + y * cw + 2);
+			insight_attr(t, "x", "%.0f", lw + (double)(y * cw + 2));
 			insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 2);
 			insight_attr(t, "width", "%d", cw - 4);
 			insight_attr(t, "height", "%d", rh - 4);
@@ -400,7 +498,8 @@ insight_themes(const struct site *s, xmlNodePtr main)
 			    k);
 			snprintf(buf, sizeof(buf), "%zu", cnt);
 			t = insight_el(svg, "text", buf);
-			insight_attr(t, "x", "%zu", (size_t)lw + y * cw + cw / 2);
+			insight_attr(t, "x", "%.0f",
+			    lw + (double)(y * cw + cw / 2));
 			insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 18);
 			insight_attr(t, "text-anchor", "middle");
 			insight_attr(t, "class", "lcspr-heat__value "
@@ -408,9 +507,8 @@ insight_themes(const struct site *s, xmlNodePtr main)
 		}
 	}
 	/* The same grid as a table. */
-	tb = insight_el(sec, "table", NULL);
-	insight_attr(tb, "class", "lcspr-table");
-	insight_el(tb, "caption", "Reviews per learning theme and year");
+	tb = insight_tablebox(sec, "heat-table",
+	    "Reviews per learning theme and year");
 	tr = insight_el(insight_el(tb, "thead", NULL), "tr", NULL);
 	th = insight_el(tr, "th", "Learning theme");
 	insight_attr(th, "scope", "col");
@@ -449,9 +547,10 @@ insight_ethnicity(const struct site *s, xmlNodePtr main)
 
 	for (i = 0; i < s->pubsz; i++)
 		all += s->pub[i]->ethnicity != 0;
-	snprintf(buf, sizeof(buf), "%zu of %zu reviews (%d%%) record the "
-	    "child's ethnicity. The national Panel has found that too many "
-	    "reviews do not.", all, s->pubsz, insight_pct(all, s->pubsz));
+	snprintf(buf, sizeof(buf), "%zu of %zu %s (%d%%) %s the child's "
+	    "ethnicity. The national Panel has found that too many reviews "
+	    "do not.", all, s->pubsz, insight_revs(s->pubsz),
+	    insight_pct(all, s->pubsz), s->pubsz == 1 ? "records" : "record");
 	sec = insight_section(main, "ethnicity", "Reviews that record the "
 	    "child's ethnicity", buf);
 	for (pass = 0; pass < 2; pass++) {
@@ -481,7 +580,8 @@ insight_ethnicity(const struct site *s, xmlNodePtr main)
 		    "A bar for each, as long as the share (out of 100%) of "
 		    "its reviews that record the child's ethnicity; each bar "
 		    "is labelled with the share and the counts.", rows, n, 1);
-		tb = insight_table(sec, buf, heads, 4);
+		tb = insight_table(sec, pass == 0 ? "eth-region-table" :
+		    "eth-year-table", buf, heads, 4);
 		for (i = 0; i < n; i++) {
 			snprintf(nb, sizeof(nb), "%zu", rows[i].n);
 			snprintf(kb, sizeof(kb), "%zu", rows[i].k);
@@ -503,13 +603,13 @@ insight_timecells(const struct itime *t, char c[4][64])
 	char	 d[32];
 
 	if (t->pubn > 0) {
-		insight_days(t->pubmed, d, sizeof(d));
-		snprintf(c[0], 64, "%s days (%zu)", d, t->pubn);
+		insight_daysw(t->pubmed, d, sizeof(d));
+		snprintf(c[0], 64, "%s (%zu)", d, t->pubn);
 	} else
 		snprintf(c[0], 64, "- (0)");
 	if (t->comn > 0) {
-		insight_days(t->commed, d, sizeof(d));
-		snprintf(c[1], 64, "%s days (%zu)", d, t->comn);
+		insight_daysw(t->commed, d, sizeof(d));
+		snprintf(c[1], 64, "%s (%zu)", d, t->comn);
 		snprintf(c[2], 64, "%d%% (%zu of %zu)",
 		    insight_pct(t->six, t->comn), t->six, t->comn);
 	} else {
@@ -526,25 +626,26 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 	struct itime	 all, t;
 	struct irow	*rows;
 	const struct vocab *v;
-	const char	*heads[4] = { NULL, "Median days from notification "
-	    "to publication (reviews)", "Median days from commissioning to "
-	    "completion (reviews)", "Completed within six months of "
-	    "commissioning" };
+	const char	*heads[4] = { NULL, "Notification to publication: "
+	    "median (reviews)", "Commissioning to completion: median "
+	    "(reviews)", "Completed within six months" };
 	const char	*cell[3];
 	char		 c[4][64], buf[512], d1[32], d2[32];
 	size_t		 i, n, pass;
 
 	insight_time(s->pub, s->pubsz, &all);
-	insight_days(all.pubmed, d1, sizeof(d1));
-	insight_days(all.commed, d2, sizeof(d2));
+	insight_daysw(all.pubmed, d1, sizeof(d1));
+	insight_daysw(all.commed, d2, sizeof(d2));
 	n = (size_t)snprintf(buf, sizeof(buf), "The national Panel expects "
 	    "a review to be completed within six months of being "
 	    "commissioned. ");
 	if (all.comn > 0)
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "Of the %zu "
-		    "reviews that give both dates, %zu (%d%%) were; the median "
-		    "time from commissioning to completion was %s days. ",
-		    all.comn, all.six, insight_pct(all.six, all.comn), d2);
+		    "%s that %s both dates, %zu (%d%%) %s; the median time "
+		    "from commissioning to completion was %s. ", all.comn,
+		    insight_revs(all.comn), all.comn == 1 ? "gives" : "give",
+		    all.six, insight_pct(all.six, all.comn),
+		    all.six == 1 ? "was" : "were", d2);
 	else
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "No review "
 		    "here gives both the commissioning and the completion "
@@ -552,8 +653,9 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 	if (all.pubn > 0)
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "The median "
 		    "time from the serious incident notification to "
-		    "publication was %s days, over %zu reviews that give the "
-		    "notification date. ", d1, all.pubn);
+		    "publication was %s, over %zu %s that %s the notification "
+		    "date. ", d1, all.pubn, insight_revs(all.pubn),
+		    all.pubn == 1 ? "gives" : "give");
 	else
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "No review "
 		    "here gives the notification date. ");
@@ -577,10 +679,14 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 			rows[i].label = tm->name;
 			rows[i].n = t.pubn;
 			rows[i].value = t.pubn ? t.pubmed : 0;
-			insight_days(t.pubmed, d1, sizeof(d1));
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    t.pubn ? "%s days (%zu reviews)" : "no dates%.0s",
-			    d1, t.pubn);
+			insight_daysw(t.pubmed, d1, sizeof(d1));
+			if (t.pubn > 0)
+				snprintf(rows[i].text, sizeof(rows[i].text),
+				    "%s (%zu %s)", d1, t.pubn,
+				    insight_revs(t.pubn));
+			else
+				snprintf(rows[i].text, sizeof(rows[i].text),
+				    "no dates");
 		}
 		snprintf(d2, sizeof(d2), "%s", pass == 0 ? "time-region" :
 		    "time-year");
@@ -591,7 +697,8 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 		    "each, as long as the median number of days; each bar is "
 		    "labelled with the days and the number of reviews it "
 		    "rests on.", rows, n, 0);
-		tb = insight_table(sec, buf, heads, 4);
+		tb = insight_table(sec, pass == 0 ? "time-region-table" :
+		    "time-year-table", buf, heads, 4);
 		for (i = 0; i < n; i++) {
 			const struct term *tm = &v->terms[pass == 0 ? i :
 			    n - 1 - i];
@@ -671,9 +778,10 @@ insight_html(const struct site *s, const char *prefix)
 	main = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
 	xmlDocSetRootElement(doc, main);
 	insight_attr(main, "class", "lcspr-insights");
-	snprintf(buf, sizeof(buf), "What the %zu reviews published on this "
-	    "site say as a whole, from the details each one records. Every "
-	    "chart has a table with the same numbers.", s->pubsz);
+	snprintf(buf, sizeof(buf), "What the %zu %s published on this site "
+	    "%s as a whole, from the details each one records. Every chart "
+	    "has a table with the same numbers.", s->pubsz,
+	    insight_revs(s->pubsz), s->pubsz == 1 ? "says" : "say");
 	insight_el(main, "p", buf);
 
 	rows = xcalloc(s->years.termsz + s->regions.termsz + 1,
@@ -739,8 +847,8 @@ insight_glance(struct pagectx *pc, const struct term *t, int what)
 		insight_time(t->reviews, t->reviewsz, &tm);
 		if (tm.pubn == 0)
 			return NULL;
-		insight_days(tm.pubmed, d, sizeof(d));
-		return arena_printf(&pc->arena, "%s days (from %zu review%s)",
-		    d, tm.pubn, tm.pubn == 1 ? "" : "s");
+		insight_daysw(tm.pubmed, d, sizeof(d));
+		return arena_printf(&pc->arena, "%s (from %zu %s)", d, tm.pubn,
+		    insight_revs(tm.pubn));
 	}
 }

@@ -71,6 +71,34 @@ if command -v python3 >/dev/null 2>&1; then
 	else
 		fail "insights: fixture figures worked out by hand" "$out"
 	fi
+	# The fixture's South West and Bullying have no review: no bar, no
+	# row in the themes; North East rests on one review.  The checker
+	# itself must catch a wrong plural, a bar for zero and a theme with
+	# no review.
+	f=$OUT/build/insights-lcspr/site/insights/index.html
+	if grep -q '395 days (1 review)<' "$f" && ! grep -q 'Bullying' "$f" &&
+	   grep -q '>South West<' "$f"; then
+		pass "insights: one review, a region and a theme with none"
+	else
+		fail "insights: one review, a region and a theme with none"
+	fi
+	bad=$OUT/insightcheck-bad
+	rm -rf "$bad"
+	mkdir -p "$bad/insights"
+	cp -R "$OUT/build/insights-lcspr/site/data" "$bad/"
+	sed -e 's/(1 review)</(1 reviews)</' \
+	    -e 's|<g><text \([^>]*\)>Neglect</text>|<g><text \1>Bullying</text><text \1>0</text></g>&|' \
+	    -e 's|<text x="\([0-9.]*\)" y="\([0-9]*\)" class="lcspr-chart__value">no reviews</text>|<rect x="0" y="0" width="0" height="18" class="lcspr-chart__bar"/>&|' \
+	    "$f" >"$bad/insights/index.html"
+	out=$(python3 tests/tools/insightcheck.py "$bad" 2>&1)
+	if [ $? -ne 0 ] && grep -q "wrong plural: '1 reviews'" <<<"$out" &&
+	   grep -q "themes chart: 'Bullying' has no review but is in the chart" <<<"$out" &&
+	   grep -q "chart eth-region-title: a bar for 'South West', whose value is 'no reviews'" <<<"$out"; then
+		pass "insights: the checker catches a wrong plural, a bar for zero and a theme with no review"
+	else
+		fail "insights: the checker catches a wrong plural, a bar for zero and a theme with no review" "$out"
+	fi
+	rm -rf "$bad"
 	g=$OUT/build/insights-lcspr/site/regions/london/index.html
 	if grep -q '2023 to 2024' "$g" && grep -q '50% (1 of 2)' "$g" && grep -q '365.5 days (from 2 reviews)' "$g"; then
 		pass "insights: a region's figures at a glance"

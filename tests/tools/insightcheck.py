@@ -8,9 +8,16 @@ the reviews per year and per region, the learning-theme counts, the
 share recording ethnicity per region and per year, and the timeliness
 medians and six-month shares, then read the tables of
 insights/index.html (Python's html.parser) and compare cell by cell.
+Also checks the charts and the words: a number is followed by "review"
+and "day" when it is 1 and by "reviews" and "days" otherwise, anywhere
+on the page; a bar is drawn exactly for the rows whose value is not
+zero; no learning theme without a review is in the chart, the table
+or the grid of themes by year; and every table is in a region that
+takes the keyboard focus, named by its caption.
 Extra arguments pin figures worked out by hand, e.g.
 "ethnicity=2 of 3 reviews (67%)".  Prints differences; exits 1 if any.
 """
+import re
 import datetime
 import html.parser
 import json
@@ -60,12 +67,61 @@ class Tables(html.parser.HTMLParser):
             self.para += data
 
 
+class Charts(html.parser.HTMLParser):
+    """The SVG charts (each a list of rows: texts and bar widths), all
+    the text of the page, and the boxes around the tables."""
+
+    def __init__(self):
+        super().__init__()
+        self.charts, self.words, self.boxes = [], [], []
+        self.chart = self.row = self.text = None
+        self.stack = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg":
+            self.chart = {"id": a.get("aria-labelledby", "").split(" ")[0],
+                          "heat": "lcspr-chart--heat" in a.get("class", ""), "rows": []}
+            self.charts.append(self.chart)
+        elif tag == "g" and self.chart is not None:
+            self.row = {"texts": [], "bars": []}
+            self.chart["rows"].append(self.row)
+        elif tag == "rect" and self.row is not None:
+            self.row["bars"].append(float(a.get("width", "0")))
+        elif tag == "text":
+            self.text = ""
+        elif tag == "div":
+            self.stack.append(a)
+        elif tag == "table":
+            self.boxes.append([self.stack[-1] if self.stack else {}, None])
+        elif tag == "caption" and self.boxes:
+            self.boxes[-1][1] = a.get("id")
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.chart = self.row = None
+        elif tag == "g":
+            self.row = None
+        elif tag == "text" and self.text is not None:
+            if self.row is not None:
+                self.row["texts"].append(self.text)
+            self.text = None
+        elif tag == "div" and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.text is not None:
+            self.text += data
+        self.words.append(data)
+
+
 def pct(k, n):
     return (200 * k + n) // (2 * n) if n else 0
 
 
 def days(d):
-    return ("%d" % d) if d == int(d) else ("%.1f" % d)
+    n = ("%d" % d) if d == int(d) else ("%.1f" % d)
+    return n + (" day" if d == 1 else " days")
 
 
 def date(s):
@@ -136,8 +192,8 @@ def time_cells(sel):
          if r["commissioned"] and r["completed"]]
     six = sum(within6(date(r["commissioned"]), date(r["completed"])) for r in sel
               if r["commissioned"] and r["completed"])
-    c0 = ("%s days (%d)" % (days(statistics.median(a)), len(a))) if a else "- (0)"
-    c1 = ("%s days (%d)" % (days(statistics.median(b)), len(b))) if b else "- (0)"
+    c0 = ("%s (%d)" % (days(statistics.median(a)), len(a))) if a else "- (0)"
+    c1 = ("%s (%d)" % (days(statistics.median(b)), len(b))) if b else "- (0)"
     c2 = ("%d%% (%d of %d)" % (pct(six, len(b)), six, len(b))) if b else "- (0)"
     return [c0, c1, c2]
 
@@ -146,6 +202,40 @@ expect("How long reviews take, by region",
        [[g] + time_cells([r for r in revs if r["region"] == g]) for g in regions])
 expect("How long reviews take, by year",
        [[y] + time_cells([r for r in revs if r["published"][:4] == y]) for y in years])
+
+# Plurals, bars and empty themes.
+charts = Charts()
+charts.feed(open(site + "/insights/index.html", encoding="utf-8").read())
+text = " ".join(" ".join(charts.words).split())
+for m in re.finditer(r"\b(\d+(?:\.\d+)?) (review|day)(s?)\b", text):
+    if (m.group(1) == "1") != (m.group(3) == ""):
+        problems.append("wrong plural: %r in %r" % (m.group(0), text[max(0, m.start() - 40):m.end() + 10]))
+if not re.search(r"\b\d+ reviews?\b", text):
+    problems.append("no count of reviews in words on the page")
+for c in charts.charts:
+    if c["heat"]:
+        continue
+    for row in c["rows"]:
+        label, value = (row["texts"] + ["", ""])[:2]
+        zero = re.match(r"(0(%| |$)|no )", value) is not None
+        if zero and row["bars"]:
+            problems.append("chart %s: a bar for %r, whose value is %r" % (c["id"], label, value))
+        if not zero and (len(row["bars"]) != 1 or row["bars"][0] <= 0):
+            problems.append("chart %s: no bar for %r, whose value is %r" % (c["id"], label, value))
+        if c["id"] == "themes-chart-title" and counts.get(label, 0) == 0:
+            problems.append("themes chart: %r has no review but is in the chart" % label)
+if counts and not any(c["id"] == "themes-chart-title" for c in charts.charts):
+    problems.append("no chart of the commonest learning themes")
+for name, c in page_themes:
+    if c == "0":
+        problems.append("themes table: %r has no review but is listed" % name)
+for row in T.get("Reviews per learning theme and year", [[]])[1:]:
+    if counts.get(row[0], 0) == 0:
+        problems.append("themes by year: %r has no review but is listed" % row[0])
+for box, cap in charts.boxes:
+    if box.get("role") != "region" or box.get("tabindex") != "0" or \
+            not cap or box.get("aria-labelledby") != cap:
+        problems.append("table %r is not in a focusable region named by its caption" % cap)
 for a in sys.argv[2:]:
     if not any(a in p for p in page.paras) and not any(
             a in " | ".join(" ".join(row) for row in t) for t in T.values()):

@@ -1,5 +1,5 @@
-// Checks 4 and 5, accessibility and screenshots, in Debian's Chromium
-// driven by playwright-core.
+// Checks 4, 5 and 6, accessibility, screenshots and layout, in Debian's
+// Chromium driven by playwright-core.
 // usage: node axe.mjs SITE BASEPATH SHOTDIR
 // Serves SITE under BASEPATH on 127.0.0.1 (a free port) with a small
 // static server of its own, then
@@ -8,13 +8,19 @@
 //    and the first, middle and last review, at desktop (1280 px) and
 //    phone (390 px) widths; a page that loads a file of the site that
 //    is not there (status 400 or more) is a finding too;
+//  - checks the layout of the same pages at the same widths
+//    (layout.mjs): nothing reaches past the right edge of the window
+//    except inside a scrolling region that takes the keyboard focus, and
+//    no chart label is cut off by its SVG;
 //  - writes full-page screenshots of the home page, a review page and a
 //    theme page at both widths into SHOTDIR.
 // Prints "axe: FILE:LINE: RULE (IMPACT): HELP: TARGET" for each
-// violation, "axe: ..." and "shots: ..." summaries, and last the lines
-// "result axe pass|fail" and "result shots pass|fail".  Stops the server
-// and the browser on every path out, failure included.  Exits 0 when
-// both pass, 1 otherwise.
+// violation, "layout: FILE[:LINE]: [WIDTH]: WHAT" for each layout
+// finding, "axe: ...", "layout: ..." and "shots: ..." summaries, and
+// last the lines "result axe pass|fail", "result shots pass|fail" and
+// "result layout pass|fail".  Stops the server and the browser on every
+// path out, failure included.  Exits 0 when all three pass, 1
+// otherwise.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync,
 	readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { layout } from './layout.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const AXE = join(here, 'node_modules/axe-core/axe.min.js');
@@ -39,7 +46,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css',
 const [siteArg, baseArg, shotDir] = process.argv.slice(2);
 if (!siteArg || !baseArg || !shotDir) {
 	console.log('axe: usage: node axe.mjs SITE BASEPATH SHOTDIR');
-	console.log('result axe fail\nresult shots fail');
+	console.log('result axe fail\nresult shots fail\nresult layout fail');
 	process.exit(2);
 }
 const site = resolve(siteArg);
@@ -139,16 +146,33 @@ function lineOf(file, html) {
 	return 1;
 }
 
+// The line of an element reported by the layout check: its markup up
+// to the end of its first text, else its start tag (lineOf).
+function layoutLine(file, html) {
+	let text;
+	try {
+		text = readFileSync(join(site, file), 'utf8');
+	} catch {
+		return 1;
+	}
+	const m = /^<[^>]*>[^<]*/.exec(html);
+	if (m && m[0].length > m[0].indexOf('>') + 1) {
+		const at = text.indexOf(m[0]);
+		if (at >= 0) return text.slice(0, at).split('\n').length;
+	}
+	return lineOf(file, html);
+}
+
 const urlOf = (origin, rel) =>
 	origin + base + rel.replace(/(^|\/)index\.html$/, '$1');
 
 let server = null, context = null, userDir = null;
-let axeOk = false, shotsOk = false;
+let axeOk = false, shotsOk = false, layoutOk = false;
 
 async function main() {
 	const { pages, missing, review, theme } = pick();
 	const axeSource = readFileSync(AXE, 'utf8');
-	let violations = 0, runs = 0;
+	let violations = 0, runs = 0, findings = 0, measured = 0;
 	for (const m of missing) {
 		console.log(`axe: ${shown(join(site, m))}: page missing, cannot be audited`);
 		violations++;
@@ -206,6 +230,12 @@ async function main() {
 			}), TAGS);
 			runs++;
 			current = null;
+			for (const f of await layout(page)) {
+				findings++;
+				const line = f.html ? `:${layoutLine(rel, f.html)}` : '';
+				console.log(`layout: ${where}${line}: [${vp.name} ${vp.width} px]: ${f.what}`);
+			}
+			measured++;
 			for (const b of broken) {
 				console.log(`axe: ${where}: [${vp.name}] loads a missing file: ${b}`);
 				violations++;
@@ -226,6 +256,10 @@ async function main() {
 	console.log(`axe: ${pages.length} pages audited at ${WIDTHS.length} widths ` +
 	    `(${runs} runs: ${pages.join(' ')}), ${violations} violations`);
 	axeOk = violations === 0 && runs === pages.length * WIDTHS.length && runs > 0;
+	console.log(`layout: ${pages.length} pages measured at ${WIDTHS.length} widths ` +
+	    `(${WIDTHS.map((w) => `${w.width} px`).join(' and ')}), ${findings} findings`);
+	layoutOk = findings === 0 && missing.length === 0 &&
+	    measured === pages.length * WIDTHS.length && measured > 0;
 
 	// Screenshots.
 	mkdirSync(shotDir, { recursive: true });
@@ -279,7 +313,7 @@ async function cleanup() {
 const watchdog = setTimeout(async () => {
 	console.log('axe: gave up after 240 seconds');
 	await cleanup();
-	console.log('result axe fail\nresult shots fail');
+	console.log('result axe fail\nresult shots fail\nresult layout fail');
 	process.exit(1);
 }, 240000);
 watchdog.unref();
@@ -287,7 +321,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 	process.once(sig, async () => {
 		console.log(`axe: stopped by ${sig}`);
 		await cleanup();
-		console.log('result axe fail\nresult shots fail');
+		console.log('result axe fail\nresult shots fail\nresult layout fail');
 		process.exit(1);
 	});
 
@@ -304,5 +338,6 @@ try {
 }
 console.log(`result axe ${axeOk ? 'pass' : 'fail'}`);
 console.log(`result shots ${shotsOk ? 'pass' : 'fail'}`);
-code = axeOk && shotsOk ? 0 : 1;
+console.log(`result layout ${layoutOk ? 'pass' : 'fail'}`);
+code = axeOk && shotsOk && layoutOk ? 0 : 1;
 process.exit(code);
