@@ -418,6 +418,7 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	ok = !p.failed;
 	*pages = p.pages;
 	*feeds = p.feeds;
+	ok &= attach_copy(s, o);
 	src = xasprintf("%s/assets", s->opts->themedir);
 	ok &= output_copytree(o, src, "assets");
 	free(src);
@@ -454,6 +455,7 @@ build_free(struct site *s)
 	}
 	free(s->xrefs);
 	pthread_mutex_destroy(&s->xreflock);
+	attach_free(s);
 	diag_free(&s->diag);
 }
 
@@ -481,6 +483,7 @@ build_run(const struct opts *opts)
 	spool_open(&s.spool);
 	check_init(&s);
 	pthread_mutex_init(&s.xreflock, NULL);
+	attach_init(&s);
 	s.regions.what = "region";
 	s.themes.what = "learning theme";
 	s.agegroups.what = "age group";
@@ -525,6 +528,7 @@ build_run(const struct opts *opts)
 		/* Which reviews are on the site decides which links work. */
 		build_publish(&s, &drafts, &future);
 		ok &= build_xrefs(&s);
+		ok &= attach_finish(&s);
 		diag_flush(&s.diag, stderr);
 	}
 	t1 = build_now();
