@@ -824,7 +824,8 @@ attach_link(struct site *s, const struct mdlinks *ml, const char *url,
 		a->real = real;
 		real = NULL;
 		a->rel = xstrdup(a->real + n + 1);
-		a->path = xasprintf("%s/%s", s->opts->contentdir, a->rel);
+		a->path = *croot == '\0' ? xstrdup(a->rel) :
+		    xasprintf("%s/%s", croot, a->rel);
 		a->type = type;
 		a->size = st.st_size;
 		idx = (ssize_t)attach_insert(s, a);
