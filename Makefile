@@ -8,7 +8,7 @@ BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 SHAREDIR = $(PREFIX)/share/lcspr
 
-PKGS	 = libcmark libxml-2.0 libpcre2-8 yaml-0.1 jansson
+PKGS	 = libcmark libxml-2.0 libpcre2-8 yaml-0.1 jansson libexif
 CC	?= cc
 WARN	 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wshadow -Wpointer-arith
@@ -22,7 +22,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
 # The pipeline, in order.
 SRCS	 = gen/main.c gen/diag.c gen/util.c gen/date.c gen/scan.c \
 	   gen/front.c gen/vocab.c gen/config.c gen/markdown.c \
-	   gen/check.c gen/review.c gen/intro.c gen/index.c gen/insight.c gen/field.c \
+	   gen/attach.c gen/check.c gen/review.c gen/intro.c gen/index.c gen/insight.c gen/field.c \
 	   gen/template.c gen/page.c gen/feed.c gen/data.c gen/output.c gen/build.c
 OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/extern.h
@@ -35,7 +35,8 @@ all: lcspr
 # Install build dependencies when pkg-config cannot find them.
 .deps-ok: scripts/install-deps
 	@if ! pkg-config --exists $(PKGS) 2>/dev/null || \
-	    ! command -v xmllint >/dev/null || ! command -v mandoc >/dev/null; then \
+	    ! command -v xmllint >/dev/null || ! command -v mandoc >/dev/null || \
+	    ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then \
 		echo "make: libraries or tools missing; running scripts/install-deps"; \
 		scripts/install-deps || exit 1; \
 	fi

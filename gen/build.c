@@ -439,6 +439,7 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	ok = !p.failed;
 	*pages = p.pages;
 	*feeds = p.feeds;
+	ok &= attach_copy(s, o);
 	src = xasprintf("%s/assets", s->opts->themedir);
 	ok &= output_copytree(o, src, "assets");
 	free(src);
@@ -509,6 +510,7 @@ build_free(struct site *s)
 	}
 	free(s->xrefs);
 	pthread_mutex_destroy(&s->xreflock);
+	attach_free(s);
 	diag_free(&s->diag);
 }
 
@@ -537,6 +539,7 @@ build_run(const struct opts *opts)
 	spool_open(&s.spool);
 	check_init(&s);
 	pthread_mutex_init(&s.xreflock, NULL);
+	attach_init(&s);
 	s.regions.what = "region";
 	s.themes.what = "learning theme";
 	s.agegroups.what = "age group";
@@ -587,6 +590,7 @@ build_run(const struct opts *opts)
 		build_publish(&s, &drafts, &future);
 		index_onsite(&s);
 		ok &= build_xrefs(&s);
+		ok &= attach_finish(&s);
 		/* Whatever reported an error, check and build agree. */
 		ok &= s.diag.errors == 0;
 		diag_flush(&s.diag, stderr);

@@ -71,6 +71,13 @@ static const struct {
 	  "instagram\\.com|twitter\\.com|x\\.com|tiktok\\.com|"
 	  "snapchat\\.com|linkedin\\.com/in|youtube\\.com(?:/c|/channel|"
 	  "/user)?)/@?[A-Za-z0-9_.-]*[A-Za-z0-9_]", NULL, PRE_COM },
+	/* Attachments' properties, checked in attach.c (no pattern). */
+	{ "document-author", "a person's name in the PDF's \"Author\" "
+	  "property", NULL, NULL, 0 },
+	{ "image-author", "the name of the image's author or owner in its "
+	  "EXIF data", NULL, NULL, 0 },
+	{ "image-location", "the place where the image was taken (GPS "
+	  "position) in its EXIF data", NULL, NULL, 0 },
 };
 #define BUILTINSZ (sizeof(builtins) / sizeof(builtins[0]))
 
@@ -215,8 +222,9 @@ check_init(struct site *s)
 		r->error = 1;
 		r->confirm = builtins[i].confirm;
 		r->prefilter = builtins[i].prefilter;
-		r->re = check_compile(&s->diag, "lcspr", 0, r->name,
-		    builtins[i].pattern);
+		if (builtins[i].pattern != NULL)
+			r->re = check_compile(&s->diag, "lcspr", 0, r->name,
+			    builtins[i].pattern);
 	}
 }
 
@@ -237,6 +245,22 @@ check_find(const struct site *s, const char *name, int *meta)
 		if (strcmp(metarules[i], name) == 0)
 			*meta = 1;
 	return NULL;
+}
+
+/*
+ * The rule called name if it is switched on and checks run at all,
+ * else NULL (attach.c asks before its own checks).
+ */
+const struct rule *
+check_on(const struct site *s, const char *name)
+{
+	const struct rule *r;
+	int		 meta;
+
+	if (s->opts->nocheck || (r = check_find(s, name, &meta)) == NULL ||
+	    r->off)
+		return NULL;
+	return r;
 }
 
 /*
@@ -563,6 +587,97 @@ check_text(struct site *s, const char *path, const char *text, size_t len,
 	}
 	free(ia);
 	free(sc.starts);
+	return ok;
+}
+
+/* A finding in a document: where it starts, and its rule. */
+struct docfind {
+	size_t		 off;		/* start of the match */
+	size_t		 end;		/* end of the match */
+	size_t		 rule;		/* index in site->rules */
+};
+
+static int
+check_docfindcmp(const void *a, const void *b)
+{
+	const struct docfind *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/*
+ * Run every pattern rule over the text of a document attachment path
+ * (a PDF's text as pdftotext gives it, pages separated by form feeds,
+ * when prop is NULL; else the value of its property prop) and report
+ * each finding, in page order, as "page N: RULE: ..." or "the "PROP"
+ * property: RULE: ...".  text must be valid UTF-8.  Safe on several
+ * threads.  Returns 1 when no error was found.
+ */
+int
+check_document(struct site *s, const char *path, const char *text,
+    size_t len, const char *prop)
+{
+	struct docfind	*v = NULL;
+	size_t		 vsz = 0, r, i, page, off;
+	pcre2_match_data *md;
+	PCRE2_SIZE	*ov, start;
+	const struct rule *ru;
+	char		*m;
+	int		 ok = 1;
+	unsigned	 facts;
+
+	if (s->opts->nocheck)
+		return 1;
+	facts = check_facts(text, len);
+	for (r = 0; r < s->rulesz; r++) {
+		ru = &s->rules[r];
+		if (ru->off || ru->re == NULL ||
+		    (ru->prefilter & facts) != ru->prefilter)
+			continue;
+		md = pcre2_match_data_create_from_pattern(ru->re, NULL);
+		for (start = 0; start <= len; ) {
+			if (pcre2_match(ru->re, (PCRE2_SPTR)text, len, start,
+			    PCRE2_NO_UTF_CHECK, md, NULL) < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(md);
+			if (ov[1] == ov[0]) {
+				start = ov[1] + 1;
+				continue;
+			}
+			start = ov[1];
+			if (ru->confirm != NULL &&
+			    !ru->confirm(text + ov[0], ov[1] - ov[0]))
+				continue;
+			v = xreallocarray(v, vsz + 1, sizeof(*v));
+			v[vsz].off = ov[0];
+			v[vsz].end = ov[1];
+			v[vsz++].rule = r;
+		}
+		pcre2_match_data_free(md);
+	}
+	if (vsz > 1)
+		qsort(v, vsz, sizeof(*v), check_docfindcmp);
+	for (page = 1, off = 0, i = 0; i < vsz; i++) {
+		/* Findings in order: count the form feeds once. */
+		for (; off < v[i].off; off++)
+			page += text[off] == '\f';
+		ru = &s->rules[v[i].rule];
+		m = check_mask(text + v[i].off, v[i].end - v[i].off);
+		if (prop != NULL)
+			diag_finding(&s->diag, ru->error, path, 0, 0, "the "
+			    "\"%s\" property: %s: %s \"%s\"", prop, ru->name,
+			    ru->message, m);
+		else
+			diag_finding(&s->diag, ru->error, path, 0, 0, "page "
+			    "%zu: %s: %s \"%s\"", page, ru->name, ru->message,
+			    m);
+		free(m);
+		if (ru->error)
+			ok = 0;
+	}
+	free(v);
 	return ok;
 }
 

@@ -104,6 +104,15 @@ void		 config_free(struct site *);
 char		*markdown_render(const char *, size_t, int, char **,
 		    size_t *, const struct mdlinks *, int *);
 
+/* attach.c */
+void		 attach_init(struct site *);
+const char	*attach_type(const char *);
+int		 attach_link(struct site *, const struct mdlinks *,
+		    const char *, size_t, size_t, char **, char **);
+int		 attach_finish(struct site *);
+int		 attach_copy(const struct site *, struct output *);
+void		 attach_free(struct site *);
+
 /* check.c */
 void		 check_init(struct site *);
 const struct rule *check_find(const struct site *, const char *, int *);
@@ -119,6 +128,9 @@ int		 check_text(struct site *, const char *, const char *, size_t,
 		    struct allow *, size_t);
 void		 check_review(struct site *, struct review *, const char *,
 		    size_t, size_t, int, size_t);
+int		 check_document(struct site *, const char *, const char *,
+		    size_t, const char *);
+const struct rule *check_on(const struct site *, const char *);
 void		 check_stale(struct site *, const char *, struct allow *,
 		    size_t);
 void		 check_free(struct site *);

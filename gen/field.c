@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lcspr.h"
 #include "extern.h"
@@ -21,7 +22,7 @@ enum fid {
 	F_REGIONS, F_YEARS, F_BODY, F_INTRO,
 	F_TITLE, F_URL, F_PUBLISHED, F_PUBLISHED_ISO, F_REGION,
 	F_REGION_URL, F_LOCAL_AREA, F_REVIEW_TYPE, F_SUMMARY, F_RELATED,
-	F_REPORT_URL, F_AGE_GROUP, F_ETHNICITY_RECORDED,
+	F_REPORT_URL, F_REPORT_PDF, F_AGE_GROUP, F_ETHNICITY_RECORDED,
 	F_ETHNICITY_NOT_RECORDED,
 	F_NAME, F_COUNT, F_COUNT_LABEL, F_DESCRIPTION, F_FEED_URL,
 	F_TOP_THEMES, F_TOP_THEMES_HEADING,
@@ -75,6 +76,7 @@ static const struct {
 	{ "summary", FT_TEXT },
 	{ "related", FT_LIST },
 	{ "report-url", FT_TEXT },
+	{ "report-pdf", FT_FLAG },
 	{ "age-group", FT_TEXT },
 	{ "ethnicity-recorded", FT_TEXT },
 	{ "ethnicity-not-recorded", FT_FLAG },
@@ -310,6 +312,17 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 		return 1;
 	case F_REPORT_URL:
 		field_text(v, r->report_url);
+		return 1;
+	case F_REPORT_PDF:
+		/* The address's path ends ".pdf", before any ? or #. */
+		v->type = FT_FLAG;
+		v->flag = 0;
+		if (r->report_url != NULL) {
+			size_t	 n = strcspn(r->report_url, "?#");
+
+			v->flag = n >= 4 && strncasecmp(r->report_url + n - 4,
+			    ".pdf", 4) == 0;
+		}
 		return 1;
 	case F_AGE_GROUP:
 		field_text(v, r->agegroup != NULL ? r->agegroup->name : NULL);

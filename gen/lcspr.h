@@ -147,6 +147,23 @@ struct xref {
 	const struct review *from;	/* the review linking, or NULL */
 };
 
+/* A local file linked from content, published at the same path. */
+struct attach {
+	char		*real;		/* realpath: the key */
+	char		*path;		/* contentdir/rel, for messages */
+	char		*rel;		/* path below the content folder */
+	const char	*type;		/* attach_type's label, static */
+	off_t		 size;		/* bytes */
+	int		 pub;		/* linked from a published text */
+	size_t		 next;		/* hash chain: index + 1, 0 ends */
+};
+
+/* A link to an attachment: it is published with the text linking. */
+struct attachref {
+	size_t		 idx;		/* into site->attach */
+	const struct review *from;	/* the review linking, or NULL */
+};
+
 /* Patterns compiled once per build, shared read-only by threads. */
 struct patterns {
 	pcre2_code	*slug;		/* [a-z0-9]+(-[a-z0-9]+)* */
@@ -283,6 +300,15 @@ struct site {
 	struct xref	*xrefs;		/* owned: links to reviews */
 	size_t		 xrefsz;	/* number of links */
 	pthread_mutex_t	 xreflock;	/* reviews are read on threads */
+	char		*contentreal;	/* realpath of the content folder */
+	struct attach	**attach;	/* owned: linked local files */
+	size_t		 attachsz;	/* number of attachments */
+	size_t		*attachhash;	/* buckets: index + 1, 0 empty */
+	size_t		 attachhashsz;	/* number of buckets */
+	struct attachref *attachrefs;	/* owned: links to attachments */
+	size_t		 attachrefsz;	/* number of links */
+	pthread_mutex_t	 attachlock;	/* attachments are linked on threads */
+	int		 attachfailed;	/* an attachment had an error */
 	char		*configpath;	/* contentdir/site.yaml */
 	char		*title;		/* site title */
 	char		*description;	/* site description */

@@ -2,6 +2,8 @@
  * Markdown: cmark parses each body; raw HTML is left out unless the
  * site allows it (cmark's safe mode); the first paragraph is taken as
  * plain text for listings and feeds when the review has no summary.
+ * Links to content files become links to their pages, and links and
+ * images to other local files links to their copies (attach.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -124,12 +126,6 @@ markdown_nearslug(const struct vocab *v, const char *slug)
 }
 
 /*
- * A link to a content file ("child-b.md", "../reviews/child-b.md",
- * "../themes/neglect.md#x") becomes a link to that page of the built
- * site; a link to a file that is not there is reported.  Other links
- * are left alone.  Returns 0 when a link was reported.
- */
-/*
  * The column in characters of cmark's (byte) column col on line line
  * of text: messages count characters, as editors do.
  */
@@ -147,9 +143,46 @@ markdown_col(const char *text, size_t len, int line, int col)
 	return c;
 }
 
+/*
+ * A link or image to a local file that is not a content file: an
+ * attachment, published with the site (attach.c).  The link's text
+ * gets its type and size, in *label (owned by the caller) to add once
+ * the tree is no longer walked.  Returns 0 when reported.
+ */
+static int
+markdown_attach(const struct mdlinks *ml, cmark_node *n, const char *url,
+    const char *text, size_t textlen, char **label)
+{
+	char	*newurl, *lab;
+	size_t	 line, col;
+
+	line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
+	col = markdown_col(text, textlen, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n));
+	if (!attach_link(ml->site, ml, url, line, col, &newurl, &lab))
+		return 0;
+	if (newurl == NULL)
+		return 1;	/* a link to a page of the site */
+	cmark_node_set_url(n, newurl);
+	free(newurl);
+	if (cmark_node_get_type(n) == CMARK_NODE_LINK)
+		*label = lab;
+	else
+		free(lab);
+	return 1;
+}
+
+/*
+ * A link to a content file ("child-b.md", "../reviews/child-b.md",
+ * "../themes/neglect.md#x") becomes a link to that page of the built
+ * site; a link to a file that is not there is reported.  A link or
+ * image to another local file is an attachment (markdown_attach), and
+ * *label may get the text to add to the link.  Other links are left
+ * alone.  Returns 0 when a link was reported.
+ */
 static int
 markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
-    size_t textlen)
+    size_t textlen, char **label)
 {
 	struct site	*s = ml->site;
 	const char	*url = cmark_node_get_url(n), *frag, *base, *near;
@@ -167,6 +200,10 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 	path = xstrndup(url, (size_t)(frag - url));
 	len = strlen(path);
 	if (len < 4 || strcmp(path + len - 3, ".md") != 0) {
+		free(path);
+		return markdown_attach(ml, n, url, text, textlen, label);
+	}
+	if (cmark_node_get_type(n) == CMARK_NODE_IMAGE) {
 		free(path);
 		return 1;
 	}
@@ -325,20 +362,26 @@ markdown_rawhtml(const struct mdlinks *ml, cmark_node *doc,
  * level 2, as the page title is the page's only h1.  If para is not
  * NULL, *para gets the first paragraph as plain text (owned by the
  * caller, NULL when there is none).  *blocks gets the number of blocks.
- * With ml, links to content files become links to their pages, and
- * links to missing files are reported (*linksok then 0).
+ * With ml, links to content files become links to their pages, links
+ * and images to other local files become links to their copies in the
+ * site (attachments), and links to missing files are reported
+ * (*linksok then 0).
  * Returns the HTML, owned by the caller.
  */
 char *
 markdown_render(const char *text, size_t len, int unsafe, char **para,
     size_t *blocks, const struct mdlinks *ml, int *linksok)
 {
-	cmark_node	*doc, *n;
+	cmark_node	*doc, *n, *t;
 	cmark_iter	*it;
 	cmark_event_type ev;
 	struct buf	 b = { NULL, 0, 0 };
-	char		*html;
-	size_t		 nb = 0;
+	char		*html, *label;
+	size_t		 nb = 0, lvsz = 0, i;
+	struct {
+		cmark_node	*node;		/* an attachment link */
+		char		*label;		/* text to add, owned */
+	}		*lv = NULL;
 
 	doc = cmark_parse_document(text, len,
 	    unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
@@ -368,13 +411,29 @@ markdown_render(const char *text, size_t len, int unsafe, char **para,
 		it = cmark_iter_new(doc);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			n = cmark_iter_get_node(it);
-			if (ev == CMARK_EVENT_ENTER &&
-			    cmark_node_get_type(n) == CMARK_NODE_LINK &&
-			    !markdown_link(ml, n, text, len) &&
+			if (ev != CMARK_EVENT_ENTER ||
+			    (cmark_node_get_type(n) != CMARK_NODE_LINK &&
+			    cmark_node_get_type(n) != CMARK_NODE_IMAGE))
+				continue;
+			label = NULL;
+			if (!markdown_link(ml, n, text, len, &label) &&
 			    linksok != NULL)
 				*linksok = 0;
+			if (label != NULL) {
+				lv = xreallocarray(lv, lvsz + 1, sizeof(*lv));
+				lv[lvsz].node = n;
+				lv[lvsz++].label = label;
+			}
 		}
 		cmark_iter_free(it);
+		/* "(PDF, 1.2 MB)" after each attachment link's text. */
+		for (i = 0; i < lvsz; i++) {
+			t = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(t, lv[i].label);
+			cmark_node_append_child(lv[i].node, t);
+			free(lv[i].label);
+		}
+		free(lv);
 	}
 	html = cmark_render_html(doc,
 	    unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);

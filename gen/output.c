@@ -378,15 +378,22 @@ output_copyfile(struct output *o, const char *src, const char *rel)
 {
 	char		*text;
 	size_t		 len;
-	int		 ok;
+	int		 ok, fd;
 	FILE		*f;
 	struct stat	 st;
 
-	if ((f = fopen(src, "rb")) == NULL || fstat(fileno(f), &st) == -1) {
+	/* Never wait on a FIFO: open without blocking, then ask. */
+	if ((fd = open(src, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &st) == -1) {
 		diag_error(o->diag, src, 0, "cannot read: %s",
 		    strerror(errno));
-		if (f != NULL)
-			fclose(f);
+		if (fd != -1)
+			close(fd);
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode) || (f = fdopen(fd, "rb")) == NULL) {
+		diag_error(o->diag, src, 0, "cannot read: not a file");
+		close(fd);
 		return 0;
 	}
 	text = xmalloc((size_t)st.st_size + 1);

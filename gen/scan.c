@@ -160,13 +160,6 @@ static const char *const scan_known[] = {
 };
 #define SCAN_KNOWNSZ (sizeof(scan_known) / sizeof(scan_known[0]))
 
-/* Endings of files published as attachments (attach.c). */
-static const char *const scan_attachext[] = {
-	".pdf", ".png", ".jpg", ".jpeg", ".svg", ".webp", ".docx", ".odt",
-	".xlsx", ".csv",
-};
-#define SCAN_ATTACHEXTSZ (sizeof(scan_attachext) / sizeof(scan_attachext[0]))
-
 /* Does name end in suffix, ignoring ASCII case? */
 static int
 scan_endcase(const char *name, const char *suffix)
@@ -176,19 +169,17 @@ scan_endcase(const char *name, const char *suffix)
 	return n > k && strcasecmp(name + n - k, suffix) == 0;
 }
 
-/* Is name an attachment's (any case) or a file systems' own file? */
+/*
+ * Is name an attachment's (attach.c warns if nothing links it), a
+ * backup or a file system's own file?
+ */
 static int
 scan_quiet(const char *name)
 {
-	size_t	 i, n = strlen(name);
+	size_t	 n = strlen(name);
 
-	if (name[n - 1] == '~' || strcasecmp(name, "Thumbs.db") == 0 ||
-	    strcasecmp(name, "desktop.ini") == 0)
-		return 1;
-	for (i = 0; i < SCAN_ATTACHEXTSZ; i++)
-		if (scan_endcase(name, scan_attachext[i]))
-			return 1;
-	return 0;
+	return name[n - 1] == '~' || strcasecmp(name, "Thumbs.db") == 0 ||
+	    strcasecmp(name, "desktop.ini") == 0 || attach_type(name) != NULL;
 }
 
 /* Does the file at path start with a "---" line (a BOM allowed)? */

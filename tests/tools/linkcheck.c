@@ -6,8 +6,12 @@
  * Parses with libxml2's HTML parser.  Prints "file: broken link: url"
  * for each problem; exits 1 if any, 0 if none, 2 on usage.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* nftw, also when built without -D_GNU_SOURCE */
+#endif
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
@@ -56,6 +60,24 @@ hasid(xmlNodePtr n, const char *id)
 	return 0;
 }
 
+/* Decode %XX in a URL path, in place: "clean%20photo.jpg". */
+static void
+pctdecode(char *p)
+{
+	char	*o = p, h[3] = { 0, 0, 0 };
+
+	for (; *p != '\0'; p++)
+		if (p[0] == '%' && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2])) {
+			h[0] = p[1];
+			h[1] = p[2];
+			*o++ = (char)strtol(h, NULL, 16);
+			p += 2;
+		} else
+			*o++ = *p;
+	*o = '\0';
+}
+
 static void
 check(const char *file, xmlDocPtr doc, const char *url)
 {
@@ -90,6 +112,7 @@ check(const char *file, xmlDocPtr doc, const char *url)
 	}
 	if ((p = strpbrk(path, "?#")) != NULL)
 		*p = '\0';
+	pctdecode(path);
 	if (!exists(path)) {
 		printf("%s: broken link: %s\n", file, url);
 		broken++;
