@@ -4,6 +4,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
@@ -159,6 +160,10 @@ static const char *const scan_known[] = {
 	"reviews", "pages", "themes", "regions",
 };
 #define SCAN_KNOWNSZ (sizeof(scan_known) / sizeof(scan_known[0]))
+
+/* The warning for a file that is neither read nor published. */
+#define SCAN_IGNORED "ignored: neither Markdown nor a type of file that " \
+	"can be published (PDF, PNG, JPEG, SVG, WebP, DOCX, ODT, XLSX or CSV)"
 
 /* Does name end in suffix, ignoring ASCII case? */
 static int
@@ -318,12 +323,39 @@ scan_walk(struct diag *d, const char *dir, const char *root,
 		} else {
 			if (!scan_lookalike(d, p, de->d_name) &&
 			    !scan_quiet(de->d_name))
-				diag_warn(d, p, 0, "ignored: only .md files "
-				    "are read here");
+				diag_warn(d, p, 0, SCAN_IGNORED);
 			free(p);
 		}
 	}
 	closedir(dp);
+}
+
+/* Does the folder path hold a Markdown file, at any depth below? */
+static int
+scan_hasmd(const char *path, int depth)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*p;
+	int		 found = 0;
+
+	if (depth > 32 || (dp = opendir(path)) == NULL)
+		return 0;
+	while (!found && (de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s/%s", path, de->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			found = scan_hasmd(p, depth + 1);
+		else
+			found = scan_endcase(de->d_name, ".md") ||
+			    scan_endcase(de->d_name, ".md.txt") ||
+			    scan_endcase(de->d_name, ".markdown");
+		free(p);
+	}
+	closedir(dp);
+	return found;
 }
 
 /*
@@ -353,9 +385,7 @@ scan_stray(struct diag *d, const char *path, const char *name)
 			    "the introduction of a learning theme or region "
 			    "to content/themes/ or content/regions/");
 		else if (!scan_lookalike(d, path, name) && !scan_quiet(name))
-			diag_warn(d, path, 0, "ignored: lcspr reads only "
-			    "site.yaml, the logo and the folders reviews, "
-			    "pages, themes and regions here");
+			diag_warn(d, path, 0, SCAN_IGNORED);
 		return;
 	}
 	if ((dp = opendir(path)) == NULL) {
@@ -404,8 +434,13 @@ scan_content(struct diag *d, const char *dir, const char *logo)
 		if (i < SCAN_KNOWNSZ)
 			continue;
 		p = xasprintf("%s/%s", dir, de->d_name);
+		/* A near miss starts with the same letter and holds text. */
 		near = vocab_nearest(de->d_name, scan_known, SCAN_KNOWNSZ);
-		if (near != NULL && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		if (near != NULL && tolower((unsigned char)*near) !=
+		    tolower((unsigned char)de->d_name[0]))
+			near = NULL;
+		if (near != NULL && lstat(p, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    scan_hasmd(p, 0))
 			diag_error(d, p, 0, "this folder is not read: did "
 			    "you mean \"%s\"? rename it %s, spelt exactly so "
 			    "in lower case", near, near);
