@@ -36,7 +36,8 @@ all: lcspr
 .deps-ok: scripts/install-deps
 	@if ! pkg-config --exists $(PKGS) 2>/dev/null || \
 	    ! command -v xmllint >/dev/null || ! command -v mandoc >/dev/null || \
-	    ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then \
+	    ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || \
+	    ! test -f /usr/share/zoneinfo/Europe/London; then \
 		echo "make: libraries or tools missing; running scripts/install-deps"; \
 		scripts/install-deps || exit 1; \
 	fi
