@@ -54,6 +54,12 @@ $(OBJS): $(HDRS) .deps-ok
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# One static file, from Debian's static libraries (libxml2 brings ICU,
+# which is C++).  For copying to a machine without these libraries.
+lcspr-static: .deps-ok $(OBJS)
+	$(CC) -static -o $@ $(OBJS) $(LDFLAGS) \
+		$$(pkg-config --static --libs $(PKGS)) -lstdc++ -lpthread -lm
+
 site: lcspr
 	./lcspr build -C content -t themes/default -o site
 
