@@ -155,6 +155,7 @@ struct sitetheme *template_load(struct diag *, const char *);
 size_t		 template_eachsz(const struct sitetheme *);
 size_t		 template_staticsz(const struct sitetheme *);
 void		 template_free(struct sitetheme *);
+int		 template_safeurl(const char *);
 int		 template_render(const struct sitetheme *, enum tmplkind,
 		    const struct ctx *, struct render *);
 

@@ -35,5 +35,6 @@ void	 test_scan(void);
 void	 test_review(void);
 void	 test_index(void);
 void	 test_check(void);
+void	 test_template(void);
 
 #endif

@@ -21,6 +21,7 @@ main(void)
 	test_review();
 	test_index();
 	test_check();
+	test_template();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed != 0;
 }
