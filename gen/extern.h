@@ -193,6 +193,7 @@ int		 output_write(struct output *, const char *, const void *,
 int		 output_copyfile(struct output *, const char *, const char *);
 int		 output_copytree(struct output *, const char *, const char *);
 int		 output_commit(struct output *);
+int		 output_stopped(struct output *);
 void		 output_free(struct output *);
 
 /* build.c */
