@@ -126,6 +126,10 @@ build_worker(void *arg)
 	memset(&rd, 0, sizeof(rd));
 	rd.dict = xmlDictCreate();
 	while ((i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED)) < n) {
+		/* A signal stops the build: take no more jobs. */
+		if (p->out != NULL &&
+		    __atomic_load_n(&p->out->stop, __ATOMIC_RELAXED) > 0)
+			break;
 		if (p->jobs == NULL)
 			review_read(p->site, &p->site->reviews[i]);
 		else if (!build_job(p, &p->jobs[i], &rd))
@@ -439,6 +443,8 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	ok = !p.failed;
 	*pages = p.pages;
 	*feeds = p.feeds;
+	if (__atomic_load_n(&o->stop, __ATOMIC_RELAXED) > 0)
+		return 0;	/* stopped by a signal */
 	ok &= attach_copy(s, o);
 	src = xasprintf("%s/assets", s->opts->themedir);
 	ok &= output_copytree(o, src, "assets");
@@ -485,6 +491,22 @@ build_heldback(const struct site *s, size_t drafts, size_t future)
 	}
 }
 
+/* The name of a signal that stops a build. */
+static const char *
+build_signame(int sig)
+{
+	switch (sig) {
+	case SIGINT:
+		return "SIGINT";
+	case SIGTERM:
+		return "SIGTERM";
+	case SIGHUP:
+		return "SIGHUP";
+	default:
+		return "a signal";
+	}
+}
+
 /* Free everything the build allocated in s. */
 static void
 build_free(struct site *s)
@@ -526,7 +548,7 @@ build_run(const struct opts *opts)
 	struct output	 o;
 	double		 t0, t1, t2;
 	size_t		 drafts = 0, future = 0, pages = 0, feeds = 0;
-	int		 ok, rc = 1;
+	int		 ok, rc = 1, sig;
 
 	t0 = build_now();
 	memset(&s, 0, sizeof(s));
@@ -620,7 +642,17 @@ build_run(const struct opts *opts)
 		diag_flush(&s.diag, stderr);
 	}
 	t2 = build_now();
-	if (ok) {
+	if ((sig = output_stopped(&o)) != 0) {
+		rc = 128 + sig;
+		if (ok)	/* The signal came after the swap. */
+			fprintf(stderr, "lcspr: stopped by %s after the new "
+			    "site was put in %s\n", build_signame(sig),
+			    opts->outdir);
+		else
+			fprintf(stderr, "lcspr: stopped by %s: nothing was "
+			    "written and %s is unchanged\n",
+			    build_signame(sig), opts->outdir);
+	} else if (ok) {
 		rc = 0;
 		if (opts->verbose >= 0)
 			printf("lcspr: wrote %zu review%s, %zu page%s and %zu "

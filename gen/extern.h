@@ -167,6 +167,7 @@ struct sitetheme *template_load(struct diag *, const char *);
 size_t		 template_eachsz(const struct sitetheme *);
 size_t		 template_staticsz(const struct sitetheme *);
 void		 template_free(struct sitetheme *);
+int		 template_safeurl(const char *);
 int		 template_render(const struct sitetheme *, enum tmplkind,
 		    const struct ctx *, struct render *);
 
@@ -204,6 +205,7 @@ int		 output_write(struct output *, const char *, const void *,
 int		 output_copyfile(struct output *, const char *, const char *);
 int		 output_copytree(struct output *, const char *, const char *);
 int		 output_commit(struct output *);
+int		 output_stopped(struct output *);
 void		 output_free(struct output *);
 
 /* build.c */

@@ -1,9 +1,9 @@
 /*
  * Feeds: RSS 2.0 for the whole site, each learning theme and each
  * region, built as libxml2 trees.  A feed reader shows an item's
- * description as HTML, so the summary goes in as a small HTML
- * fragment serialised by libxml2: a "<" in a summary reaches the
- * reader as "&lt;", never as markup.
+ * description, and the channel's, as HTML, so the summary goes in as a
+ * small HTML fragment serialised by libxml2, and the channel's text as
+ * HTML text: a "<" reaches the reader as "&lt;", never as markup.
  */
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
@@ -24,19 +24,27 @@ feed_text(xmlNodePtr parent, const char *name, const char *value)
 	    (const xmlChar *)value);
 }
 
-/* The summary as an HTML paragraph, serialised by libxml2. */
+/*
+ * Plain text as HTML, serialised by libxml2: in a paragraph (an item's
+ * summary) or as text alone (the channel's description).  Feed readers
+ * read both descriptions as HTML, so both are escaped twice.
+ */
 static xmlChar *
-feed_html(const char *summary)
+feed_html(const char *text, int para)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 p;
+	xmlNodePtr	 p, t;
 	xmlBufferPtr	 b;
 	xmlChar		*s;
 
 	doc = htmlNewDocNoDtD(NULL, NULL);
-	p = xmlNewDocNode(doc, NULL, (const xmlChar *)"p", NULL);
+	t = xmlNewDocText(doc, (const xmlChar *)text);
+	p = t;
+	if (para) {
+		p = xmlNewDocNode(doc, NULL, (const xmlChar *)"p", NULL);
+		xmlAddChild(p, t);
+	}
 	xmlDocSetRootElement(doc, p);
-	xmlAddChild(p, xmlNewDocText(doc, (const xmlChar *)summary));
 	b = xmlBufferCreate();
 	htmlNodeDump(b, doc, p);
 	s = xmlStrdup(xmlBufferContent(b));
@@ -83,7 +91,9 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 	    s->content_note) : xasprintf("Reviews published %s %s. %s",
 	    strncmp(rel, "themes/", 7) == 0 ? "on" : "in", name,
 	    s->content_note);
-	feed_text(ch, "description", t);
+	html = feed_html(t, 0);
+	feed_text(ch, "description", (const char *)html);
+	xmlFree(html);
 	free(t);
 	feed_text(ch, "language", s->language);
 	self = xmlNewChild(ch, atom, (const xmlChar *)"link", NULL);
@@ -113,7 +123,7 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 		free(t);
 		date_rfc822(&r->published, date, sizeof(date));
 		feed_text(it, "pubDate", date);
-		html = feed_html(r->summary);
+		html = feed_html(r->summary, 1);
 		feed_text(it, "description", (const char *)html);
 		xmlFree(html);
 		for (j = 0; j < r->themesz; j++)

@@ -10,6 +10,7 @@
 
 #include <pcre2.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <sys/types.h>
 #include <time.h>
@@ -350,6 +351,12 @@ struct output {
 	int		 dirfd;		/* open on stage */
 	int		 lockfd;	/* the lock beside final, or -1 */
 	int		 failed;	/* a write failed (reported) */
+	int		 stop;		/* signal that stops the build, or 0;
+					 * -1 once too late (atomic) */
+	int		 sigon;		/* the signal thread runs */
+	pthread_t	 sigtid;	/* the signal thread */
+	sigset_t	 sigs;		/* SIGINT, SIGTERM, SIGHUP */
+	sigset_t	 oldmask;	/* the signal mask before */
 	double		 removesecs;	/* time to remove the old site */
 };
 

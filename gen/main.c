@@ -57,7 +57,9 @@ static const char help_text[] =
 "names each review it leaves out; a date more than a year ahead is a\n"
 "warning.\n"
 "Exit status: 0 built (check: no errors), 1 errors in content, site theme\n"
-"or output folder, 2 usage error.\n"
+"or output folder, 2 usage error, 128 + the signal's number (130 for\n"
+"Ctrl-C) when SIGINT, SIGTERM or SIGHUP stopped a build: the unfinished\n"
+"copy is removed and the output folder is unchanged.\n"
 "See lcspr(1) and lcspr(5).\n";
 
 static char progname[] = "lcspr build";

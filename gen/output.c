@@ -13,6 +13,8 @@
 #include <ftw.h>
 #include <libgen.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +182,65 @@ output_stale(struct output *o, const char *out)
 }
 
 /*
+ * The signal thread.  SIGINT, SIGTERM and SIGHUP are blocked in every
+ * thread and taken here: the first sets o->stop, so the workers take
+ * no more jobs, writes fail and the build ends as a failed one does
+ * (the staging folder removed, the old site kept); a second signal, or
+ * one after output_stopped, ends the process at once (a later build
+ * removes what is left).
+ */
+static void *
+output_sigthread(void *arg)
+{
+	struct output	*o = arg;
+	int		 sig;
+
+	for (;;) {
+		if (sigwait(&o->sigs, &sig) != 0)
+			continue;
+		if (__atomic_exchange_n(&o->stop, sig, __ATOMIC_SEQ_CST) != 0)
+			_exit(128 + sig);
+	}
+	return NULL;
+}
+
+/*
+ * Block SIGINT, SIGTERM and SIGHUP in this thread (and so in every
+ * thread it starts later) and start the signal thread.  A signal that
+ * was ignored when lcspr started stays ignored.
+ */
+static void
+output_sigstart(struct output *o)
+{
+	sigemptyset(&o->sigs);
+	sigaddset(&o->sigs, SIGINT);
+	sigaddset(&o->sigs, SIGTERM);
+	sigaddset(&o->sigs, SIGHUP);
+	if (pthread_sigmask(SIG_BLOCK, &o->sigs, &o->oldmask) != 0)
+		return;
+	if (pthread_create(&o->sigtid, NULL, output_sigthread, o) != 0) {
+		/* The signals keep their default action. */
+		pthread_sigmask(SIG_SETMASK, &o->oldmask, NULL);
+		return;
+	}
+	o->sigon = 1;
+}
+
+/*
+ * The signal that stopped the build (SIGINT, SIGTERM or SIGHUP), or 0.
+ * Called once, when the writing is over: a signal after it ends the
+ * process at once.
+ */
+int
+output_stopped(struct output *o)
+{
+	int	 sig;
+
+	sig = __atomic_exchange_n(&o->stop, -1, __ATOMIC_SEQ_CST);
+	return sig > 0 ? sig : 0;
+}
+
+/*
  * The folder a symbolic link out leads to, when that folder does not
  * exist yet: the link is kept and the folder made.  NULL otherwise.
  */
@@ -216,6 +277,7 @@ output_open(struct site *s, struct output *o)
 	o->diag = &s->diag;
 	o->dirfd = -1;
 	o->lockfd = -1;
+	output_sigstart(o);
 	/* A link to the output folder: replace the folder, keep the link;
 	 * a link to a folder not there yet: make that folder. */
 	if (lstat(out, &st) == 0 && S_ISLNK(st.st_mode) &&
@@ -338,6 +400,11 @@ output_write(struct output *o, const char *rel, const void *data,
 	ssize_t		 n;
 	const char	*p = data;
 
+	/* Stopped by a signal: build_run says so. */
+	if (__atomic_load_n(&o->stop, __ATOMIC_RELAXED) > 0) {
+		o->failed = 1;
+		return 0;
+	}
 	if (strstr(rel, "..") != NULL || rel[0] == '/') {
 		diag_error(o->diag, rel, 0, "refusing to write outside the "
 		    "output folder");
@@ -370,73 +437,187 @@ fail:
 }
 
 /*
- * Copy the file src to rel in the output.  Returns 1 on success, 0
- * when reported.
+ * Copy the open file fd (named src in messages) to rel in the output
+ * and close it: a regular file only, read whole with read(2).
+ * Returns 1 on success, 0 when reported.
  */
-int
-output_copyfile(struct output *o, const char *src, const char *rel)
+static int
+output_copyfd(struct output *o, int fd, const char *src, const char *rel)
 {
-	char		*text;
-	size_t		 len;
-	int		 ok, fd;
-	FILE		*f;
 	struct stat	 st;
+	char		*text = NULL;
+	size_t		 len = 0, max;
+	ssize_t		 n;
+	int		 ok = 0;
 
-	/* Never wait on a FIFO: open without blocking, then ask. */
-	if ((fd = open(src, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
-	    fstat(fd, &st) == -1) {
+	if (fstat(fd, &st) == -1) {
 		diag_error(o->diag, src, 0, "cannot read: %s",
 		    strerror(errno));
-		if (fd != -1)
-			close(fd);
-		return 0;
+		goto out;
 	}
-	if (!S_ISREG(st.st_mode) || (f = fdopen(fd, "rb")) == NULL) {
-		diag_error(o->diag, src, 0, "cannot read: not a file");
-		close(fd);
-		return 0;
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(o->diag, src, 0, "not a regular file, so it is not "
+		    "read: copy the real file in its place");
+		goto out;
 	}
-	text = xmalloc((size_t)st.st_size + 1);
-	len = fread(text, 1, (size_t)st.st_size, f);
-	if ((ok = !ferror(f)) == 0)
-		diag_error(o->diag, src, 0, "cannot read");
-	else
-		ok = output_write(o, rel, text, len);
-	fclose(f);
+	/* The size is a hint: the file may grow or shrink meanwhile. */
+	max = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
+	text = xmalloc(max);
+	for (;;) {
+		if (len == max) {
+			max *= 2;
+			text = xreallocarray(text, max, 1);
+		}
+		if ((n = read(fd, text + len, max - len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			diag_error(o->diag, src, 0, "cannot read: %s",
+			    strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	ok = output_write(o, rel, text, len);
+out:
+	close(fd);
 	free(text);
 	return ok;
 }
 
+/* Report why the file src could not be opened (errno). */
+static void
+output_openerr(struct output *o, const char *src, const char *where)
+{
+	if (errno == ELOOP)
+		diag_error(o->diag, src, 0, "a symbolic link%s, which is not "
+		    "followed: copy the real file in its place", where);
+	else
+		diag_error(o->diag, src, 0, "cannot read: %s",
+		    strerror(errno));
+}
+
 /*
- * Copy the files under src (recursively, leaving out hidden ones) to
- * the folder rel in the output.  A missing src copies nothing.
- * Returns 1 on success, 0 when reported.
+ * Copy the file src to rel in the output: a regular file only, never
+ * through a symbolic link at its end, a FIFO or a device.  Returns 1
+ * on success, 0 when reported.
  */
 int
-output_copytree(struct output *o, const char *src, const char *rel)
+output_copyfile(struct output *o, const char *src, const char *rel)
+{
+	int	 fd;
+
+	if ((fd = open(src, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1) {
+		output_openerr(o, src, "");
+		return 0;
+	}
+	return output_copyfd(o, fd, src, rel);
+}
+
+/*
+ * Copy the folder open as dfd (src in messages) to the folder rel in
+ * the output, and close dfd.  Only regular files and folders are
+ * copied: a symbolic link or anything else is an error, so nothing
+ * outside the folder is published and nothing loops.
+ */
+static int
+output_copydir(struct output *o, int dfd, const char *src, const char *rel)
 {
 	DIR		*dp;
 	struct dirent	*de;
 	struct stat	 st;
 	char		*sp, *rp;
-	int		 ok = 1;
+	int		 fd, ok = 1;
 
-	if ((dp = opendir(src)) == NULL)
-		return errno == ENOENT;
+	if ((dp = fdopendir(dfd)) == NULL) {
+		diag_error(o->diag, src, 0, "cannot read the folder: %s",
+		    strerror(errno));
+		close(dfd);
+		return 0;
+	}
 	while ((de = readdir(dp)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
+		if (__atomic_load_n(&o->stop, __ATOMIC_RELAXED) > 0) {
+			ok = 0;
+			break;
+		}
 		sp = xasprintf("%s/%s", src, de->d_name);
 		rp = xasprintf("%s/%s", rel, de->d_name);
-		if (stat(sp, &st) == 0 && S_ISDIR(st.st_mode))
-			ok &= output_copytree(o, sp, rp);
-		else
-			ok &= output_copyfile(o, sp, rp);
+		if (fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == -1) {
+			diag_error(o->diag, sp, 0, "cannot read: %s",
+			    strerror(errno));
+			ok = 0;
+		} else if (S_ISLNK(st.st_mode)) {
+			diag_error(o->diag, sp, 0, "a symbolic link in the site "
+			    "theme's assets: copy the real file or folder in "
+			    "its place (links are not followed, so that "
+			    "nothing from outside the site theme is "
+			    "published)");
+			ok = 0;
+		} else if (S_ISDIR(st.st_mode)) {
+			if ((fd = openat(dfd, de->d_name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+				output_openerr(o, sp, " in the site theme's "
+				    "assets");
+				ok = 0;
+			} else
+				ok &= output_copydir(o, fd, sp, rp);
+		} else if (S_ISREG(st.st_mode)) {
+			if ((fd = openat(dfd, de->d_name, O_RDONLY |
+			    O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) == -1) {
+				output_openerr(o, sp, " in the site theme's "
+				    "assets");
+				ok = 0;
+			} else
+				ok &= output_copyfd(o, fd, sp, rp);
+		} else {
+			diag_error(o->diag, sp, 0, "not a regular file or "
+			    "folder: only files and folders are copied from "
+			    "the site theme's assets; copy the real file in "
+			    "its place");
+			ok = 0;
+		}
 		free(sp);
 		free(rp);
 	}
 	closedir(dp);
 	return ok;
+}
+
+/*
+ * Copy the files under src (recursively, leaving out hidden ones) to
+ * the folder rel in the output.  A missing src copies nothing; src
+ * must be a real folder, not a symbolic link.  Returns 1 on success,
+ * 0 when reported.
+ */
+int
+output_copytree(struct output *o, const char *src, const char *rel)
+{
+	struct stat	 st;
+	int		 fd;
+
+	if ((fd = open(src, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1) {
+		if (errno == ENOENT)
+			return 1;
+		if (errno == ELOOP || (errno == ENOTDIR &&
+		    lstat(src, &st) == 0 && S_ISLNK(st.st_mode)))
+			diag_error(o->diag, src, 0, "a symbolic link: copy the "
+			    "real folder in its place (links are not followed, "
+			    "so that nothing from outside the site theme is "
+			    "published)");
+		else if (errno == ENOTDIR)
+			diag_error(o->diag, src, 0, "not a folder: the site "
+			    "theme's assets must be a folder of files");
+		else
+			diag_error(o->diag, src, 0, "cannot read the folder: "
+			    "%s", strerror(errno));
+		return 0;
+	}
+	return output_copydir(o, fd, src, rel);
 }
 
 static int
@@ -477,6 +658,9 @@ output_commit(struct output *o)
 
 	close(o->dirfd);
 	o->dirfd = -1;
+	/* Stopped by a signal: build_run says so. */
+	if (__atomic_load_n(&o->stop, __ATOMIC_SEQ_CST) > 0)
+		return 0;
 	if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->final,
 	    RENAME_EXCHANGE) == 0) {
 		t = output_now();
@@ -513,7 +697,9 @@ fail:
 }
 
 /*
- * Remove the staging folder after a failed build, and free o.
+ * Remove the staging folder after a failed build, end the signal
+ * thread, and free o.  A signal that came after output_stopped is
+ * then delivered, with its default action.
  */
 void
 output_free(struct output *o)
@@ -526,4 +712,10 @@ output_free(struct output *o)
 		close(o->lockfd);	/* releases the lock */
 	free(o->stage);
 	free(o->final);
+	if (o->sigon) {
+		pthread_cancel(o->sigtid);
+		pthread_join(o->sigtid, NULL);
+		o->sigon = 0;
+		pthread_sigmask(SIG_SETMASK, &o->oldmask, NULL);
+	}
 }

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "lcspr.h"
@@ -42,6 +43,7 @@ struct marker {
 	struct {
 		char	*name;		/* attribute to set */
 		int	 field;		/* field giving its value */
+		int	 url;		/* holds an address: safe ones only */
 	}		*attrs;
 };
 
@@ -124,6 +126,141 @@ tmpl_field(struct tload *tl, xmlNodePtr n, const char *marker,
 	return id;
 }
 
+/*
+ * Attributes whose value is an address: a field may set them only with
+ * an address (url or a field ending in -url), and only a safe one.
+ */
+static const char *const tmpl_urlattrs[] = {
+	"action", "archive", "background", "cite", "classid", "codebase",
+	"data", "dynsrc", "formaction", "href", "icon", "imagesrcset",
+	"longdesc", "lowsrc", "manifest", "ping", "poster", "profile", "src",
+	"srcset", "usemap", NULL
+};
+
+/* Attributes no field may set: they run script or change the page. */
+static const char *const tmpl_badattrs[] = {
+	"http-equiv", "srcdoc", NULL
+};
+
+/* Elements whose attributes no field may set: <base> changes every
+ * address on the page, SVG animations set other attributes. */
+static const char *const tmpl_badelems[] = {
+	"animate", "animatemotion", "animatetransform", "base", "set", NULL
+};
+
+/* Is name (any case) in the list? */
+static int
+tmpl_inlist(const char *const *list, const char *name)
+{
+	for (; *list != NULL; list++)
+		if (strcasecmp(*list, name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * May field (of that name) set the attribute attr of element n?
+ * Reports why not.  *url is set for an attribute holding an address.
+ */
+static int
+tmpl_attrok(struct tload *tl, xmlNodePtr n, const char *attr,
+    const char *field, int *url)
+{
+	const char	*p;
+	size_t		 len = strlen(field), line = (size_t)xmlGetLineNo(n);
+
+	*url = 0;
+	for (p = attr; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')) {
+			diag_error(tl->diag, tl->path, line, "%sattr-%s: an "
+			    "attribute name is letters, digits and hyphens "
+			    "only", MARK, attr);
+			return 0;
+		}
+	if (tmpl_inlist(tmpl_badelems, (const char *)n->name)) {
+		diag_error(tl->diag, tl->path, line, "%sattr-%s: a field may "
+		    "not set attributes of <%s>, which %s", MARK, attr,
+		    (const char *)n->name, strcasecmp((const char *)n->name,
+		    "base") == 0 ? "changes every address on the page" :
+		    "sets other attributes, such as an address");
+		return 0;
+	}
+	if (strncasecmp(attr, "on", 2) == 0 ||
+	    tmpl_inlist(tmpl_badattrs, attr)) {
+		diag_error(tl->diag, tl->path, line, "%sattr-%s: a field may "
+		    "not set the attribute \"%s\", which can run script or send "
+		    "readers elsewhere (lcspr(5) lists the attributes a field "
+		    "may not set)",
+		    MARK, attr, attr);
+		return 0;
+	}
+	if (strcasecmp(attr, "style") == 0 &&
+	    strcmp(field, "accent-style") != 0) {
+		diag_error(tl->diag, tl->path, line, "%sattr-style: only the "
+		    "field \"accent-style\" may set a style attribute (a "
+		    "style from content could hide or change the page)", MARK);
+		return 0;
+	}
+	if (strcasecmp(attr, "content") == 0 &&
+	    strcasecmp((const char *)n->name, "meta") == 0 &&
+	    xmlHasProp(n, (const xmlChar *)"http-equiv") != NULL) {
+		diag_error(tl->diag, tl->path, line, "%sattr-content: a field "
+		    "may not set the content of <meta http-equiv>, which could "
+		    "send readers to another address", MARK);
+		return 0;
+	}
+	if (tmpl_inlist(tmpl_urlattrs, attr)) {
+		if (strcmp(field, "url") != 0 &&
+		    (len < 4 || strcmp(field + len - 4, "-url") != 0)) {
+			diag_error(tl->diag, tl->path, line, "%sattr-%s: field "
+			    "\"%s\" is not an address (the attribute \"%s\" "
+			    "takes url or a field ending in -url)", MARK, attr,
+			    field, attr);
+			return 0;
+		}
+		*url = 1;
+	}
+	return 1;
+}
+
+/*
+ * Is the address s safe in an attribute: relative, or with the scheme
+ * http, https or mailto?  Read as browsers read it: leading spaces
+ * and control characters skipped, tabs and newlines ignored.
+ */
+int
+template_safeurl(const char *s)
+{
+	char		 scheme[8];
+	size_t		 n = 0;
+	unsigned char	 c;
+
+	while (*s != '\0' && (unsigned char)*s <= ' ')
+		s++;
+	for (; (c = (unsigned char)*s) != '\0'; s++) {
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c == ':')
+			break;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (n > 0 && ((c >= '0' && c <= '9') || c == '+' ||
+		    c == '-' || c == '.'))))
+			return 1;	/* no scheme: a relative address */
+		if (n < sizeof(scheme) - 1)
+			scheme[n] = (char)(c >= 'A' && c <= 'Z' ?
+			    c - 'A' + 'a' : c);
+		n++;
+	}
+	if (c != ':')
+		return 1;
+	if (n >= sizeof(scheme))
+		return 0;
+	scheme[n] = '\0';
+	return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
+	    strcmp(scheme, "mailto") == 0;
+}
+
 /* The markers of element n, made empty if it has none yet. */
 static struct marker *
 tmpl_newmark(struct tload *tl, xmlNodePtr n)
@@ -142,9 +279,13 @@ tmpl_newmark(struct tload *tl, xmlNodePtr n)
 	return m;
 }
 
-/* Read the markers of element n into a struct marker, if any. */
+/*
+ * Read the markers of element n into a struct marker, if any.  raw:
+ * the script or style element n is in (or is), else NULL.
+ */
 static void
-tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
+tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk,
+    const char *raw)
 {
 	struct marker	*m = NULL;
 	xmlAttrPtr	 a;
@@ -161,7 +302,16 @@ tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
 		val = xmlNodeListGetString(n->doc, a->children, 1);
 		if (val == NULL)
 			val = xmlStrdup((const xmlChar *)"");
-		if (strcmp(name, "each") == 0) {
+		if (raw != NULL && (strcmp(name, "text") == 0 ||
+		    strcmp(name, "html") == 0 ||
+		    strncmp(name, "attr-", 5) == 0)) {
+			diag_error(tl->diag, tl->path, (size_t)xmlGetLineNo(n),
+			    "%s%s inside <%s>: a browser reads a script or "
+			    "style element as code, so no field may be used "
+			    "there; put the value in an ordinary element",
+			    MARK, name, raw);
+			tl->ok = 0;
+		} else if (strcmp(name, "each") == 0) {
 			m->each = tmpl_field(tl, n, name, (char *)val, FT_LIST);
 			m->cacheid = (int)tl->st->eachsz++;
 		}
@@ -186,8 +336,13 @@ tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
 			m->attrs = xreallocarray(m->attrs, m->attrsz + 1,
 			    sizeof(*m->attrs));
 			m->attrs[m->attrsz].name = xstrdup(name + 5);
-			m->attrs[m->attrsz++].field =
+			m->attrs[m->attrsz].field =
 			    tmpl_field(tl, n, name, (char *)val, FT_TEXT);
+			if (m->attrs[m->attrsz].field >= 0 &&
+			    !tmpl_attrok(tl, n, name + 5, (char *)val,
+			    &m->attrs[m->attrsz].url))
+				tl->ok = 0;
+			m->attrsz++;
 		} else {
 			diag_error(tl->diag, tl->path, (size_t)xmlGetLineNo(n),
 			    "unknown marker \"%s%s\" (the markers are "
@@ -204,16 +359,28 @@ tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
 	}
 }
 
-/* Mark every element under n. */
+/*
+ * Mark every element under n.  raw: the script or style element they
+ * are in, else NULL (libxml2's HTML serialiser writes the text of
+ * those unescaped, whatever their namespace or case).
+ */
 static void
-tmpl_walk(struct tload *tl, xmlNodePtr n, enum tmplkind tk)
+tmpl_walk(struct tload *tl, xmlNodePtr n, enum tmplkind tk,
+    const char *raw)
 {
+	const char	*r;
+
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		n->_private = NULL;
-		tmpl_mark(tl, n, tk);
-		tmpl_walk(tl, n->children, tk);
+		r = raw;
+		if (r == NULL && (strcasecmp((const char *)n->name,
+		    "script") == 0 || strcasecmp((const char *)n->name,
+		    "style") == 0))
+			r = (const char *)n->name;
+		tmpl_mark(tl, n, tk, r);
+		tmpl_walk(tl, n->children, tk, r);
 	}
 }
 
@@ -329,7 +496,7 @@ template_load(struct diag *d, const char *dir)
 			tl.ok = 0;
 		} else {
 			tmpl_walk(&tl, xmlDocGetRootElement(st->docs[i]),
-			    (enum tmplkind)i);
+			    (enum tmplkind)i, NULL);
 			tmpl_statics(&tl, xmlDocGetRootElement(st->docs[i]));
 		}
 		if (i == TK_LAYOUT && st->docs[i] != NULL && st->slots != 1) {
@@ -498,7 +665,9 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	}
 	for (i = 0; m != NULL && i < m->attrsz; i++) {
 		tmpl_get(f, c, m->attrs[i].field, &v);
-		if (!field_empty(&v))
+		/* A second line of defence: the fields are checked. */
+		if (!field_empty(&v) &&
+		    (!m->attrs[i].url || template_safeurl(v.text)))
 			xmlSetProp(el, (const xmlChar *)m->attrs[i].name,
 			    (const xmlChar *)v.text);
 	}

@@ -36,5 +36,6 @@ void	 test_review(void);
 void	 test_index(void);
 void	 test_check(void);
 void	 test_attach(void);
+void	 test_template(void);
 
 #endif

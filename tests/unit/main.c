@@ -22,6 +22,7 @@ main(void)
 	test_index();
 	test_check();
 	test_attach();
+	test_template();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed != 0;
 }
