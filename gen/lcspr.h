@@ -18,6 +18,17 @@
 #define RELATED_MAX	5	/* related reviews listed on a review page */
 #define TOPTHEMES_MAX	5	/* themes listed as "often occur with" */
 
+/*
+ * Limits on what is parsed, checked before parsing so that no input
+ * takes more than linear time (lcspr(5) lists them with their messages).
+ */
+#define FILE_MAX	(1024 * 1024)		/* bytes of a content file */
+#define CONFIG_MAX	(8 * 1024 * 1024)	/* bytes of site.yaml */
+#define FRONT_MAX	(64 * 1024)		/* bytes of front matter */
+#define FRONT_DEPTH	20	/* [ and { nested in YAML */
+#define FRONT_FIELDS	200	/* top-level fields of one YAML block */
+#define MARKDOWN_BRACKETS 5000	/* [ in one Markdown text (cmark) */
+
 /* A growable byte buffer, always NUL-terminated once used. */
 struct buf {
 	char		*data;		/* owned, or NULL when empty */
