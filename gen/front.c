@@ -555,6 +555,52 @@ front_plain(struct diag *d, const struct front *f, const size_t *m,
 }
 
 /*
+ * A value (or key) holding a character that no page or feed may hold:
+ * a control character other than tab, newline and carriage return
+ * (a NUL too), or U+FFFE or U+FFFF.  Only a backslash escape in double
+ * quotes makes one ("S:\files" holds a form feed), as the file's raw
+ * text was checked when read.  Returns 1 if good, 0 when reported.
+ */
+static int
+front_controls(struct diag *d, const struct front *f, const yaml_node_t *nd,
+    const struct front_where *w)
+{
+	const unsigned char *v = nd->data.scalar.value;
+	size_t		 i, n = nd->data.scalar.length;
+	char		 esc[8];
+	char		*what;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] < 0x20 && v[i] != '\t' && v[i] != '\n' &&
+		    v[i] != '\r') {
+			snprintf(esc, sizeof(esc), "\\x%02x", v[i]);
+			break;
+		}
+		if (v[i] == 0xef && i + 2 < n && v[i + 1] == 0xbf &&
+		    (v[i + 2] == 0xbe || v[i + 2] == 0xbf)) {
+			snprintf(esc, sizeof(esc), "\\u%s",
+			    v[i + 2] == 0xbe ? "FFFE" : "FFFF");
+			break;
+		}
+	}
+	if (i == n)
+		return 1;
+	what = w->iskey ? xstrdup("a field name") : front_what(w);
+	if (nd->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		diag_error(d, f->path, front_line(f, nd), "%s contains the "
+		    "character %s, which is not allowed in text: in double "
+		    "quotes a backslash starts an escape (\\f, \\b, \\u...), "
+		    "so put a Windows path in single quotes ('S:\\files') or "
+		    "use forward slashes (S:/files)", what, esc);
+	else
+		diag_error(d, f->path, front_line(f, nd), "%s contains the "
+		    "character %s, which is not allowed in text: remove it",
+		    what, esc);
+	free(what);
+	return 0;
+}
+
+/*
  * Check every unquoted value of the loaded document (front_plain),
  * marking the fields whose values were reported.  Linear in the
  * number of nodes and the size of the text.  Returns 1 if all good.
@@ -597,6 +643,13 @@ front_scan(struct diag *d, struct front *f, struct front_where *w)
 	m = front_cmap(f, &n);
 	for (i = 0; i < sz; i++) {
 		nd = &f->doc.nodes.start[i];
+		if (nd->type == YAML_SCALAR_NODE &&
+		    !front_controls(d, f, nd, &w[i])) {
+			if (w[i].field > 0)
+				f->fields[w[i].field - 1].reported = 1;
+			ok = 0;
+			continue;
+		}
 		if (nd->type != YAML_SCALAR_NODE || w[i].iskey ||
 		    nd->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 			continue;
