@@ -543,8 +543,9 @@ build_run(const struct opts *opts)
 	s.reviewtypes.what = "review type";
 	s.years.what = "year";
 	if (date_build_time(&s.now) == -1) {
-		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a number "
-		    "of seconds since 1970\n");
+		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a whole "
+		    "number of seconds since 1970, from 0 to 253402300799 "
+		    "(9999-12-31 23:59:59 UTC)\n");
 		build_free(&s);
 		return 2;
 	}
