@@ -304,6 +304,7 @@ struct site {
 	size_t		 home_length;	/* reviews on the home page */
 	char		*partnership;	/* or NULL */
 	char		*logo;		/* file name in contentdir, or NULL */
+	char		*logopath;	/* the logo's file, links resolved */
 	char		*accent;	/* #rrggbb or NULL */
 	char		*content_note;	/* shown on review pages and feeds */
 	int		 allow_raw_html; /* raw HTML in Markdown kept */
