@@ -327,6 +327,72 @@ config_term(struct site *s, struct front *f, yaml_node_t *n,
 }
 
 /*
+ * Each spelling (name, slug, alias, any case) must name one entry
+ * only: report each entry whose name or slug an earlier entry has, and
+ * each alias an earlier entry has, using the sorted index (equal
+ * spellings sit together, the earliest entry's first).  n log n, where
+ * comparing each entry with those before it was quadratic.  Returns 1
+ * if there are none.
+ */
+static int
+config_twice(struct site *s, struct front *f, const struct field *fl,
+    const struct vocab *v)
+{
+	size_t		*name, *slug, *alias, *aliasoff, i, j, n = 0;
+	size_t		 none = (size_t)-1;
+	const struct vocabkey *k;
+	const struct term *t;
+	int		 ok = 1;
+
+	name = xcalloc(v->termsz + 1, sizeof(*name));
+	slug = xcalloc(v->termsz + 1, sizeof(*slug));
+	aliasoff = xcalloc(v->termsz + 1, sizeof(*aliasoff));
+	for (i = 0; i < v->termsz; i++) {
+		name[i] = slug[i] = none;
+		aliasoff[i] = n;
+		n += v->terms[i].aliasesz;
+	}
+	alias = xcalloc(n + 1, sizeof(*alias));
+	for (i = 0; i < n; i++)
+		alias[i] = none;
+	for (i = 0; i < v->indexsz; i++) {
+		k = &v->index[i];
+		if (k->first == k->term)
+			continue;
+		if (k->kind == 0)
+			name[k->term] = k->first;
+		else if (k->kind == 1)
+			slug[k->term] = k->first;
+		else
+			alias[aliasoff[k->term] + k->alias] = k->first;
+	}
+	for (i = 0; i < v->termsz; i++) {
+		t = &v->terms[i];
+		if (name[i] != none || slug[i] != none) {
+			diag_error(&s->diag, f->path, t->line, "\"%s\" is "
+			    "listed twice in \"%s\" (see line %zu)", t->name,
+			    fl->key, v->terms[name[i] != none ? name[i] :
+			    slug[i]].line);
+			ok = 0;
+		}
+		for (j = 0; j < t->aliasesz; j++)
+			if (alias[aliasoff[i] + j] != none) {
+				diag_error(&s->diag, f->path, t->line,
+				    "alias \"%s\" already names \"%s\" (line "
+				    "%zu)", t->aliases[j],
+				    v->terms[alias[aliasoff[i] + j]].name,
+				    v->terms[alias[aliasoff[i] + j]].line);
+				ok = 0;
+			}
+	}
+	free(name);
+	free(slug);
+	free(alias);
+	free(aliasoff);
+	return ok;
+}
+
+/*
  * Read a vocabulary list: names, or mappings with name, slug, aliases
  * and description (full).  Checks slugs and that no two entries share
  * a name, alias or slug.
@@ -337,7 +403,6 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 {
 	yaml_node_item_t *it;
 	struct term	*t;
-	const struct term *other;
 	size_t		 i, j;
 	int		 ok = 1;
 
@@ -369,24 +434,10 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 			    t->name);
 			ok = 0;
 		}
-		/* Each spelling must name one entry only. */
-		if ((other = vocab_find(v, t->name)) != NULL ||
-		    (other = vocab_find(v, t->slug)) != NULL) {
-			diag_error(&s->diag, f->path, t->line, "\"%s\" is "
-			    "listed twice in \"%s\" (see line %zu)", t->name,
-			    fl->key, other->line);
-			ok = 0;
-		}
-		for (j = 0; j < t->aliasesz; j++)
-			if ((other = vocab_find(v, t->aliases[j])) != NULL) {
-				diag_error(&s->diag, f->path, t->line,
-				    "alias \"%s\" already names \"%s\" (line "
-				    "%zu)", t->aliases[j], other->name,
-				    other->line);
-				ok = 0;
-			}
 		v->termsz++;
 	}
+	vocab_index(v);
+	ok &= config_twice(s, f, fl, v);
 	for (i = 0; i < v->termsz; i++)
 		for (j = 0; j < v->terms[i].aliasesz; j++)
 			if (strcasecmp(v->terms[i].aliases[j],

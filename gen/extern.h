@@ -83,6 +83,7 @@ int		 front_bool(struct diag *, const struct front *,
 void		 front_free(struct front *);
 
 /* vocab.c */
+void		 vocab_index(struct vocab *);
 const struct term *vocab_find(const struct vocab *, const char *);
 size_t		 vocab_distance(const char *, const char *, size_t);
 const char	*vocab_nearest(const char *, const char *const *, size_t);

@@ -200,11 +200,25 @@ struct synonym {
 /* Lists of choices are given in messages when shorter than this. */
 #define VOCAB_LISTMAX	15
 
+/* "did you mean" is looked for among at most this many entries. */
+#define VOCAB_SUGGESTMAX 1000
+
+/* One spelling of a term (its name, slug or an alias), for lookups. */
+struct vocabkey {
+	const char	*word;		/* borrowed from the term */
+	size_t		 term;		/* index in the vocabulary's terms */
+	int		 kind;		/* 0 name, 1 slug, 2 alias */
+	size_t		 alias;		/* which alias, when kind is 2 */
+	size_t		 first;		/* term of the first equal spelling */
+};
+
 /* A controlled vocabulary: an owning array of terms. */
 struct vocab {
 	const char	*what;		/* "region", "theme", ... */
 	struct term	*terms;		/* owned, in site.yaml order */
 	size_t		 termsz;	/* number of terms */
+	struct vocabkey	*index;		/* owned: every spelling, sorted */
+	size_t		 indexsz;	/* spellings in index, 0: none made */
 	const struct term **onsite;	/* owned: the terms with a page */
 	size_t		 onsitesz;	/* number of them */
 };
