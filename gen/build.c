@@ -449,11 +449,9 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	src = xasprintf("%s/assets", s->opts->themedir);
 	ok &= output_copytree(o, src, "assets");
 	free(src);
-	if (s->logo != NULL) {
-		src = xasprintf("%s/%s", s->opts->contentdir, s->logo);
-		ok &= output_copyfile(o, src, s->logo);
-		free(src);
-	}
+	/* Checked by config_logo: a regular file in the content folder. */
+	if (s->logo != NULL)
+		ok &= output_copyfile(o, s->logopath, s->logo);
 	return ok;
 }
 
@@ -568,8 +566,9 @@ build_run(const struct opts *opts)
 	s.reviewtypes.what = "review type";
 	s.years.what = "year";
 	if (date_build_time(&s.now) == -1) {
-		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a number "
-		    "of seconds since 1970\n");
+		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a whole "
+		    "number of seconds since 1970, from 0 to 253402300799 "
+		    "(9999-12-31 23:59:59 UTC)\n");
 		build_free(&s);
 		return 2;
 	}
@@ -596,17 +595,6 @@ build_run(const struct opts *opts)
 		ok &= intro_scan(&s);
 		ok &= build_reviews(&s);
 		ok &= intro_read(&s);
-		if (s.logo != NULL) {
-			char	*lp = xasprintf("%s/%s", opts->contentdir,
-			    s.logo);
-
-			if (access(lp, R_OK) != 0) {
-				diag_error(&s.diag, s.configpath, 1, "the logo "
-				    "file %s cannot be read", lp);
-				ok = 0;
-			}
-			free(lp);
-		}
 		ok &= opts->checkonly || s.sitetheme != NULL;
 		/* Which reviews are on the site decides which links work. */
 		build_publish(&s, &drafts, &future);

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libxml/uri.h>
 #include <math.h>
 #include <stdio.h>
@@ -326,6 +327,72 @@ config_term(struct site *s, struct front *f, yaml_node_t *n,
 }
 
 /*
+ * Each spelling (name, slug, alias, any case) must name one entry
+ * only: report each entry whose name or slug an earlier entry has, and
+ * each alias an earlier entry has, using the sorted index (equal
+ * spellings sit together, the earliest entry's first).  n log n, where
+ * comparing each entry with those before it was quadratic.  Returns 1
+ * if there are none.
+ */
+static int
+config_twice(struct site *s, struct front *f, const struct field *fl,
+    const struct vocab *v)
+{
+	size_t		*name, *slug, *alias, *aliasoff, i, j, n = 0;
+	size_t		 none = (size_t)-1;
+	const struct vocabkey *k;
+	const struct term *t;
+	int		 ok = 1;
+
+	name = xcalloc(v->termsz + 1, sizeof(*name));
+	slug = xcalloc(v->termsz + 1, sizeof(*slug));
+	aliasoff = xcalloc(v->termsz + 1, sizeof(*aliasoff));
+	for (i = 0; i < v->termsz; i++) {
+		name[i] = slug[i] = none;
+		aliasoff[i] = n;
+		n += v->terms[i].aliasesz;
+	}
+	alias = xcalloc(n + 1, sizeof(*alias));
+	for (i = 0; i < n; i++)
+		alias[i] = none;
+	for (i = 0; i < v->indexsz; i++) {
+		k = &v->index[i];
+		if (k->first == k->term)
+			continue;
+		if (k->kind == 0)
+			name[k->term] = k->first;
+		else if (k->kind == 1)
+			slug[k->term] = k->first;
+		else
+			alias[aliasoff[k->term] + k->alias] = k->first;
+	}
+	for (i = 0; i < v->termsz; i++) {
+		t = &v->terms[i];
+		if (name[i] != none || slug[i] != none) {
+			diag_error(&s->diag, f->path, t->line, "\"%s\" is "
+			    "listed twice in \"%s\" (see line %zu)", t->name,
+			    fl->key, v->terms[name[i] != none ? name[i] :
+			    slug[i]].line);
+			ok = 0;
+		}
+		for (j = 0; j < t->aliasesz; j++)
+			if (alias[aliasoff[i] + j] != none) {
+				diag_error(&s->diag, f->path, t->line,
+				    "alias \"%s\" already names \"%s\" (line "
+				    "%zu)", t->aliases[j],
+				    v->terms[alias[aliasoff[i] + j]].name,
+				    v->terms[alias[aliasoff[i] + j]].line);
+				ok = 0;
+			}
+	}
+	free(name);
+	free(slug);
+	free(alias);
+	free(aliasoff);
+	return ok;
+}
+
+/*
  * Read a vocabulary list: names, or mappings with name, slug, aliases
  * and description (full).  Checks slugs and that no two entries share
  * a name, alias or slug.
@@ -336,7 +403,6 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 {
 	yaml_node_item_t *it;
 	struct term	*t;
-	const struct term *other;
 	size_t		 i, j;
 	int		 ok = 1;
 
@@ -368,24 +434,10 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 			    t->name);
 			ok = 0;
 		}
-		/* Each spelling must name one entry only. */
-		if ((other = vocab_find(v, t->name)) != NULL ||
-		    (other = vocab_find(v, t->slug)) != NULL) {
-			diag_error(&s->diag, f->path, t->line, "\"%s\" is "
-			    "listed twice in \"%s\" (see line %zu)", t->name,
-			    fl->key, other->line);
-			ok = 0;
-		}
-		for (j = 0; j < t->aliasesz; j++)
-			if ((other = vocab_find(v, t->aliases[j])) != NULL) {
-				diag_error(&s->diag, f->path, t->line,
-				    "alias \"%s\" already names \"%s\" (line "
-				    "%zu)", t->aliases[j], other->name,
-				    other->line);
-				ok = 0;
-			}
 		v->termsz++;
 	}
+	vocab_index(v);
+	ok &= config_twice(s, f, fl, v);
 	for (i = 0; i < v->termsz; i++)
 		for (j = 0; j < v->terms[i].aliasesz; j++)
 			if (strcasecmp(v->terms[i].aliases[j],
@@ -520,6 +572,113 @@ config_checks(struct site *s, struct front *f, const struct field *fl)
 	return ok;
 }
 
+/* The endings of a logo: images a browser shows in an <img>. */
+static const char *const config_logoext[] = {
+	".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif",
+};
+#define CONFIG_LOGOEXTSZ (sizeof(config_logoext) / sizeof(config_logoext[0]))
+
+/*
+ * The logo: a plain file name (it becomes the src of the home page's
+ * <img> as it is, so no folder, no colon that would read as a scheme
+ * such as "javascript:", nothing that is not safe in an address) with
+ * an image's ending, naming a regular file inside the content folder
+ * once symbolic links are resolved (a link could publish any file the
+ * build can read; a pipe would hang the build).  Sets s->logopath to
+ * the file's real path, which is what the build copies.  The same for
+ * check and build.  Returns 1 if good, 0 when reported.
+ */
+static int
+config_logo(struct site *s, const char *path, size_t line)
+{
+	const char	*v = s->logo, *ext;
+	char		*p, *root = NULL, *real = NULL;
+	size_t		 i, n = strlen(v), k;
+	struct stat	 st;
+	int		 fd, ok = 0;
+
+	if (*v == '.' || strspn(v, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != n) {
+		diag_error(&s->diag, path, line, "\"logo\" must be the name "
+		    "of a file in the content folder, such as logo.svg, made of "
+		    "letters, digits, hyphens, underscores and dots, not "
+		    "\"%s\"", v);
+		return 0;
+	}
+	for (i = 0; i < CONFIG_LOGOEXTSZ; i++) {
+		k = strlen(config_logoext[i]);
+		if (n > k && strcasecmp(v + n - k, config_logoext[i]) == 0)
+			break;
+	}
+	if (i == CONFIG_LOGOEXTSZ) {
+		ext = strrchr(v, '.');
+		diag_error(&s->diag, path, line, "\"logo\" must be an image "
+		    "whose name ends in .svg, .png, .jpg, .jpeg, .webp or .gif, "
+		    "not \"%s\"%s", v, ext == NULL ? "" : ": convert it to "
+		    "one of these, or rename it if it is one");
+		return 0;
+	}
+	p = xasprintf("%s/%s", s->opts->contentdir, v);
+	if (lstat(p, &st) == -1) {
+		diag_error(&s->diag, path, line, "the logo file %s cannot be "
+		    "read: %s", p, strerror(errno));
+		goto out;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		root = realpath(s->opts->contentdir, NULL);
+		real = realpath(p, NULL);
+		if (root == NULL || real == NULL) {
+			diag_error(&s->diag, path, line, "the logo file %s is "
+			    "a symbolic link to a file that is not there",
+			    p);
+			goto out;
+		}
+		k = strlen(root);
+		if (strncmp(real, root, k) != 0 || real[k] != '/') {
+			diag_error(&s->diag, path, line, "the logo file %s is "
+			    "a symbolic link to a file outside the content "
+			    "folder, which might not be meant for the public: "
+			    "copy the logo into the content folder instead", p);
+			goto out;
+		}
+		free(p);
+		p = real;
+		real = NULL;
+		if (lstat(p, &st) == -1) {
+			diag_error(&s->diag, path, line, "the logo file %s "
+			    "cannot be read: %s", p, strerror(errno));
+			goto out;
+		}
+	}
+	if (!S_ISREG(st.st_mode))
+		goto notreg;
+	/* O_NONBLOCK: a pipe put there meanwhile must not hang the check. */
+	if ((fd = open(p, O_RDONLY | O_NONBLOCK | O_NOFOLLOW)) == -1 ||
+	    fstat(fd, &st) == -1) {
+		diag_error(&s->diag, path, line, "the logo file %s cannot be "
+		    "read: %s", p, strerror(errno));
+		if (fd != -1)
+			close(fd);
+		goto out;
+	}
+	close(fd);
+	if (!S_ISREG(st.st_mode)) {
+notreg:
+		diag_error(&s->diag, path, line, "the logo file %s is not a "
+		    "regular file (only ordinary files are published, not "
+		    "folders, devices, pipes or sockets)", p);
+		goto out;
+	}
+	s->logopath = p;
+	p = NULL;
+	ok = 1;
+out:
+	free(p);
+	free(real);
+	free(root);
+	return ok;
+}
+
 /* What makes folder dir look like a content folder, or NULL. */
 static const char *
 config_looks(const char *dir)
@@ -587,7 +746,7 @@ config_read(struct site *s)
 		    "address and vocabularies");
 		return 0;
 	}
-	if (!scan_read(&s->diag, &s->re, s->configpath, &text, &len))
+	if (!scan_readconfig(&s->diag, &s->re, s->configpath, &text, &len))
 		return 0;
 	memset(&f, 0, sizeof(f));
 	f.path = s->configpath;
@@ -615,17 +774,10 @@ config_read(struct site *s)
 			ok &= config_count(s, &f, fl, &s->home_length);
 		else if (strcmp(fl->key, "partnership") == 0)
 			ok &= config_text(s, &f, fl, &s->partnership);
-		else if (strcmp(fl->key, "logo") == 0) {
-			if (!config_text(s, &f, fl, &s->logo))
-				ok = 0;
-			else if (strchr(s->logo, '/') != NULL ||
-			    s->logo[0] == '.') {
-				diag_error(&s->diag, f.path, fl->line,
-				    "\"logo\" must be the name of a file in "
-				    "the content folder, such as logo.svg");
-				ok = 0;
-			}
-		} else if (strcmp(fl->key, "accent") == 0) {
+		else if (strcmp(fl->key, "logo") == 0)
+			ok &= config_text(s, &f, fl, &s->logo) &&
+			    config_logo(s, f.path, fl->line);
+		else if (strcmp(fl->key, "accent") == 0) {
 			if (!config_text(s, &f, fl, &s->accent))
 				ok = 0;
 			else if (!scan_match(s->re.colour, s->accent)) {
@@ -724,6 +876,7 @@ config_free(struct site *s)
 	free(s->language);
 	free(s->partnership);
 	free(s->logo);
+	free(s->logopath);
 	free(s->accent);
 	free(s->content_note);
 	free(s->zone);

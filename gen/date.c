@@ -224,10 +224,14 @@ date_ahead(struct site *s, const struct review *r, const size_t *lines)
 			    s->today.month, s->today.day);
 }
 
+/* The last second that every date function can write: 9999-12-31T23:59:59Z. */
+#define DATE_MAXEPOCH	253402300799LL
+
 /*
  * The build time: SOURCE_DATE_EPOCH when set (reproducible builds),
  * else now.  Returns 0 and sets *t, or -1 if SOURCE_DATE_EPOCH is not
- * a non-negative integer.
+ * a whole number of seconds from 0 to DATE_MAXEPOCH, digits only (a
+ * later time has no four-digit year, and gmtime_r may fail on it).
  */
 int
 date_build_time(time_t *t)
@@ -240,9 +244,12 @@ date_build_time(time_t *t)
 		*t = time(NULL);
 		return 0;
 	}
+	if (strspn(e, "0123456789") != strlen(e))
+		return -1;
 	errno = 0;
 	v = strtoll(e, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 0)
+	if (errno != 0 || *end != '\0' || v < 0 || v > DATE_MAXEPOCH ||
+	    (long long)(time_t)v != v)
 		return -1;
 	*t = (time_t)v;
 	return 0;

@@ -63,6 +63,8 @@ int		 scan_utf8(const struct patterns *, const char *, size_t,
 		    size_t *);
 int		 scan_read(struct diag *, const struct patterns *,
 		    const char *, char **, size_t *);
+int		 scan_readconfig(struct diag *, const struct patterns *,
+		    const char *, char **, size_t *);
 size_t		 scan_dir(struct diag *, const char *, char ***);
 int		 scan_content(struct diag *, const char *, const char *);
 char		*scan_slug(struct diag *, const struct patterns *,
@@ -81,6 +83,7 @@ int		 front_bool(struct diag *, const struct front *,
 void		 front_free(struct front *);
 
 /* vocab.c */
+void		 vocab_index(struct vocab *);
 const struct term *vocab_find(const struct vocab *, const char *);
 size_t		 vocab_distance(const char *, const char *, size_t);
 const char	*vocab_nearest(const char *, const char *const *, size_t);
@@ -138,6 +141,8 @@ void		 check_free(struct site *);
 /* review.c */
 int		 review_allow(struct site *, struct front *,
 		    const struct field *, struct allow **, size_t *);
+int		 review_body(struct diag *, const char *, const char *,
+		    size_t, size_t);
 int		 review_read(struct site *, struct review *);
 void		 review_free(struct review *);
 

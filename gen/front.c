@@ -71,6 +71,14 @@ front_split(struct diag *d, const char *path, const char *text,
 			f->body = p;
 			f->bodysz = (size_t)(end - p);
 			f->bodyline = line + 1;
+			if (f->yamlsz > FRONT_MAX) {
+				diag_error(d, path, 1, "the front matter is %zu "
+				    "KB, more than the limit of %d KB: keep the "
+				    "fields short and put the text after the "
+				    "closing ---", (f->yamlsz + 1023) / 1024,
+				    FRONT_MAX / 1024);
+				return 0;
+			}
 			return 1;
 		}
 		p += n + (p + n < end);
@@ -547,6 +555,52 @@ front_plain(struct diag *d, const struct front *f, const size_t *m,
 }
 
 /*
+ * A value (or key) holding a character that no page or feed may hold:
+ * a control character other than tab, newline and carriage return
+ * (a NUL too), or U+FFFE or U+FFFF.  Only a backslash escape in double
+ * quotes makes one ("S:\files" holds a form feed), as the file's raw
+ * text was checked when read.  Returns 1 if good, 0 when reported.
+ */
+static int
+front_controls(struct diag *d, const struct front *f, const yaml_node_t *nd,
+    const struct front_where *w)
+{
+	const unsigned char *v = nd->data.scalar.value;
+	size_t		 i, n = nd->data.scalar.length;
+	char		 esc[8];
+	char		*what;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] < 0x20 && v[i] != '\t' && v[i] != '\n' &&
+		    v[i] != '\r') {
+			snprintf(esc, sizeof(esc), "\\x%02x", v[i]);
+			break;
+		}
+		if (v[i] == 0xef && i + 2 < n && v[i + 1] == 0xbf &&
+		    (v[i + 2] == 0xbe || v[i + 2] == 0xbf)) {
+			snprintf(esc, sizeof(esc), "\\u%s",
+			    v[i + 2] == 0xbe ? "FFFE" : "FFFF");
+			break;
+		}
+	}
+	if (i == n)
+		return 1;
+	what = w->iskey ? xstrdup("a field name") : front_what(w);
+	if (nd->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		diag_error(d, f->path, front_line(f, nd), "%s contains the "
+		    "character %s, which is not allowed in text: in double "
+		    "quotes a backslash starts an escape (\\f, \\b, \\u...), "
+		    "so put a Windows path in single quotes ('S:\\files') or "
+		    "use forward slashes (S:/files)", what, esc);
+	else
+		diag_error(d, f->path, front_line(f, nd), "%s contains the "
+		    "character %s, which is not allowed in text: remove it",
+		    what, esc);
+	free(what);
+	return 0;
+}
+
+/*
  * Check every unquoted value of the loaded document (front_plain),
  * marking the fields whose values were reported.  Linear in the
  * number of nodes and the size of the text.  Returns 1 if all good.
@@ -589,6 +643,13 @@ front_scan(struct diag *d, struct front *f, struct front_where *w)
 	m = front_cmap(f, &n);
 	for (i = 0; i < sz; i++) {
 		nd = &f->doc.nodes.start[i];
+		if (nd->type == YAML_SCALAR_NODE &&
+		    !front_controls(d, f, nd, &w[i])) {
+			if (w[i].field > 0)
+				f->fields[w[i].field - 1].reported = 1;
+			ok = 0;
+			continue;
+		}
 		if (nd->type != YAML_SCALAR_NODE || w[i].iskey ||
 		    nd->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 			continue;
@@ -600,6 +661,200 @@ front_scan(struct diag *d, struct front *f, struct front_where *w)
 	}
 	free(m);
 	return ok;
+}
+
+/*
+ * Refuse brackets [ and braces { nested more than FRONT_DEPTH deep
+ * before libyaml sees them: its scan for simple keys takes time that
+ * grows with the square of the nesting.  One pass; quotes are followed
+ * inside brackets (a "]" in quotes closes nothing), and outside them a
+ * bracket counts where a value can start (start: at the start of a line,
+ * after "key: ", "- ", an anchor or a tag), so "Child A [1" is text.
+ * Returns 1 if good.
+ */
+static int
+front_depth(struct diag *d, const struct front *f)
+{
+	const char	*p = f->yaml, *e = f->yaml + f->yamlsz;
+	size_t		 line = f->yamlline, depth = 0;
+	int		 start = 1, blank;
+	char		 q;
+
+	for (; p < e; p++) {
+		blank = p + 1 == e || strchr(" \t\r\n", p[1]) != NULL;
+		switch (*p) {
+		case '\n':
+			line++;
+			start = 1;
+			continue;
+		case ' ':
+		case '\t':
+		case '\r':
+			continue;
+		case '&':
+		case '!':
+			/* An anchor or a tag: the value comes after it. */
+			if (!start)
+				continue;
+			while (p + 1 < e && strchr(" \t\r\n", p[1]) == NULL)
+				p++;
+			continue;
+		case '#':
+			if (p == f->yaml || strchr(" \t\r\n", p[-1]) != NULL)
+				while (p + 1 < e && p[1] != '\n')
+					p++;
+			start = 0;
+			continue;
+		case '"':
+		case '\'':
+			if (depth == 0 || !start) {
+				start = 0;
+				continue;
+			}
+			for (q = *p++; p < e; p++)
+				if (*p == '\n')
+					line++;
+				else if (q == '"' && *p == '\\' && p + 1 < e) {
+					if (*++p == '\n')
+						line++;
+				} else if (*p == q && q == '\'' && p + 1 < e &&
+				    p[1] == '\'')
+					p++;
+				else if (*p == q)
+					break;
+			start = 0;
+			continue;
+		case '[':
+		case '{':
+			if (depth == 0 && !start)
+				continue;
+			if (++depth > FRONT_DEPTH) {
+				diag_error(d, f->path, line, "lists or groups "
+				    "of fields are nested more than %d deep "
+				    "here (the brackets [ and braces {), which "
+				    "is more than lcspr reads: a value that "
+				    "contains [ or { must be in quotes",
+				    FRONT_DEPTH);
+				return 0;
+			}
+			start = 1;
+			continue;
+		case ']':
+		case '}':
+			if (depth > 0)
+				depth--;
+			start = 0;
+			continue;
+		case ',':
+			start = depth > 0;
+			continue;
+		case ':':
+		case '-':
+		case '?':
+			start = blank || (depth > 0 && *p != '-');
+			continue;
+		default:
+			start = 0;
+			continue;
+		}
+	}
+	return 1;
+}
+
+/*
+ * libyaml's loader reads one document: report what follows the first
+ * (after a "---" or a "..." line), which would be silently ignored.
+ * Empty documents are harmless.  Returns 1 when there is nothing more.
+ */
+static int
+front_more(struct diag *d, const struct front *f, yaml_parser_t *p)
+{
+	yaml_document_t	 more;
+	yaml_node_t	*root;
+	size_t		 line;
+	int		 dots, empty;
+	const char	*what;
+
+	line = f->yamlline + f->doc.end_mark.line;
+	dots = !f->doc.end_implicit;
+	for (;;) {
+		if (!yaml_parser_load(p, &more))
+			break;
+		if ((root = yaml_document_get_root_node(&more)) == NULL) {
+			yaml_document_delete(&more);
+			return 1;
+		}
+		empty = root->type == YAML_SCALAR_NODE &&
+		    root->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    root->data.scalar.length == 0;
+		if (!empty) {
+			yaml_document_delete(&more);
+			break;
+		}
+		line = f->yamlline + more.end_mark.line;
+		dots = !more.end_implicit;
+		yaml_document_delete(&more);
+	}
+	what = f->body == NULL ? "the settings" : "the front matter";
+	if (dots)
+		diag_error(d, f->path, line, "a line of three dots (...) ends "
+		    "%s here, so everything below it would be ignored: remove "
+		    "it", what);
+	else
+		diag_error(d, f->path, line, "a line of three dashes (---) "
+		    "ends %s here, so everything below it would be ignored: "
+		    "remove it", what);
+	return 0;
+}
+
+/* A field name and where it is, to find duplicates by sorting. */
+struct front_key {
+	const char	*key;		/* borrowed from the document */
+	size_t		 pair;		/* index in the root mapping */
+};
+
+static int
+front_keycmp(const void *a, const void *b)
+{
+	const struct front_key *x = a, *y = b;
+	int		 c;
+
+	if ((c = strcmp(x->key, y->key)) != 0)
+		return c;
+	return x->pair < y->pair ? -1 : x->pair > y->pair;
+}
+
+/*
+ * For each pair of the root mapping, the index of the first pair with
+ * the same key (its own index when it is the first, or when its key is
+ * not text).  Sorting makes it n log n.  The caller owns the result.
+ */
+static size_t *
+front_dups(struct front *f, yaml_node_t *root)
+{
+	struct front_key *k;
+	size_t		*first, i, n, kn = 0;
+	const char	*key;
+
+	n = (size_t)(root->data.mapping.pairs.top -
+	    root->data.mapping.pairs.start);
+	first = xcalloc(n + 1, sizeof(*first));
+	k = xcalloc(n + 1, sizeof(*k));
+	for (i = 0; i < n; i++) {
+		first[i] = i;
+		key = front_scalar(front_node(f,
+		    root->data.mapping.pairs.start[i].key));
+		if (key != NULL) {
+			k[kn].key = key;
+			k[kn++].pair = i;
+		}
+	}
+	qsort(k, kn, sizeof(*k), front_keycmp);
+	for (i = 1; i < kn; i++)
+		if (strcmp(k[i].key, k[i - 1].key) == 0)
+			first[k[i].pair] = first[k[i - 1].pair];
+	free(k);
+	return first;
 }
 
 /*
@@ -618,10 +873,12 @@ front_load(struct diag *d, struct front *f)
 	yaml_node_t	*root, *k;
 	yaml_node_pair_t *pair;
 	struct front_where *w;
-	size_t		 i;
+	size_t		 i, n, *first;
 	int		 ok = 1;
 	const char	*key;
 
+	if (!front_depth(d, f))
+		return 0;
 	if (!yaml_parser_initialize(&p))
 		errx(2, "out of memory");
 	yaml_parser_set_input_string(&p, (const unsigned char *)f->yaml,
@@ -631,20 +888,30 @@ front_load(struct diag *d, struct front *f)
 		yaml_parser_delete(&p);
 		return 0;
 	}
-	yaml_parser_delete(&p);
 	f->loaded = 1;
+	ok = front_more(d, f, &p);
+	yaml_parser_delete(&p);
 	if ((root = yaml_document_get_root_node(&f->doc)) == NULL)
-		return 1;
+		return ok;
 	if (root->type != YAML_MAPPING_NODE) {
 		diag_error(d, f->path, front_line(f, root), "expected "
 		    "fields written as \"name: value\", one a line");
 		return 0;
 	}
 	f->mapping = 1;
-	f->fields = xcalloc((size_t)(root->data.mapping.pairs.top -
-	    root->data.mapping.pairs.start), sizeof(*f->fields));
+	n = (size_t)(root->data.mapping.pairs.top -
+	    root->data.mapping.pairs.start);
+	if (n > FRONT_FIELDS) {
+		k = front_node(f, root->data.mapping.pairs.start[FRONT_FIELDS].key);
+		diag_error(d, f->path, front_line(f, k), "more than %d "
+		    "fields, which is more than lcspr reads: check that "
+		    "this is the file you meant", FRONT_FIELDS);
+		return 0;
+	}
+	f->fields = xcalloc(n, sizeof(*f->fields));
 	w = xcalloc((size_t)(f->doc.nodes.top - f->doc.nodes.start),
 	    sizeof(*w));
+	first = front_dups(f, root);
 	for (pair = root->data.mapping.pairs.start;
 	    pair < root->data.mapping.pairs.top; pair++) {
 		k = front_node(f, pair->key);
@@ -654,13 +921,12 @@ front_load(struct diag *d, struct front *f)
 			ok = 0;
 			continue;
 		}
-		for (i = 0; i < f->fieldsz; i++)
-			if (strcmp(f->fields[i].key, key) == 0)
-				break;
-		if (i < f->fieldsz) {
+		i = first[pair - root->data.mapping.pairs.start];
+		if (i != (size_t)(pair - root->data.mapping.pairs.start)) {
 			diag_error(d, f->path, front_line(f, k),
 			    "duplicate field \"%s\" (first given on line %zu)",
-			    key, f->fields[i].line);
+			    key, front_line(f, front_node(f,
+			    root->data.mapping.pairs.start[i].key)));
 			ok = 0;
 			continue;
 		}
@@ -675,6 +941,7 @@ front_load(struct diag *d, struct front *f)
 		f->fieldsz++;
 	}
 	ok &= front_scan(d, f, w);
+	free(first);
 	free(w);
 	return ok;
 }

@@ -51,6 +51,11 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 		} else if (scan_read(&s->diag, &s->re, paths[i], &text,
 		    &len)) {
 			ok &= check_text(s, paths[i], text, len, NULL, 0);
+			if (!review_body(&s->diag, paths[i], text, len, 1)) {
+				ok = 0;
+				free(text);
+				goto done;
+			}
 			ml.site = s;
 			ml.path = paths[i];
 			ml.line0 = 1;
@@ -62,6 +67,7 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 			free(text);
 		} else
 			ok = 0;
+done:
 		free(slug);
 next:
 		free(paths[i]);
@@ -82,7 +88,7 @@ intro_page(struct site *s, struct page *p)
 	int		 ok;
 	struct allow	*allow = NULL;
 	struct mdlinks	 ml;
-	int		 linksok;
+	int		 linksok, bodyok;
 
 	if (!scan_read(&s->diag, &s->re, p->path, &text, &len))
 		return 0;
@@ -131,10 +137,12 @@ intro_page(struct site *s, struct page *p)
 	ml.from = NULL;
 	linksok = 1;
 	check_stale(s, p->path, allow, allowsz);
-	if (ok)
+	bodyok = review_body(&s->diag, p->path, f.body, f.bodysz,
+	    f.bodyline);
+	if (ok && bodyok)
 		p->body = markdown_render(f.body, f.bodysz,
 		    s->allow_raw_html, NULL, NULL, &ml, &linksok);
-	ok &= linksok;
+	ok &= linksok && bodyok;
 	for (i = 0; i < allowsz; i++)
 		free(allow[i].rule);
 	free(allow);

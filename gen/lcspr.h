@@ -19,6 +19,17 @@
 #define RELATED_MAX	5	/* related reviews listed on a review page */
 #define TOPTHEMES_MAX	5	/* themes listed as "often occur with" */
 
+/*
+ * Limits on what is parsed, checked before parsing so that no input
+ * takes more than linear time (lcspr(5) lists them with their messages).
+ */
+#define FILE_MAX	(1024 * 1024)		/* bytes of a content file */
+#define CONFIG_MAX	(8 * 1024 * 1024)	/* bytes of site.yaml */
+#define FRONT_MAX	(64 * 1024)		/* bytes of front matter */
+#define FRONT_DEPTH	20	/* [ and { nested in YAML */
+#define FRONT_FIELDS	200	/* top-level fields of one YAML block */
+#define MARKDOWN_BRACKETS 5000	/* [ in one Markdown text (cmark) */
+
 /* A growable byte buffer, always NUL-terminated once used. */
 struct buf {
 	char		*data;		/* owned, or NULL when empty */
@@ -207,11 +218,25 @@ struct synonym {
 /* Lists of choices are given in messages when shorter than this. */
 #define VOCAB_LISTMAX	15
 
+/* "did you mean" is looked for among at most this many entries. */
+#define VOCAB_SUGGESTMAX 1000
+
+/* One spelling of a term (its name, slug or an alias), for lookups. */
+struct vocabkey {
+	const char	*word;		/* borrowed from the term */
+	size_t		 term;		/* index in the vocabulary's terms */
+	int		 kind;		/* 0 name, 1 slug, 2 alias */
+	size_t		 alias;		/* which alias, when kind is 2 */
+	size_t		 first;		/* term of the first equal spelling */
+};
+
 /* A controlled vocabulary: an owning array of terms. */
 struct vocab {
 	const char	*what;		/* "region", "theme", ... */
 	struct term	*terms;		/* owned, in site.yaml order */
 	size_t		 termsz;	/* number of terms */
+	struct vocabkey	*index;		/* owned: every spelling, sorted */
+	size_t		 indexsz;	/* spellings in index, 0: none made */
 	const struct term **onsite;	/* owned: the terms with a page */
 	size_t		 onsitesz;	/* number of them */
 };
@@ -320,6 +345,7 @@ struct site {
 	size_t		 home_length;	/* reviews on the home page */
 	char		*partnership;	/* or NULL */
 	char		*logo;		/* file name in contentdir, or NULL */
+	char		*logopath;	/* the logo's file, links resolved */
 	char		*accent;	/* #rrggbb or NULL */
 	char		*content_note;	/* shown on review pages and feeds */
 	int		 allow_raw_html; /* raw HTML in Markdown kept */

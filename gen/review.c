@@ -4,6 +4,7 @@
  * threads at once: it only reads the site and reports through the
  * (locked) diagnostics funnel.
  */
+#include <ctype.h>
 #include <libxml/uri.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -261,6 +262,95 @@ review_allow(struct site *s, struct front *f, const struct field *fl,
 		(*out)[*outsz].rule = xstrdup(v);
 		(*out)[(*outsz)++].line = front_line(f, n);
 	}
+	return ok;
+}
+
+/*
+ * Report the numeric character reference at text[i] ("&#1;",
+ * "&#xFFFE;") when it stands for a character no page or feed may hold:
+ * cmark 0.30 writes a control character as it is, and U+FFFE or U+FFFF
+ * as a byte that is not UTF-8.  ls is the offset where its line starts.
+ * Returns 1 when reported.
+ */
+static int
+review_charref(struct diag *d, const char *path, const char *text,
+    size_t len, size_t i, size_t ls, size_t line)
+{
+	size_t		 j = i + 2, k, col;
+	unsigned long	 v = 0;
+	int		 hex, digits;
+
+	hex = j < len && (text[j] == 'x' || text[j] == 'X');
+	j += hex;
+	for (k = j; k < len && k - j < (hex ? 6u : 7u); k++)
+		if (hex && isxdigit((unsigned char)text[k]))
+			v = v * 16 + (unsigned long)(isdigit((unsigned char)
+			    text[k]) ? text[k] - '0' :
+			    tolower((unsigned char)text[k]) - 'a' + 10);
+		else if (!hex && isdigit((unsigned char)text[k]))
+			v = v * 10 + (unsigned long)(text[k] - '0');
+		else
+			break;
+	digits = k > j;
+	if (!digits || k >= len || text[k] != ';')
+		return 0;
+	if (!((v >= 1 && v < 0x20 && v != '\t' && v != '\n' && v != '\r') ||
+	    v == 0xfffe || v == 0xffff))
+		return 0;
+	for (col = 1; ls < i; ls++)
+		col += ((unsigned char)text[ls] & 0xc0) != 0x80;
+	if (v < 0x20)
+		diag_finding(d, 1, path, line, col, "\"%.*s\" stands for the "
+		    "invisible control character \\x%02lx, which is not "
+		    "allowed in text (no feed reader would read the feeds): "
+		    "remove it", (int)(k + 1 - i), text + i, v);
+	else
+		diag_finding(d, 1, path, line, col, "\"%.*s\" stands for "
+		    "\\u%04lX, which is not a character and is not allowed in "
+		    "text (no feed reader would read the feeds): remove it",
+		    (int)(k + 1 - i), text + i, v);
+	return 1;
+}
+
+/*
+ * Check a Markdown text (len bytes, its first line at line0 of path)
+ * before cmark reads it: at most MARKDOWN_BRACKETS "[" (cmark 0.30's
+ * link parser takes time that grows with the square of the brackets,
+ * as in "![[]()"), and no numeric character reference to a character
+ * no page or feed may hold.  One pass.  Returns 1 if good, 0 when
+ * reported.  Shared with introductions and pages (intro.c).
+ */
+int
+review_body(struct diag *d, const char *path, const char *text,
+    size_t len, size_t line0)
+{
+	size_t		 i, ls = 0, line = line0, brackets = 0, refs = 0;
+	int		 ok = 1;
+
+	for (i = 0; i < len; i++)
+		switch (text[i]) {
+		case '\n':
+			line++;
+			ls = i + 1;
+			break;
+		case '[':
+			if (++brackets == MARKDOWN_BRACKETS + 1) {
+				diag_error(d, path, line, "more than %d square "
+				    "brackets ([) in the text, which is more "
+				    "than lcspr reads: split the text, or remove "
+				    "brackets that are not links",
+				    MARKDOWN_BRACKETS);
+				ok = 0;
+			}
+			break;
+		case '&':
+			if (i + 1 < len && text[i + 1] == '#' && refs < 10 &&
+			    review_charref(d, path, text, len, i, ls, line)) {
+				refs++;
+				ok = 0;
+			}
+			break;
+		}
 	return ok;
 }
 
@@ -536,7 +626,10 @@ review_read(struct site *s, struct review *r)
 		    "text: write the summary, key learning and "
 		    "recommendations after the front matter");
 		ok = 0;
-	} else {
+	} else if (!review_body(&s->diag, r->path, f.body, f.bodysz,
+	    f.bodyline))
+		ok = 0;
+	else {
 		/* Rendered even when fields are wrong: its links and the
 		 * metadata checks are reported in the same run. */
 		ml.site = s;

@@ -98,13 +98,57 @@ scan_utf8(const struct patterns *re, const char *text, size_t len,
 }
 
 /*
- * Read path whole into *text (NUL-terminated, owned by the caller) and
- * check it is UTF-8 without NUL bytes.  Returns 1 on success, 0 when
- * reported (what is the kind of file, for the message).
+ * Report each character of text that no web page or feed may hold: a
+ * control character other than tab, newline and carriage return, and
+ * the non-characters U+FFFE and U+FFFF (XML 1.0 forbids them, so one
+ * would make every feed unreadable).  One pass, counting lines and
+ * columns (in characters) as it goes.  Returns 1 if there are none.
  */
-int
-scan_read(struct diag *d, const struct patterns *re, const char *path,
-    char **text, size_t *len)
+static int
+scan_controls(struct diag *d, const char *path, const char *text,
+    size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t		 i, line = 1, col = 1, found = 0;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\n') {
+			line++;
+			col = 1;
+			continue;
+		}
+		if ((p[i] & 0xc0) == 0x80)
+			continue;	/* inside a character */
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\r') {
+			if (found++ < 10)
+				diag_finding(d, 1, path, line, col, "the "
+				    "invisible control character \\x%02x is "
+				    "not allowed in text (no feed reader would "
+				    "read the feeds): remove it", p[i]);
+		} else if (p[i] == 0xef && i + 2 < len && p[i + 1] == 0xbf &&
+		    (p[i + 2] == 0xbe || p[i + 2] == 0xbf)) {
+			if (found++ < 10)
+				diag_finding(d, 1, path, line, col, "the "
+				    "character \\u%s is not a character and is "
+				    "not allowed in text (no feed reader would "
+				    "read the feeds): remove it",
+				    p[i + 2] == 0xbe ? "FFFE" : "FFFF");
+		}
+		col++;
+	}
+	return found == 0;
+}
+
+/*
+ * Read path whole, if it has at most max bytes, into *text
+ * (NUL-terminated, owned by the caller) and check it is UTF-8 without
+ * NUL bytes or control characters.  what and fix complete the message
+ * of a file too large.  Returns 1 on success, 0 when reported.
+ */
+static int
+scan_readn(struct diag *d, const struct patterns *re, const char *path,
+    size_t max, const char *what, const char *fix, char **text,
+    size_t *len)
 {
 	int		 fd;
 	struct stat	 st;
@@ -127,6 +171,14 @@ scan_read(struct diag *d, const struct patterns *re, const char *path,
 		close(fd);
 		return 0;
 	}
+	if ((size_t)st.st_size > max) {
+		diag_error(d, path, 0, "this file is %zu KB, more than the "
+		    "limit of %zu MB for %s: %s",
+		    ((size_t)st.st_size + 1023) / 1024, max / (1024 * 1024),
+		    what, fix);
+		close(fd);
+		return 0;
+	}
 	buf = xmalloc((size_t)st.st_size + 1);
 	while (got < (size_t)st.st_size &&
 	    (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
@@ -144,9 +196,39 @@ scan_read(struct diag *d, const struct patterns *re, const char *path,
 		free(buf);
 		return 0;
 	}
+	if (!scan_controls(d, path, buf, got)) {
+		free(buf);
+		return 0;
+	}
 	*text = buf;
 	*len = got;
 	return 1;
+}
+
+/*
+ * Read the content file path (a review, page or introduction) with
+ * scan_readn: at most FILE_MAX bytes.  Returns 1 on success, 0 when
+ * reported.
+ */
+int
+scan_read(struct diag *d, const struct patterns *re, const char *path,
+    char **text, size_t *len)
+{
+	return scan_readn(d, re, path, FILE_MAX, "a content file", "split "
+	    "it, or link to the full report instead of copying it in", text,
+	    len);
+}
+
+/*
+ * Read site.yaml with scan_readn: at most CONFIG_MAX bytes.  Returns 1
+ * on success, 0 when reported.
+ */
+int
+scan_readconfig(struct diag *d, const struct patterns *re,
+    const char *path, char **text, size_t *len)
+{
+	return scan_readn(d, re, path, CONFIG_MAX, "site.yaml", "keep only "
+	    "the settings and the lists in it", text, len);
 }
 
 struct pathlist {

@@ -13,13 +13,86 @@
 #include "extern.h"
 
 /*
+ * Compare the string a with the n bytes at b, ignoring ASCII case, as
+ * strcmp does.
+ */
+static int
+vocab_casecmp(const char *a, const char *b, size_t n)
+{
+	size_t	 i;
+	int	 ca, cb;
+
+	for (i = 0; i < n; i++) {
+		ca = tolower((unsigned char)a[i]);
+		cb = tolower((unsigned char)b[i]);
+		if (ca != cb)
+			return ca - cb;
+	}
+	return a[n] != '\0';
+}
+
+static int
+vocab_keycmp(const void *pa, const void *pb)
+{
+	const struct vocabkey *a = pa, *b = pb;
+	int		 c;
+
+	if ((c = vocab_casecmp(a->word, b->word, strlen(b->word))) != 0)
+		return c;
+	if (a->term != b->term)
+		return a->term < b->term ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind - b->kind;
+	return a->alias < b->alias ? -1 : a->alias > b->alias;
+}
+
+/*
+ * Make v's index: every name, slug and alias, sorted ignoring case,
+ * then by the term's place, so that equal spellings sit together with
+ * the first term's first, each knowing the first's term.  Call it once
+ * the terms are all read (they must not move after).  n log n.
+ */
+void
+vocab_index(struct vocab *v)
+{
+	size_t		 i, j, n = 0;
+	struct vocabkey	*k;
+
+	free(v->index);
+	for (i = 0; i < v->termsz; i++)
+		n += 2 + v->terms[i].aliasesz;
+	k = v->index = xcalloc(n + 1, sizeof(*v->index));
+	for (i = 0; i < v->termsz; i++) {
+		k->word = v->terms[i].name;
+		k++->term = i;
+		k->word = v->terms[i].slug;
+		k->term = i;
+		k++->kind = 1;
+		for (j = 0; j < v->terms[i].aliasesz; j++) {
+			k->word = v->terms[i].aliases[j];
+			k->term = i;
+			k->kind = 2;
+			k++->alias = j;
+		}
+	}
+	v->indexsz = n;
+	qsort(v->index, n, sizeof(*v->index), vocab_keycmp);
+	for (i = 0; i < n; i++)
+		v->index[i].first = i > 0 && vocab_casecmp(v->index[i].word,
+		    v->index[i - 1].word, strlen(v->index[i - 1].word)) == 0 ?
+		    v->index[i - 1].first : v->index[i].term;
+}
+
+/*
  * Find the term whose name, slug or alias equals s, ignoring case and
- * surrounding blanks.  Returns a term borrowed from v, or NULL.
+ * surrounding blanks; of several, the first in site.yaml.  A binary
+ * search of the index when there is one.  Returns a term borrowed from
+ * v, or NULL.
  */
 const struct term *
 vocab_find(const struct vocab *v, const char *s)
 {
-	size_t		 i, j, n;
+	size_t		 i, j, n, lo, hi, mid;
 	const struct term *t;
 
 	while (*s == ' ' || *s == '\t')
@@ -27,6 +100,20 @@ vocab_find(const struct vocab *v, const char *s)
 	n = strlen(s);
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
+	if (v->indexsz > 0) {
+		/* The first spelling not below s. */
+		for (lo = 0, hi = v->indexsz; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if (vocab_casecmp(v->index[mid].word, s, n) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < v->indexsz && vocab_casecmp(v->index[lo].word, s,
+		    n) == 0)
+			return &v->terms[v->index[lo].term];
+		return NULL;
+	}
 	for (i = 0; i < v->termsz; i++) {
 		t = &v->terms[i];
 		if (strncasecmp(t->name, s, n) == 0 && t->name[n] == '\0')
@@ -85,7 +172,8 @@ vocab_distance(const char *a, const char *b, size_t max)
 
 /*
  * The candidate nearest to s (ignoring case) if it is close enough to
- * be a likely typing slip, or NULL.  Borrowed from cands.
+ * be a likely typing slip, or NULL; NULL too when there are more than
+ * VOCAB_SUGGESTMAX candidates.  Borrowed from cands.
  */
 const char *
 vocab_nearest(const char *s, const char *const *cands, size_t n)
@@ -93,6 +181,8 @@ vocab_nearest(const char *s, const char *const *cands, size_t n)
 	size_t		 i, d, best, max;
 	const char	*found = NULL;
 
+	if (n > VOCAB_SUGGESTMAX)
+		return NULL;	/* bounded work, even on many errors */
 	max = strlen(s) / 3;
 	if (max < 2)
 		max = 2;
@@ -109,7 +199,8 @@ vocab_nearest(const char *s, const char *const *cands, size_t n)
 
 /*
  * The name of the term nearest to s, by name, alias or slug, or by a
- * name that starts with s; NULL if none is close.  Borrowed from v.
+ * name that starts with s; NULL if none is close, or if v has more
+ * than VOCAB_SUGGESTMAX terms.  Borrowed from v.
  */
 const char *
 vocab_suggest(const struct vocab *v, const char *s)
@@ -117,6 +208,8 @@ vocab_suggest(const struct vocab *v, const char *s)
 	size_t		 i, j, d, best, max, n;
 	const struct term *t, *found = NULL;
 
+	if (v->termsz > VOCAB_SUGGESTMAX)
+		return NULL;	/* bounded work, even on many errors */
 	n = strlen(s);
 	max = n / 3 < 2 ? 2 : n / 3;
 	best = max + 1;
@@ -189,7 +282,8 @@ vocab_allwords(const char *s, const char *name)
  * The entries of v having a name or alias among whose words are all
  * the words of s ("mental health" finds "Parental mental health"):
  * fills out with at most max names borrowed from v and returns how
- * many entries match (which may be more than max).
+ * many entries match (which may be more than max); 0 when v has more
+ * than VOCAB_SUGGESTMAX terms.
  */
 size_t
 vocab_bywords(const struct vocab *v, const char *s, const char **out,
@@ -199,6 +293,8 @@ vocab_bywords(const struct vocab *v, const char *s, const char **out,
 	const struct term *t;
 	int		 hit;
 
+	if (v->termsz > VOCAB_SUGGESTMAX)
+		return 0;	/* bounded work, even on many errors */
 	for (i = 0; i < v->termsz; i++) {
 		t = &v->terms[i];
 		hit = vocab_allwords(s, t->name);
@@ -363,5 +459,8 @@ vocab_free(struct vocab *v)
 	free(v->terms);
 	v->terms = NULL;
 	v->termsz = 0;
+	free(v->index);
+	v->index = NULL;
+	v->indexsz = 0;
 	free(v->onsite);
 }

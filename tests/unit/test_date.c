@@ -1,9 +1,12 @@
 /* date.c: calendar checks and the C-locale date forms. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../gen/lcspr.h"
 #include "../../gen/extern.h"
 #include "harness.h"
+
+static void	test_build_time(void);
 
 void
 test_date(void)
@@ -68,6 +71,33 @@ test_date(void)
 	date_from_time(1782948600, &e);
 	CHECK(e.year == 2026 && e.month == 7 && e.day == 1,
 	    "23:30 UTC on 1 July is 1 July in UTC");
+	test_build_time();
+}
+
+/* SOURCE_DATE_EPOCH: digits only, up to 9999-12-31T23:59:59Z. */
+static void
+test_build_time(void)
+{
+	static const char *const bad[] = { "67768036191676800",
+	    "67768036191676799", "9223372036854775807", "253402300800",
+	    "99999999999999999999", "-1", "+1", " 1", "1 ", "soon", "0x10" };
+	time_t		 t;
+	size_t		 i;
+	char		 rfc[64];
+
+	setenv("SOURCE_DATE_EPOCH", "253402300799", 1);
+	CHECK(date_build_time(&t) == 0 && t == 253402300799LL,
+	    "the last second of 9999");
+	date_rfc822_time(t, rfc, sizeof(rfc));
+	CHECK_STR(rfc, "Fri, 31 Dec 9999 23:59:59 +0000");
+	setenv("SOURCE_DATE_EPOCH", "0", 1);
+	CHECK(date_build_time(&t) == 0 && t == 0, "0 is 1970");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		setenv("SOURCE_DATE_EPOCH", bad[i], 1);
+		CHECK(date_build_time(&t) == -1, "SOURCE_DATE_EPOCH=\"%s\" "
+		    "refused", bad[i]);
+	}
+	unsetenv("SOURCE_DATE_EPOCH");
 }
 
 /* Dates more than a year after the build date are warned about. */

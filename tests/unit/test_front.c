@@ -15,6 +15,16 @@ first(struct diag *d, char *buf, size_t sz)
 	return buf;
 }
 
+/* A line made with printf, added to b. */
+static void
+addf(struct buf *b, const char *fmt, size_t i)
+{
+	char	 line[64];
+
+	snprintf(line, sizeof(line), fmt, i);
+	buf_puts(b, line);
+}
+
 static void
 drop(struct diag *d)
 {
@@ -226,6 +236,116 @@ test_front(void)
 	CHECK(front_load(&d, &f) == 0, "dash, not indented");
 	CHECK_STR(first(&d, buf, sizeof(buf)), "4: a list entry needs a "
 	    "space after its dash: - Domestic abuse");
+	front_free(&f);
+	drop(&d);
+	/* Limits checked before libyaml parses (issue 10). */
+	{
+		struct buf	 big;
+		size_t		 i;
+
+		memset(&big, 0, sizeof(big));
+		buf_puts(&big, "---\n");
+		for (i = 0; i < 10000; i++)
+			addf(&big, "k%zu: v\n", i);
+		buf_puts(&big, "---\nText.\n");
+		CHECK(front_split(&d, "a.md", big.data, big.len, &f) == 0,
+		    "front matter over the size limit");
+		CHECK_STR(first(&d, buf, sizeof(buf)), "1: the front matter "
+		    "is 87 KB, more than the limit of 64 KB: keep the fields "
+		    "short and put the text after the closing ---");
+		drop(&d);
+		big.len = 0;
+		buf_puts(&big, "---\n");
+		for (i = 0; i < 201; i++)
+			addf(&big, "k%zu: v\n", i);
+		buf_puts(&big, "k0: again\n---\n");
+		front_split(&d, "a.md", big.data, big.len, &f);
+		CHECK(front_load(&d, &f) == 0 && f.fieldsz == 0,
+		    "more than 200 fields");
+		CHECK_STR(first(&d, buf, sizeof(buf)), "202: more than 200 "
+		    "fields, which is more than lcspr reads: check that this "
+		    "is the file you meant");
+		front_free(&f);
+		drop(&d);
+		/* Duplicates found by sorting, each against the first. */
+		big.len = 0;
+		buf_puts(&big, "---\n");
+		for (i = 0; i < 150; i++)
+			addf(&big, "k%zu: v\n", i % 100);
+		buf_puts(&big, "---\n");
+		front_split(&d, "a.md", big.data, big.len, &f);
+		CHECK(front_load(&d, &f) == 0 && f.fieldsz == 100 &&
+		    d.msgsz == 50, "50 duplicates of 100 fields");
+		CHECK_STR(first(&d, buf, sizeof(buf)), "102: duplicate field "
+		    "\"k0\" (first given on line 2)");
+		front_free(&f);
+		drop(&d);
+		buf_free(&big);
+	}
+	t = "---\nx: [[[[[[[[[[[[[[[[[[[[a]]]]]]]]]]]]]]]]]]]]\n"
+	    "y: {a: [[[[[[[[[[[[[[[[[[[[\n ]]]]]]]]]]]]]]]]]]]]}\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "nested 21 deep");
+	CHECK(strncmp(first(&d, buf, sizeof(buf)), "3: lists or groups of "
+	    "fields are nested more than 20 deep", 56) == 0, "depth: %s", buf);
+	front_free(&f);
+	drop(&d);
+	/* 20 deep, brackets in quotes and text, a comment: all fine. */
+	t = "---\nx: [[[[[[[[[[[[[[[[[[[[a]]]]]]]]]]]]]]]]]]]]\n"
+	    "y: [\"]]]]]]]]]]]]]]]]]]]]\", 'a''[', \"\\\"]\"]\n"
+	    "title: Child A [[[[[[[[[[[[[[[[[[[[[[[[[[[\n"
+	    "z: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n"
+	    "w: [a] # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n"
+	    "v: &a !!seq [[[[[[[[[[[[[[[[[[[[a]]]]]]]]]]]]]]]]]]]]\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 1, "20 deep and brackets as text: %s",
+	    first(&d, buf, sizeof(buf)));
+	front_free(&f);
+	drop(&d);
+	/* A "]" in quotes does not close a bracket. */
+	t = "---\nx: [\"]\", [\"]\", [\"]\", [\"]\", [\"]\", [\"]\", [\"]\", "
+	    "[\"]\", [\"]\", [\"]\", [\"]\", [\"]\", [\"]\", [\"]\", [\"]\", "
+	    "[\"]\", [\"]\", [\"]\", [\"]\", [\"]\", [\"]\"]]]]]]]]]]]]]]]]]]]]\n"
+	    "---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "quoted ] hides no depth");
+	front_free(&f);
+	drop(&d);
+	t = "---\nx: &a [[[[[[[[[[[[[[[[[[[[[a]]]]]]]]]]]]]]]]]]]]]\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0, "an anchor hides no depth");
+	front_free(&f);
+	drop(&d);
+	/* A second document, or anything after "...", is refused. */
+	t = "---\ntitle: x\n...\ndraft: true\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 0 && f.fieldsz == 1, "after ...");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "3: a line of three dots "
+	    "(...) ends the front matter here, so everything below it would "
+	    "be ignored: remove it");
+	front_free(&f);
+	drop(&d);
+	t = "---\ntitle: x\n...\n# a comment\n---\n";
+	front_split(&d, "a.md", t, strlen(t), &f);
+	CHECK(front_load(&d, &f) == 1, "nothing after ...: %s",
+	    first(&d, buf, sizeof(buf)));
+	front_free(&f);
+	drop(&d);
+	memset(&f, 0, sizeof(f));
+	f.path = "site.yaml";
+	f.yaml = "title: x\n---\n---\n# checks:\n---\nchecks: {}\n";
+	f.yamlsz = strlen(f.yaml);
+	f.yamlline = 1;
+	CHECK(front_load(&d, &f) == 0 && f.fieldsz == 1, "second document");
+	CHECK_STR(first(&d, buf, sizeof(buf)), "5: a line of three dashes "
+	    "(---) ends the settings here, so everything below it would be "
+	    "ignored: remove it");
+	front_free(&f);
+	drop(&d);
+	f.yaml = "---\ntitle: x\n---\n";
+	f.yamlsz = strlen(f.yaml);
+	CHECK(front_load(&d, &f) == 1, "an empty second document: %s",
+	    first(&d, buf, sizeof(buf)));
 	front_free(&f);
 	drop(&d);
 	t = "---\nb: -5\nc: -- x\nsummary: a long line\n  -5 degrees\n---\n";

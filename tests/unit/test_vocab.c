@@ -44,6 +44,20 @@ test_vocab(void)
 	CHECK(vocab_find(&v, "Domestic") == NULL, "no prefix match");
 	CHECK(vocab_find(&v, "") == NULL, "empty");
 
+	/* The same answers from the sorted index. */
+	vocab_index(&v);
+	CHECK(v.indexsz == 8, "index of names, slugs and aliases");
+	CHECK(vocab_find(&v, "Domestic abuse") == &v.terms[2], "index: name");
+	CHECK(vocab_find(&v, "  DOMESTIC-abuse ") == &v.terms[2],
+	    "index: slug, any case, blanks");
+	CHECK(vocab_find(&v, "County Lines") == &v.terms[0], "index: alias");
+	CHECK(vocab_find(&v, "sudi") == &v.terms[1], "index: slug or alias");
+	CHECK(vocab_find(&v, "Domestic") == NULL, "index: no prefix match");
+	CHECK(vocab_find(&v, "Domestic abusez") == NULL, "index: no longer");
+	CHECK(vocab_find(&v, "") == NULL, "index: empty");
+	CHECK(vocab_find(&v, "zzz") == NULL && vocab_find(&v, "a") == NULL,
+	    "index: past either end");
+
 	CHECK_STR(vocab_suggest(&v, "Domestic abuze"), "Domestic abuse");
 	CHECK_STR(vocab_suggest(&v, "county line"),
 	    "Criminal exploitation of adolescents");
@@ -58,6 +72,40 @@ test_vocab(void)
 	    "ethnicity_recorded");
 	CHECK_STR(vocab_nearest("tilte", keys, 4), "title");
 	CHECK(vocab_nearest("colour", keys, 4) == NULL, "no near key");
+
+	/* Suggestions stay bounded: none among a huge list. */
+	{
+		struct vocab	 big;
+		const char	*out[4], **names;
+		size_t		 i;
+		char		 name[32];
+
+		memset(&big, 0, sizeof(big));
+		big.what = "learning theme";
+		big.terms = xcalloc(VOCAB_SUGGESTMAX + 1, sizeof(*big.terms));
+		names = xcalloc(VOCAB_SUGGESTMAX + 1, sizeof(*names));
+		for (i = 0; i <= VOCAB_SUGGESTMAX; i++) {
+			snprintf(name, sizeof(name), "Theme %zu", i);
+			term(&big.terms[i], name, NULL, NULL);
+			names[i] = big.terms[i].name;
+		}
+		big.termsz = VOCAB_SUGGESTMAX + 1;
+		vocab_index(&big);
+		CHECK(vocab_find(&big, "theme 999") == &big.terms[999],
+		    "index of many");
+		CHECK(vocab_suggest(&big, "Theme 99x") == NULL &&
+		    vocab_bywords(&big, "Theme", out, 4) == 0 &&
+		    vocab_nearest("Theme 99x", names, big.termsz) == NULL,
+		    "no suggestion among more than VOCAB_SUGGESTMAX");
+		s = vocab_hint(&big, "Theme 99x");
+		CHECK_STR(s, "the learning themes are listed in site.yaml");
+		free(s);
+		big.termsz = VOCAB_SUGGESTMAX;
+		CHECK_STR(vocab_suggest(&big, "Theme 99x"), "Theme 99");
+		big.termsz = VOCAB_SUGGESTMAX + 1;
+		free(names);
+		vocab_free(&big);
+	}
 
 	s = vocab_slugify("Yorkshire and the Humber");
 	CHECK_STR(s, "yorkshire-and-the-humber");
