@@ -654,8 +654,8 @@ check_limit(struct site *s, const char *path, size_t line,
 	pcre2_get_error_message(rc, msg, sizeof(msg));
 	if (ru->line > 0)
 		fix = xasprintf("simplify its pattern at site.yaml line %zu "
-		    "(a repeat inside a repeat, such as (\\w+ ?)+, can take "
-		    "for ever)", ru->line);
+		    "(a repeat inside a repeat, such as (\\w+ ?)+, or .* "
+		    "over a long text, takes too long)", ru->line);
 	else
 		fix = xstrdup("check this line by hand, and report it to "
 		    "the lcspr developers");
