@@ -695,7 +695,7 @@ attach_text(struct site *s, const struct attach *a, int svg)
 	if (!attach_read(s, a, &b))
 		return 0;
 	attach_utf8fix(b.data, b.len);
-	ok = check_text(s, a->path, b.data, b.len, NULL, 0);
+	ok = check_text(s, a->path, b.data, b.len, NULL, NULL, 0);
 	if (svg && attach_svgscript(b.data, b.len)) {
 		diag_error(&s->diag, a->path, 0, "this SVG image holds a "
 		    "script, which would run on the site: export it again "

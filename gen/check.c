@@ -8,6 +8,7 @@
  * whole file; an exception that excuses nothing is reported too.
  */
 #include <ctype.h>
+#include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,11 @@ static int	check_phone(const char *, size_t);
 #define PRE_COM		0x10	/* .com (any case) */
 
 /*
- * The built-in rules.  Patterns are compiled in UTF mode.  A rule's
+ * The built-in rules.  Patterns are compiled in UTF and UCP modes and
+ * run on the text the reader sees (norm.c); digits are written [0-9],
+ * as the confirmers count ASCII digits.  Unbounded repeats are
+ * possessive, so that no text makes a pattern backtrack without end
+ * (and none reaches pcre2's limits).  A rule's
  * prefilter names the facts a file must have for the pattern to match
  * anywhere in it (a necessary condition), all found in one pass, so
  * most files are never scanned by most patterns.
@@ -40,29 +45,31 @@ static const struct {
 	unsigned	 prefilter;
 } builtins[] = {
 	{ "email", "an e-mail address",
-	  "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
-	  "\\.[A-Za-z]{2,}", NULL, PRE_AT },
+	  "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++"
+	  "(?>\\.[A-Za-z0-9-]++(?=\\.[A-Za-z0-9-]))*+\\.[A-Za-z]{2,}+",
+	  NULL, PRE_AT },
 	{ "phone", "a UK phone number",
-	  "(?<![\\w/+-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0)\\d{2,4}[\\s-]?"
-	  "\\d{3,4}[\\s-]?\\d{3,4}(?![\\w-])", check_phone, 0 },
+	  "(?<![\\w/+-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0)[0-9]{2,4}[\\s-]?"
+	  "[0-9]{3,4}[\\s-]?[0-9]{3,4}(?![\\w-])", check_phone, 0 },
 	{ "postcode", "a full UK postcode",
 	  "\\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][A-Z]{2}\\b", NULL,
 	  PRE_POSTCODE },
 	{ "nhs-number", "an NHS number",
-	  "(?<![\\w-])\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\w-])", check_nhs,
-	  0 },
+	  "(?<![\\w-])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}(?![\\w-])",
+	  check_nhs, 0 },
 	{ "ni-number", "a National Insurance number",
 	  "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-	  " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b", NULL, PRE_NI },
+	  " ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b", NULL, PRE_NI },
 	{ "date-of-birth", "a date of birth",
-	  "(?i)\\b(?:born(?:\\s+on)?|d\\.?o\\.?b\\.?|date\\s+of\\s+birth)"
-	  "\\s*:?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan(?:uary)?|"
+	  "(?i)\\b(?:born(?:\\s++on)?|d\\.?o\\.?b\\.?|date\\s++of\\s++"
+	  "birth)\\s*+:?\\s*+(?:[0-9]{1,2}(?:st|nd|rd|th)?\\s++(?:jan(?:uary)?|"
 	  "feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
 	  "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
-	  "dec(?:ember)?)\\.?,?\\s+\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]"
-	  "(?:\\d{4}|\\d{2})\\b|\\d{4}-\\d{2}-\\d{2})", NULL, PRE_BIRTH },
+	  "dec(?:ember)?)\\.?,?\\s++[0-9]{4}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-]"
+	  "(?:[0-9]{4}|[0-9]{2})\\b|[0-9]{4}-[0-9]{2}-[0-9]{2})", NULL,
+	  PRE_BIRTH },
 	{ "street-address", "a street address",
-	  "\\b\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z'\\x{2019}]+\\s+){1,3}"
+	  "\\b[0-9]{1,4}[A-Za-z]?,?\\s++(?:[A-Z][a-z'\\x{2019}]++\\s++){1,3}"
 	  "(?:Road|Street|Avenue|Close|Lane|Drive|Way|Crescent|Place|"
 	  "Gardens|Court|Terrace|Grove|Row|Walk|Mews|Rd|St|Ave)\\b", NULL,
 	  0 },
@@ -191,7 +198,7 @@ check_compile(struct diag *d, const char *path, size_t line,
 	PCRE2_UCHAR	 msg[256];
 
 	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF, &e, &off, NULL);
+	    PCRE2_UTF | PCRE2_UCP, &e, &off, NULL);
 	if (re == NULL) {
 		pcre2_get_error_message(e, msg, sizeof(msg));
 		diag_error(d, path, line, "the pattern of check \"%s\" is not "
@@ -383,11 +390,27 @@ struct scan {
 	size_t		 len;		/* its length */
 	size_t		*starts;	/* offset of each line */
 	size_t		 linesz;	/* number of lines */
+	size_t		 cline;		/* check_where's last line (index) */
+	size_t		 coff;		/* its last offset */
+	size_t		 ccol;		/* and the column there */
 };
+
+/* What the searches of one text need besides the patterns. */
+struct search {
+	pcre2_match_data *md;		/* owned: the current rule's */
+	pcre2_match_context *site;	/* owned: site rules' limits, or NULL */
+	pcre2_match_context *plain;	/* owned: for the JIT stack, or NULL */
+	pcre2_jit_stack	*js;		/* owned: made when first needed */
+};
+
+#define CHECK_MATCHLIMIT 1000000	/* site rules: backtracking steps */
+#define CHECK_DEPTHLIMIT 10000		/* site rules: backtracking depth */
+#define CHECK_JITSTACK	 (8 * 1024 * 1024) /* the most JIT stack */
+#define CHECK_ERRORMAX	 10		/* limit errors a rule, a file */
 
 /* Line (1-based) and column (1-based, in characters) of offset off. */
 static void
-check_where(const struct scan *sc, size_t off, size_t *line, size_t *col)
+check_where(struct scan *sc, size_t off, size_t *line, size_t *col)
 {
 	size_t	 lo = 0, hi = sc->linesz, mid, i;
 
@@ -399,21 +422,29 @@ check_where(const struct scan *sc, size_t off, size_t *line, size_t *col)
 			hi = mid;
 	}
 	*line = lo + 1;
-	*col = 1;
-	for (i = sc->starts[lo]; i < off; i++)
-		*col += ((unsigned char)sc->text[i] & 0xc0) != 0x80;
+	/* Findings come in order: count on from the last on this line. */
+	if (sc->cline != lo || sc->coff > off) {
+		sc->cline = lo;
+		sc->coff = sc->starts[lo];
+		sc->ccol = 1;
+	}
+	for (i = sc->coff; i < off; i++)
+		sc->ccol += ((unsigned char)sc->text[i] & 0xc0) != 0x80;
+	sc->coff = off;
+	*col = sc->ccol;
 }
 
 /* Read the comment exceptions of a file, checking the rules named. */
 static size_t
-check_inline(struct site *s, const char *path, const struct scan *sc,
+check_inline(struct site *s, const char *path, struct scan *sc,
     struct inline_allow **out)
 {
-	const char	*p = sc->text, *end = sc->text + sc->len, *q, *c;
+	const char	*p = sc->text, *end = sc->text + sc->len, *q;
+	const char	*c = NULL;
 	struct inline_allow *v = NULL;
 	size_t		 n = 0, line, col, k;
 	char		*name;
-	int		 meta;
+	int		 meta, noclose = 0;
 
 	*out = NULL;
 	while ((p = memmem(p, (size_t)(end - p), "<!--", 4)) != NULL) {
@@ -428,8 +459,11 @@ check_inline(struct site *s, const char *path, const struct scan *sc,
 		q += 6;
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
-		if ((c = memmem(q, (size_t)(end - q), "-->", 3)) == NULL ||
-		    strncmp(q, "allow", 5) != 0 ||
+		/* The next "-->", found again only once passed: linear. */
+		if (!noclose && (c == NULL || c < q) && (c = memmem(q,
+		    (size_t)(end - q), "-->", 3)) == NULL)
+			noclose = 1;
+		if (noclose || strncmp(q, "allow", 5) != 0 ||
 		    memchr(q, '\n', (size_t)(c - q)) != NULL) {
 			diag_error(&s->diag, path, line, "an exception is "
 			    "written <!-- lcspr: allow RULE --> on one line");
@@ -474,12 +508,19 @@ static int
 check_excused(const char *rule, size_t line, struct allow *fa,
     size_t fasz, struct inline_allow *ia, size_t iasz)
 {
-	size_t	 i;
+	size_t	 i, lo = 0, hi = iasz, mid;
 	int	 ok = 0;
 
-	for (i = 0; i < iasz; i++)
-		if ((ia[i].line + 1 == line || ia[i].line == line) &&
-		    strcmp(ia[i].rule, rule) == 0)
+	/* The comments come in line order: from the first on line - 1. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ia[mid].line + 1 < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < iasz && ia[i].line <= line; i++)
+		if (strcmp(ia[i].rule, rule) == 0)
 			ok = ia[i].used = 1;
 	for (i = 0; !ok && i < fasz; i++)
 		if (strcmp(fa[i].rule, rule) == 0)
@@ -509,85 +550,285 @@ check_meta(struct site *s, const char *path, size_t line, size_t col,
 	diag_finding(&s->diag, 0, path, line, col, "%s: %s", rule, msg);
 }
 
-/*
- * Run every rule over the text of the file path (len bytes), with the
- * file's front-matter exceptions fa, and report each finding with its
- * line, column and the match masked, then every exception that
- * excused nothing.  Safe on several threads.  Returns 1 when no error
- * was found.
- */
-int
-check_text(struct site *s, const char *path, const char *text, size_t len,
-    struct allow *fa, size_t fasz)
+/* The offset of the character after the one at off in t. */
+static size_t
+check_nextchar(const char *t, size_t len, size_t off)
 {
-	struct scan	 sc;
-	struct inline_allow *ia;
-	size_t		 iasz, i, r, line, col, n;
-	pcre2_match_data *md;
-	PCRE2_SIZE	*ov, start;
+	for (off++; off < len && ((unsigned char)t[off] & 0xc0) == 0x80;
+	    off++)
+		continue;
+	return off;
+}
+
+/* Give the searches a JIT stack bigger than the default 32 KB. */
+static void
+check_jitstack(struct search *se)
+{
+	se->js = pcre2_jit_stack_create(32 * 1024, CHECK_JITSTACK, NULL);
+	if (se->plain == NULL)
+		se->plain = pcre2_match_context_create(NULL);
+	if (se->js == NULL || se->plain == NULL)
+		errx(2, "out of memory");
+	pcre2_jit_stack_assign(se->plain, NULL, se->js);
+	if (se->site != NULL)
+		pcre2_jit_stack_assign(se->site, NULL, se->js);
+}
+
+/* The match context for rule ru: limits for a rule from site.yaml. */
+static pcre2_match_context *
+check_context(struct search *se, const struct rule *ru)
+{
+	if (ru->line == 0)		/* built in: never near a limit */
+		return se->plain;
+	if (se->site == NULL) {
+		if ((se->site = pcre2_match_context_create(NULL)) == NULL)
+			errx(2, "out of memory");
+		pcre2_set_match_limit(se->site, CHECK_MATCHLIMIT);
+		pcre2_set_depth_limit(se->site, CHECK_DEPTHLIMIT);
+		if (se->js != NULL)
+			pcre2_jit_stack_assign(se->site, NULL, se->js);
+	}
+	return se->site;
+}
+
+/*
+ * The next match of rule ru in t (len bytes, UTF-8) from start: 1 with
+ * it in [*mo, *me); 0 when there is none; -1 when pcre2 could not
+ * finish (its error code in *rc) on the match starting at *mo.
+ */
+static int
+check_next(struct search *se, const struct rule *ru, const char *t,
+    size_t len, size_t start, size_t *mo, size_t *me, int *rc)
+{
+	pcre2_match_context *mc = check_context(se, ru);
+	PCRE2_SIZE	*ov;
+	size_t		 p;
+	int		 r;
+
+	r = pcre2_match(ru->re, (PCRE2_SPTR)t, len, start,
+	    PCRE2_NO_UTF_CHECK, se->md, mc);
+	if (r == PCRE2_ERROR_JIT_STACKLIMIT && se->js == NULL) {
+		check_jitstack(se);
+		mc = check_context(se, ru);
+		r = pcre2_match(ru->re, (PCRE2_SPTR)t, len, start,
+		    PCRE2_NO_UTF_CHECK, se->md, mc);
+	}
+	if (r == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (r < 0) {
+		/* Where?  Each start in turn, as the interpreter sees it:
+		 * a match before the trouble is still a match. */
+		for (p = start; p <= len; p = check_nextchar(t, len, p)) {
+			r = pcre2_match(ru->re, (PCRE2_SPTR)t, len, p,
+			    PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED | PCRE2_NO_JIT,
+			    se->md, mc);
+			if (r == PCRE2_ERROR_NOMATCH)
+				continue;
+			if (r < 0) {
+				*mo = p;
+				*rc = r;
+				return -1;
+			}
+			break;
+		}
+		if (p > len)
+			return 0;
+	}
+	ov = pcre2_get_ovector_pointer(se->md);
+	*mo = ov[0];
+	*me = ov[1];
+	return 1;
+}
+
+/*
+ * Report that rule ru could not finish at path:line (where names the
+ * page of a document, or is empty); last says it stops here.
+ */
+static void
+check_limit(struct site *s, const char *path, size_t line,
+    const char *where, const struct rule *ru, int rc, int last)
+{
+	PCRE2_UCHAR	 msg[256];
+	char		*fix;
+
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	if (ru->line > 0)
+		fix = xasprintf("simplify its pattern at site.yaml line %zu "
+		    "(a repeat inside a repeat, such as (\\w+ ?)+, or .* "
+		    "over a long text, takes too long)", ru->line);
+	else
+		fix = xstrdup("check this line by hand, and report it to "
+		    "the lcspr developers");
+	diag_error(&s->diag, path, line, "%sthe check \"%s\" could not "
+	    "finish here (PCRE2 error: %s): %s; %s", where, ru->name,
+	    (char *)msg, fix, last ? "it is not run on the rest of this "
+	    "file" : "the rest of the file is still checked");
+	free(fix);
+}
+
+/*
+ * Run the pattern rules over n, the text the reader sees, calling
+ * found (with arg) for every confirmed match [off, end) of rule r and
+ * where (with arg) to place a rule that could not finish.  Returns 0
+ * when a rule could not finish (reported), else 1.
+ */
+static int
+check_rules(struct site *s, const char *path, const struct norm *n,
+    void (*found)(void *, size_t, size_t, size_t),
+    void (*where)(void *, size_t, size_t *, char *, size_t), void *arg)
+{
+	struct search	 se;
 	const struct rule *ru;
-	char		*m;
-	int		 ok = 1, rc;
+	size_t		 r, start, mo, me, nerr, line;
+	const char	*q;
+	char		 at[64];
+	int		 ok = 1, rc, err;
 	unsigned	 facts;
 
-	if (s->opts->nocheck)
-		return 1;
-	sc.text = text;
-	sc.len = len;
-	for (n = 1, i = 0; i < len; i++)
-		n += text[i] == '\n';
-	sc.starts = xcalloc(n, sizeof(*sc.starts));
-	sc.linesz = 0;
-	sc.starts[sc.linesz++] = 0;
-	for (i = 0; i < len; i++)
-		if (text[i] == '\n' && sc.linesz < n)
-			sc.starts[sc.linesz++] = i + 1;
-	iasz = check_inline(s, path, &sc, &ia);
-	facts = check_facts(text, len);
-
+	memset(&se, 0, sizeof(se));
+	facts = check_facts(n->text, n->len);
 	for (r = 0; r < s->rulesz; r++) {
 		ru = &s->rules[r];
 		if (ru->off || ru->re == NULL ||
 		    (ru->prefilter & facts) != ru->prefilter)
 			continue;
-		md = pcre2_match_data_create_from_pattern(ru->re, NULL);
-		for (start = 0; start <= len; ) {
-			/* The file was checked for UTF-8 when read. */
-			rc = pcre2_match(ru->re, (PCRE2_SPTR)text, len, start,
-			    PCRE2_NO_UTF_CHECK, md, NULL);
-			if (rc < 0)
+		se.md = pcre2_match_data_create_from_pattern(ru->re, NULL);
+		if (se.md == NULL)
+			errx(2, "out of memory");
+		for (start = 0, nerr = 0; start <= n->len; ) {
+			rc = check_next(&se, ru, n->text, n->len, start, &mo,
+			    &me, &err);
+			if (rc == 0)
 				break;
-			ov = pcre2_get_ovector_pointer(md);
-			if (ov[1] == ov[0]) {
-				start = ov[1] + 1;
+			if (rc < 0) {
+				where(arg, mo, &line, at, sizeof(at));
+				check_limit(s, path, line, at, ru, err,
+				    ++nerr == CHECK_ERRORMAX);
+				ok = 0;
+				if (nerr == CHECK_ERRORMAX)
+					break;
+				/* On from the next line. */
+				q = memchr(n->text + mo, '\n', n->len - mo);
+				start = q == NULL ? n->len + 1 :
+				    (size_t)(q - n->text) + 1;
 				continue;
 			}
-			start = ov[1];
-			if (ru->confirm != NULL &&
-			    !ru->confirm(text + ov[0], ov[1] - ov[0]))
+			if (me <= mo) {
+				start = check_nextchar(n->text, n->len, mo);
 				continue;
-			check_where(&sc, ov[0], &line, &col);
-			if (check_excused(ru->name, line, fa, fasz, ia, iasz))
-				continue;
-			m = check_mask(text + ov[0], ov[1] - ov[0]);
-			diag_finding(&s->diag, ru->error, path, line, col,
-			    "%s: %s \"%s\"", ru->name, ru->message, m);
-			free(m);
-			if (ru->error)
-				ok = 0;
+			}
+			start = me;
+			if (ru->confirm == NULL ||
+			    ru->confirm(n->text + mo, me - mo))
+				found(arg, r, mo, me);
 		}
-		pcre2_match_data_free(md);
+		pcre2_match_data_free(se.md);
 	}
-	for (i = 0; i < iasz; i++) {
-		if (!ia[i].used)
-			diag_warn(&s->diag, path, ia[i].line, "stale exception: "
-			    "nothing here is found by \"%s\" any more; remove "
-			    "the allow", ia[i].rule);
-		free(ia[i].rule);
-	}
-	free(ia);
-	free(sc.starts);
+	pcre2_match_context_free(se.site);
+	pcre2_match_context_free(se.plain);
+	pcre2_jit_stack_free(se.js);
 	return ok;
+}
+
+/* A text being checked, for check_rules' callbacks. */
+struct textcheck {
+	struct site	*s;		/* rules, diagnostics */
+	const char	*path;		/* the file */
+	struct scan	 sc;		/* its lines */
+	struct norm	 n;		/* the text the reader sees */
+	struct allow	*fa;		/* front-matter exceptions */
+	size_t		 fasz;		/* their number */
+	struct inline_allow *ia;	/* comment exceptions */
+	size_t		 iasz;		/* their number */
+	int		 ok;		/* no error found */
+};
+
+/* Report a finding of rule r at [off, end) of the checked text. */
+static void
+check_textfound(void *arg, size_t r, size_t off, size_t end)
+{
+	struct textcheck *tc = arg;
+	const struct rule *ru = &tc->s->rules[r];
+	size_t		 o, e, line, col;
+	char		*m;
+
+	o = norm_start(&tc->n, off);
+	e = norm_end(&tc->n, end);
+	check_where(&tc->sc, o, &line, &col);
+	if (check_excused(ru->name, line, tc->fa, tc->fasz, tc->ia,
+	    tc->iasz))
+		return;
+	m = check_mask(tc->sc.text + o, e - o);
+	diag_finding(&tc->s->diag, ru->error, tc->path, line, col,
+	    "%s: %s \"%s\"", ru->name, ru->message, m);
+	free(m);
+	if (ru->error)
+		tc->ok = 0;
+}
+
+/* The line of offset off of the checked text. */
+static void
+check_textwhere(void *arg, size_t off, size_t *line, char *at,
+    size_t atsz)
+{
+	struct textcheck *tc = arg;
+	size_t		 col;
+
+	check_where(&tc->sc, norm_start(&tc->n, off), line, &col);
+	if (atsz > 0)
+		*at = '\0';
+}
+
+/*
+ * Run every rule over the text of the file path (len bytes, valid
+ * UTF-8) as the reader sees it (norm.c: f is its front matter once
+ * loaded, for the escapes of its double-quoted values, or NULL), with
+ * the file's front-matter exceptions fa, and report each finding at
+ * the file's line and column with the file's text masked, then every
+ * exception that excused nothing.  Safe on several threads.  Returns 1
+ * when no error was found.
+ */
+int
+check_text(struct site *s, const char *path, const char *text, size_t len,
+    const struct front *f, struct allow *fa, size_t fasz)
+{
+	struct textcheck tc;
+	size_t		 i, n;
+
+	if (s->opts->nocheck)
+		return 1;
+	memset(&tc, 0, sizeof(tc));
+	tc.s = s;
+	tc.path = path;
+	tc.fa = fa;
+	tc.fasz = fasz;
+	tc.ok = 1;
+	tc.sc.text = text;
+	tc.sc.len = len;
+	tc.sc.ccol = 1;
+	for (n = 1, i = 0; i < len; i++)
+		n += text[i] == '\n';
+	tc.sc.starts = xcalloc(n, sizeof(*tc.sc.starts));
+	tc.sc.starts[tc.sc.linesz++] = 0;
+	for (i = 0; i < len; i++)
+		if (text[i] == '\n' && tc.sc.linesz < n)
+			tc.sc.starts[tc.sc.linesz++] = i + 1;
+	tc.iasz = check_inline(s, path, &tc.sc, &tc.ia);
+	norm_text(&tc.n, text, len, f);
+	if (!check_rules(s, path, &tc.n, check_textfound, check_textwhere,
+	    &tc))
+		tc.ok = 0;
+	for (i = 0; i < tc.iasz; i++) {
+		if (!tc.ia[i].used)
+			diag_warn(&s->diag, path, tc.ia[i].line, "stale "
+			    "exception: nothing here is found by \"%s\" any "
+			    "more; remove the allow", tc.ia[i].rule);
+		free(tc.ia[i].rule);
+	}
+	free(tc.ia);
+	free(tc.sc.starts);
+	norm_free(&tc.n);
+	return tc.ok;
 }
 
 /* A finding in a document: where it starts, and its rule. */
@@ -595,6 +836,14 @@ struct docfind {
 	size_t		 off;		/* start of the match */
 	size_t		 end;		/* end of the match */
 	size_t		 rule;		/* index in site->rules */
+};
+
+/* A document being checked, for check_rules' callbacks. */
+struct doccheck {
+	const char	*text;		/* the document's text */
+	struct norm	 n;		/* as the reader sees it */
+	struct docfind	*v;		/* owned: findings, file offsets */
+	size_t		 vsz;		/* their number */
 };
 
 static int
@@ -607,64 +856,66 @@ check_docfindcmp(const void *a, const void *b)
 	return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
+/* Keep a finding of rule r at [off, end) of a document's text. */
+static void
+check_docfound(void *arg, size_t r, size_t off, size_t end)
+{
+	struct doccheck *dc = arg;
+
+	dc->v = xreallocarray(dc->v, dc->vsz + 1, sizeof(*dc->v));
+	dc->v[dc->vsz].off = norm_start(&dc->n, off);
+	dc->v[dc->vsz].end = norm_end(&dc->n, end);
+	dc->v[dc->vsz++].rule = r;
+}
+
+/* The page of offset off of a document's text, as "page N: ". */
+static void
+check_docwhere(void *arg, size_t off, size_t *line, char *at,
+    size_t atsz)
+{
+	struct doccheck *dc = arg;
+	size_t		 o = norm_start(&dc->n, off), i, page = 1;
+
+	for (i = 0; i < o; i++)	/* rare: a rule that could not finish */
+		page += dc->text[i] == '\f';
+	*line = 0;
+	snprintf(at, atsz, "page %zu: ", page);
+}
+
 /*
  * Run every pattern rule over the text of a document attachment path
  * (a PDF's text as pdftotext gives it, pages separated by form feeds,
- * when prop is NULL; else the value of its property prop) and report
- * each finding, in page order, as "page N: RULE: ..." or "the "PROP"
- * property: RULE: ...".  text must be valid UTF-8.  Safe on several
- * threads.  Returns 1 when no error was found.
+ * when prop is NULL; else the value of its property prop) as the
+ * reader sees it (norm.c) and report each finding, in page order, as
+ * "page N: RULE: ..." or "the "PROP" property: RULE: ...".  text must
+ * be valid UTF-8.  Safe on several threads.  Returns 1 when no error
+ * was found.
  */
 int
 check_document(struct site *s, const char *path, const char *text,
     size_t len, const char *prop)
 {
-	struct docfind	*v = NULL;
-	size_t		 vsz = 0, r, i, page, off;
-	pcre2_match_data *md;
-	PCRE2_SIZE	*ov, start;
+	struct doccheck	 dc;
 	const struct rule *ru;
+	size_t		 i, page, off;
 	char		*m;
-	int		 ok = 1;
-	unsigned	 facts;
+	int		 ok;
 
 	if (s->opts->nocheck)
 		return 1;
-	facts = check_facts(text, len);
-	for (r = 0; r < s->rulesz; r++) {
-		ru = &s->rules[r];
-		if (ru->off || ru->re == NULL ||
-		    (ru->prefilter & facts) != ru->prefilter)
-			continue;
-		md = pcre2_match_data_create_from_pattern(ru->re, NULL);
-		for (start = 0; start <= len; ) {
-			if (pcre2_match(ru->re, (PCRE2_SPTR)text, len, start,
-			    PCRE2_NO_UTF_CHECK, md, NULL) < 0)
-				break;
-			ov = pcre2_get_ovector_pointer(md);
-			if (ov[1] == ov[0]) {
-				start = ov[1] + 1;
-				continue;
-			}
-			start = ov[1];
-			if (ru->confirm != NULL &&
-			    !ru->confirm(text + ov[0], ov[1] - ov[0]))
-				continue;
-			v = xreallocarray(v, vsz + 1, sizeof(*v));
-			v[vsz].off = ov[0];
-			v[vsz].end = ov[1];
-			v[vsz++].rule = r;
-		}
-		pcre2_match_data_free(md);
-	}
-	if (vsz > 1)
-		qsort(v, vsz, sizeof(*v), check_docfindcmp);
-	for (page = 1, off = 0, i = 0; i < vsz; i++) {
+	memset(&dc, 0, sizeof(dc));
+	dc.text = text;
+	norm_text(&dc.n, text, len, NULL);
+	ok = check_rules(s, path, &dc.n, check_docfound, check_docwhere,
+	    &dc);
+	if (dc.vsz > 1)
+		qsort(dc.v, dc.vsz, sizeof(*dc.v), check_docfindcmp);
+	for (page = 1, off = 0, i = 0; i < dc.vsz; i++) {
 		/* Findings in order: count the form feeds once. */
-		for (; off < v[i].off; off++)
+		for (; off < dc.v[i].off; off++)
 			page += text[off] == '\f';
-		ru = &s->rules[v[i].rule];
-		m = check_mask(text + v[i].off, v[i].end - v[i].off);
+		ru = &s->rules[dc.v[i].rule];
+		m = check_mask(text + dc.v[i].off, dc.v[i].end - dc.v[i].off);
 		if (prop != NULL)
 			diag_finding(&s->diag, ru->error, path, 0, 0, "the "
 			    "\"%s\" property: %s: %s \"%s\"", prop, ru->name,
@@ -677,7 +928,8 @@ check_document(struct site *s, const char *path, const char *text,
 		if (ru->error)
 			ok = 0;
 	}
-	free(v);
+	free(dc.v);
+	norm_free(&dc.n);
 	return ok;
 }
 
@@ -701,18 +953,6 @@ check_stale(struct site *s, const char *path, struct allow *fa,
 			    fa[i].rule);
 }
 
-/* The start of the HTML comment open at off in text, or NULL. */
-static const char *
-check_comment(const char *text, size_t off)
-{
-	const char	*o = NULL, *p;
-
-	for (p = text; (p = strstr(p, "<!--")) != NULL &&
-	    (size_t)(p - text) < off; p += 4)
-		o = p;
-	return o;
-}
-
 /*
  * The metadata checks of one review (warnings): a long first
  * paragraph used as the summary, a report_url that is not https, and
@@ -729,7 +969,9 @@ check_review(struct site *s, struct review *r, const char *body,
 	PCRE2_SIZE	*ov, start;
 	size_t		 line, col, i, chars;
 	char		 msg[256];
-	const char	*c, *e;
+	const char	*end = body + bodylen, *cs = body, *nx = NULL;
+	const char	*open = NULL, *close = NULL, *closefor = NULL;
+	int		 noopen = 0, noclose = 0;
 
 	if (s->opts->nocheck)
 		return;
@@ -753,11 +995,26 @@ check_review(struct site *s, struct review *r, const char *body,
 	for (start = 0; pcre2_match(s->re.ethnic, (PCRE2_SPTR)body, bodylen,
 	    start, PCRE2_NO_UTF_CHECK, md, NULL) >= 0; ) {
 		ov = pcre2_get_ovector_pointer(md);
-		/* Not the words of an HTML comment (an exception, say). */
-		c = check_comment(body, ov[0]);
-		if (c != NULL && (e = strstr(c, "-->")) != NULL &&
-		    (size_t)(e - body) > ov[0]) {
-			start = (size_t)(e - body) + 3;
+		/* Not the words of an HTML comment (an exception, say).
+		 * Matches come in order: each "<!--" and each "-->" is
+		 * searched for once, not from the start for each match. */
+		while (!noopen) {
+			if ((nx == NULL || nx < cs) && (nx = memmem(cs,
+			    (size_t)(end - cs), "<!--", 4)) == NULL)
+				noopen = 1;
+			if (noopen || nx >= body + ov[0])
+				break;
+			open = nx;
+			cs = nx + 4;
+		}
+		if (open != NULL && open != closefor && !noclose) {
+			if ((close = memmem(open + 4, (size_t)(end - open - 4),
+			    "-->", 3)) == NULL)
+				noclose = 1;
+			closefor = open;
+		}
+		if (open != NULL && !noclose && close > body + ov[0]) {
+			start = (size_t)(close - body) + 3;
 			continue;
 		}
 		for (line = bodyline, col = 1, i = 0; i < ov[0]; i++)

@@ -116,6 +116,13 @@ int		 attach_finish(struct site *);
 int		 attach_copy(const struct site *, struct output *);
 void		 attach_free(struct site *);
 
+/* norm.c */
+void		 norm_text(struct norm *, const char *, size_t,
+		    const struct front *);
+size_t		 norm_start(const struct norm *, size_t);
+size_t		 norm_end(const struct norm *, size_t);
+void		 norm_free(struct norm *);
+
 /* check.c */
 void		 check_init(struct site *);
 const struct rule *check_find(const struct site *, const char *, int *);
@@ -128,7 +135,7 @@ int		 check_allowed(const char *, struct allow *, size_t);
 void		 check_meta(struct site *, const char *, size_t, size_t,
 		    struct allow *, size_t, const char *, const char *);
 int		 check_text(struct site *, const char *, const char *, size_t,
-		    struct allow *, size_t);
+		    const struct front *, struct allow *, size_t);
 void		 check_review(struct site *, struct review *, const char *,
 		    size_t, size_t, int, size_t);
 int		 check_document(struct site *, const char *, const char *,

@@ -50,7 +50,8 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 			ok = 0;
 		} else if (scan_read(&s->diag, &s->re, paths[i], &text,
 		    &len)) {
-			ok &= check_text(s, paths[i], text, len, NULL, 0);
+			ok &= check_text(s, paths[i], text, len, NULL, NULL,
+			    0);
 			if (!review_body(&s->diag, paths[i], text, len, 1)) {
 				ok = 0;
 				free(text);
@@ -129,7 +130,7 @@ intro_page(struct site *s, struct page *p)
 		    "is missing");
 		ok = 0;
 	}
-	ok &= check_text(s, p->path, text, len, allow, allowsz);
+	ok &= check_text(s, p->path, text, len, &f, allow, allowsz);
 	ml.site = s;
 	ml.path = p->path;
 	ml.line0 = f.bodyline;

@@ -140,6 +140,20 @@ struct front {
 	size_t		 fieldsz;	/* number of keys */
 };
 
+/*
+ * The text a reader sees of a file, for the content checks (norm.c):
+ * escapes and entities decoded, Unicode spaces made spaces, invisible
+ * characters dropped, each byte knowing where in the file it came from.
+ */
+struct norm {
+	const char	*text;		/* buf, or borrowed: the file as it is */
+	size_t		 len;		/* length of text */
+	size_t		 srclen;	/* length of the file */
+	char		*buf;		/* owned copy, or NULL: no change */
+	size_t		*from;		/* owned: each byte's file offset */
+	size_t		*to;		/* owned: the end of its source */
+};
+
 /* Where a Markdown text sits, to rewrite its links to content files. */
 struct mdlinks {
 	struct site	*site;		/* slugs, vocabularies, pages, diag */

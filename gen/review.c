@@ -615,7 +615,8 @@ review_read(struct site *s, struct review *r)
 		fieldsok = review_fields(s, &f, r) && ok;
 		ok = fieldsok;
 	}
-	ok &= check_text(s, r->path, text, len, r->allow, r->allowsz);
+	ok &= check_text(s, r->path, text, len, &f, r->allow,
+	    r->allowsz);
 	for (i = 0; i < f.fieldsz; i++) {
 		summarygiven |= strcmp(f.fields[i].key, "summary") == 0;
 		if (strcmp(f.fields[i].key, "report_url") == 0)
