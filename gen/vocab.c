@@ -89,12 +89,67 @@ vocab_index(struct vocab *v)
  * search of the index when there is one.  Returns a term borrowed from
  * v, or NULL.
  */
+/*
+ * A copy of s with the spaces text pasted from a word processor or a
+ * web page brings (no-break, narrow, figure and other Unicode spaces)
+ * made plain spaces and the invisible ones (zero-width, word joiner,
+ * byte order mark) left out, or NULL when s has none.
+ */
+static char *
+vocab_plain(const char *s)
+{
+	const unsigned char *p;
+	char		*out, *o;
+	unsigned	 cp;
+	int		 any = 0;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		any |= *p >= 0x80;
+	if (!any)
+		return NULL;
+	o = out = xmalloc(strlen(s) + 1);
+	for (p = (const unsigned char *)s; *p != '\0'; ) {
+		cp = 0;
+		if (p[0] == 0xc2 && p[1] == 0xa0)
+			cp = 0xa0;
+		else if (p[0] == 0xe2 && (p[1] == 0x80 || p[1] == 0x81) &&
+		    p[2] >= 0x80 && p[2] <= 0xbf)
+			cp = 0x2000 | (unsigned)(p[1] & 0x3f) << 6 |
+			    (p[2] & 0x3f);
+		else if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+			cp = 0xfeff;
+		if (cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200a) ||
+		    cp == 0x202f || cp == 0x205f) {
+			*o++ = ' ';
+			p += cp == 0xa0 ? 2 : 3;
+		} else if ((cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 ||
+		    cp == 0xfeff)
+			p += 3;
+		else
+			*o++ = (char)*p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+
 const struct term *
 vocab_find(const struct vocab *v, const char *s)
 {
 	size_t		 i, j, n, lo, hi, mid;
 	const struct term *t;
+	char		*plain;
 
+	/* "Rapid review" with a no-break space is "Rapid review". */
+	if ((plain = vocab_plain(s)) != NULL) {
+		if (strcmp(plain, s) != 0)
+			t = vocab_find(v, plain);
+		else
+			t = NULL;
+		free(plain);
+		if (t != NULL)
+			return t;
+	}
 	while (*s == ' ' || *s == '\t')
 		s++;
 	n = strlen(s);

@@ -39,6 +39,13 @@ test_vocab(void)
 	CHECK(vocab_find(&v, "DOMESTIC ABUSE") == &v.terms[2], "any case");
 	CHECK(vocab_find(&v, "  domestic abuse ") == &v.terms[2], "blanks");
 	CHECK(vocab_find(&v, "domestic-abuse") == &v.terms[2], "by slug");
+	/* Pasted from Word: no-break and narrow spaces, a zero-width one. */
+	CHECK(vocab_find(&v, "Domestic\xc2\xa0" "abuse") == &v.terms[2],
+	    "a no-break space is a space");
+	CHECK(vocab_find(&v, "Domestic\xe2\x80\xaf" "abuse\xe2\x80\x8b") ==
+	    &v.terms[2], "a narrow space is a space, a zero-width one nothing");
+	CHECK(vocab_find(&v, "Domestic\xc2\xa0" "abuses") == NULL,
+	    "still no match for a wrong name");
 	CHECK(vocab_find(&v, "County Lines") == &v.terms[0], "by alias");
 	CHECK(vocab_find(&v, "sudi") == &v.terms[1], "slug or alias");
 	CHECK(vocab_find(&v, "Domestic") == NULL, "no prefix match");
