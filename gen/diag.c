@@ -173,25 +173,37 @@ diag_puts(FILE *f, const char *s)
 void
 diag_flush(struct diag *d, FILE *f)
 {
-	size_t		 i;
+	size_t		 i, len = 0;
 	struct diagmsg	*m;
+	char		*all = NULL;
+	FILE		*o;
 
+	if (d->msgsz == 0)
+		return;
 	if (d->msgsz > 1)
 		qsort(d->msgs, d->msgsz, sizeof(*d->msgs), diag_cmp);
+	/* Gathered first: stderr is unbuffered, a write a piece is slow. */
+	if ((o = open_memstream(&all, &len)) == NULL)
+		o = f;
 	for (i = 0; i < d->msgsz; i++) {
 		m = &d->msgs[i];
-		diag_puts(f, m->path);
+		diag_puts(o, m->path);
 		if (m->col > 0)
-			fprintf(f, ":%zu:%zu", m->line, m->col);
+			fprintf(o, ":%zu:%zu", m->line, m->col);
 		else if (m->line > 0)
-			fprintf(f, ":%zu", m->line);
-		fputs(m->error ? ": " : ": warning: ", f);
-		diag_puts(f, m->text);
-		putc('\n', f);
+			fprintf(o, ":%zu", m->line);
+		fputs(m->error ? ": " : ": warning: ", o);
+		diag_puts(o, m->text);
+		putc('\n', o);
 		free(m->path);
 		free(m->text);
 	}
 	d->msgsz = 0;
+	if (o != f) {
+		fclose(o);
+		fwrite(all, 1, len, f);
+		free(all);
+	}
 	fflush(f);
 }
 
