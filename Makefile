@@ -28,7 +28,7 @@ OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/extern.h
 
 .PHONY: all site test deps bench install uninstall clean regen validate \
-	lint print-srcs print-pkgs fuzz valgrind
+	lint print-srcs print-pkgs fuzz valgrind asan
 
 all: lcspr
 
@@ -59,6 +59,44 @@ $(OBJS): $(HDRS) .deps-ok
 lcspr-static: .deps-ok $(OBJS)
 	$(CC) -static -o $@ $(OBJS) $(LDFLAGS) \
 		$$(pkg-config --static --libs $(PKGS)) -lstdc++ -lpthread -lm
+
+# The test flavour: the same sources with AddressSanitizer and
+# UndefinedBehaviorSanitizer, compiled once into tests/out/asan/ (with
+# the user's CFLAGS, then -O1), from which both the program
+# tests/out/bin/lcspr-asan and the unit tests tests/out/bin/unit are
+# linked.  tests/run makes them with -j, beside ./lcspr.
+SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+ASAN_DIR = tests/out/asan
+ASAN_OBJS = $(SRCS:gen/%.c=$(ASAN_DIR)/%.o)
+UNIT_SRCS = $(wildcard tests/unit/*.c)
+UNIT_OBJS = $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/unit/%.o)
+
+asan: tests/out/bin/lcspr-asan tests/out/bin/unit tests/out/bin/linkcheck
+
+$(ASAN_DIR)/%.o: gen/%.c $(HDRS) .deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
+
+$(ASAN_DIR)/unit/%.o: tests/unit/%.c tests/unit/harness.h $(HDRS) .deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Wall -Wextra -std=gnu11 -D_GNU_SOURCE $(PKG_CFLAGS) \
+		-O1 $(SANITIZE) -c -o $@ $<
+
+tests/out/bin/lcspr-asan: $(ASAN_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(SANITIZE) -o $@ $(ASAN_OBJS) $(ALL_LDFLAGS)
+
+tests/out/bin/unit: $(UNIT_OBJS) $(filter-out $(ASAN_DIR)/main.o,$(ASAN_OBJS))
+	@mkdir -p $(@D)
+	$(CC) $(SANITIZE) -o $@ $(UNIT_OBJS) \
+		$(filter-out $(ASAN_DIR)/main.o,$(ASAN_OBJS)) $(ALL_LDFLAGS)
+
+# The link checker of the tests (tests/tools/linkcheck.c).
+tests/out/bin/linkcheck: tests/tools/linkcheck.c .deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -O1 -std=gnu11 -D_GNU_SOURCE $(PKG_CFLAGS) -o $@ \
+		tests/tools/linkcheck.c $(ALL_LDFLAGS)
 
 site: lcspr
 	./lcspr build -C content -t themes/default -o site
@@ -119,7 +157,6 @@ valgrind: .deps-ok
 	valgrind --error-exitcode=1 --leak-check=full -q \
 		tests/out/valgrind/lcspr check -q
 
-# For tests/run, which builds the sources again with sanitizers.
 print-srcs:
 	@echo $(SRCS)
 

@@ -76,9 +76,10 @@ int
 main(int argc, char *argv[])
 {
 	struct opts	 o;
-	int		 c, buildopt = 0;
+	int		 c, rc, buildopt = 0;
 	long		 n;
-	char		*end;
+	char		*end, *installed = NULL;
+	const char	*share;
 	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION,
 	    OPT_NOCHECK };
 	static const struct option lopts[] = {
@@ -110,10 +111,6 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.checkonly = strcmp(argv[1], "check") == 0;
 	o.contentdir = "content";
-	o.themedir = "themes/default";
-	if (access(o.themedir, F_OK) == -1 &&
-	    access(SHAREDIR "/themes/default", F_OK) == 0)
-		o.themedir = SHAREDIR "/themes/default";
 	o.outdir = "site";
 	n = sysconf(_SC_NPROCESSORS_ONLN);
 	o.jobs = n < 1 ? 1 : n > 16 ? 16 : (int)n;
@@ -178,7 +175,25 @@ main(int argc, char *argv[])
 		    argv[optind]);
 		return usage();
 	}
-	if (*o.outdir == '\0' || *o.contentdir == '\0' || *o.themedir == '\0')
+	if (*o.outdir == '\0' || *o.contentdir == '\0' ||
+	    (o.themedir != NULL && *o.themedir == '\0'))
 		return usage();
-	return build_run(&o);
+	/*
+	 * Without -t: themes/default here, else the installed one (in
+	 * LCSPR_SHAREDIR when set, which lets the tests try an installed
+	 * copy without compiling again).
+	 */
+	if (o.themedir == NULL) {
+		o.themedir = "themes/default";
+		if ((share = getenv("LCSPR_SHAREDIR")) == NULL ||
+		    *share == '\0')
+			share = SHAREDIR;
+		installed = xasprintf("%s/themes/default", share);
+		if (access(o.themedir, F_OK) == -1 &&
+		    access(installed, F_OK) == 0)
+			o.themedir = installed;
+	}
+	rc = build_run(&o);
+	free(installed);
+	return rc;
 }

@@ -41,18 +41,19 @@ if make -s install DESTDIR="$I" PREFIX=/opt/lcspr >/dev/null 2>&1 &&
 else
 	fail "cli: make install with PREFIX and DESTDIR" "$(find "$I" | head -20)"
 fi
-# With no themes/default here, lcspr uses the installed default theme,
-# and `lcspr check` still takes no -t (it was once refused then).
+# With no themes/default here, the installed lcspr uses the installed
+# default theme (found through LCSPR_SHAREDIR, as the copy is installed
+# under DESTDIR), and `lcspr check` still takes no -t (it was once
+# refused then).
 F=$OUT/fallback
 rm -rf "$F"
-mkdir -p "$F/share/themes" "$F/work"
-cp -R themes/default "$F/share/themes/default"
+mkdir -p "$F/work"
 cp -R content "$F/work/content"
-if cc -O0 -std=gnu11 -D_GNU_SOURCE -DSHAREDIR="\"$F/share\"" $(pkg-config --cflags $PKGS) \
-    -o "$F/lcspr" $SRCS $(pkg-config --libs $PKGS) -lpthread -lm 2>"$F/cc.log" &&
-   (cd "$F/work" && "$F/lcspr" check -q && "$F/lcspr" build -q) &&
+if [ -x "$I/opt/lcspr/bin/lcspr" ] &&
+   (cd "$F/work" && export LCSPR_SHAREDIR="$I/opt/lcspr/share/lcspr" &&
+    "$I/opt/lcspr/bin/lcspr" check -q && "$I/opt/lcspr/bin/lcspr" build -q) >"$F/log" 2>&1 &&
    [ -f "$F/work/site/assets/style.css" ]; then
 	pass "cli: the installed default theme, for build and check"
 else
-	fail "cli: the installed default theme, for build and check" "$(cat "$F/cc.log")"
+	fail "cli: the installed default theme, for build and check" "$(cat "$F/log")"
 fi

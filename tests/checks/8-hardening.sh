@@ -1,3 +1,4 @@
+# tests/run: beside the others, once the golden sites are built
 # Sourced by tests/run.  Issue 10, part G: the feed channel's
 # description is HTML like an item's; the site theme's assets/ copies
 # only regular files and folders; SIGINT, SIGTERM and SIGHUP during the

@@ -1,3 +1,4 @@
+# tests/run: beside the others, once ./lcspr is built
 # Sourced by tests/run: the pathological inputs (tests/pathological/run),
 # each under a time limit, whose own "N passed, N failed" is added to the
 # totals.

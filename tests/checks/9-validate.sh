@@ -1,3 +1,4 @@
+# tests/run: beside the others, once ./lcspr is built
 # Sourced by tests/run: the independent validators (tests/validate/all),
 # whose own "N passed, N failed" is added to the totals.
 out=$(tests/validate/all 2>&1)

@@ -1,14 +1,17 @@
-// Check 1, HTML: every .html file of a site (and its .css and .svg
-// files) through the Nu Html Checker, in one Java run per site.
-// usage: node vnu.mjs SITE
+// Check 1, HTML: every .html file of one or more sites (and their .css
+// and .svg files) through the Nu Html Checker, in one Java run for all
+// of them (its start-up is most of its time).
+// usage: node vnu.mjs SITE [SITE ...]
 // Prints "html: FILE:LINE.COL: error: MESSAGE" for each error or
 // warning and a closing "html: N files checked, N errors, N warnings"
-// line.  Exits 0 when the checker ran over every file and found no
-// error or warning, 1 when it found any, 2 when it could not run or
-// its report cannot be trusted (no output, a file it did not check).
+// line for each site; with several sites, each site's lines come after
+// a line "html: == SITE".  Exits 0 when the checker ran over every file
+// and found no error or warning, 1 when it found any, 2 when it could
+// not run or its report cannot be trusted (no output, a file it did not
+// check).
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -30,16 +33,23 @@ function die(msg) {
 	process.exit(2);
 }
 
-const site = process.argv[2];
-if (!site) die('usage: node vnu.mjs SITE');
-let files;
-try {
-	files = walk(site, []).sort();
-} catch (e) {
-	die(`cannot read ${site}: ${e.message}`);
-}
-const pages = files.filter((f) => f.endsWith('.html'));
-if (pages.length === 0) die(`${site}: no HTML files to check`);
+const sites = process.argv.slice(2);
+if (sites.length === 0) die('usage: node vnu.mjs SITE [SITE ...]');
+const bySite = sites.map((site) => {
+	let files;
+	try {
+		files = walk(site, []).sort();
+	} catch (e) {
+		die(`cannot read ${site}: ${e.message}`);
+	}
+	const pages = files.filter((f) => f.endsWith('.html'));
+	if (pages.length === 0) die(`${site}: no HTML files to check`);
+	return { site, files, pages, lines: [], errors: 0, warnings: 0, bad: 0 };
+});
+const owner = new Map();
+for (const s of bySite)
+	for (const f of s.files) owner.set(resolve(f), s);
+const files = bySite.flatMap((s) => s.files);
 
 // Two runs side by side: HTML and SVG, then CSS on its own (with
 // --also-check-css, vnu 26.9.27 reports HTML lines one too low).
@@ -81,22 +91,39 @@ const rest = files.filter((f) => !f.endsWith('.css'));
 const messages = (await Promise.all([check(rest, ['--also-check-svg']),
     check(css, ['--css'])])).flat();
 
-let errors = 0, warnings = 0, bad = 0;
 for (const m of messages) {
-	let file = m.url || site;
-	if (file.startsWith('file:')) file = relative(process.cwd(), fileURLToPath(file));
+	let file = m.url;
+	let where = [];
+	if (file && file.startsWith('file:')) {
+		file = fileURLToPath(file);
+		const s = owner.get(resolve(file));
+		if (s) where = [s];
+		file = relative(process.cwd(), file);
+	}
+	/* A message of no file of ours is every site's concern. */
+	if (where.length === 0) where = bySite;
 	const line = m.firstLine ?? m.lastLine;
 	const col = m.firstColumn ?? m.lastColumn;
-	const where = line !== undefined ? `${file}:${line}.${col ?? 1}` : file;
-	let kind;
-	if (m.type === 'error') kind = 'error', errors++;
-	else if (m.type === 'non-document-error') kind = 'error', bad++;
-	else if (m.type === 'info' && m.subType === 'warning') kind = 'warning', warnings++;
-	else continue;	/* plain information, such as trailing slashes */
-	const extract = m.extract ? `  [${m.extract.replace(/\s+/g, ' ').trim()}]` : '';
-	console.log(`html: ${where}: ${kind}: ${m.message}${extract}`);
+	for (const s of where) {
+		const at = file || s.site;
+		const place = line !== undefined ? `${at}:${line}.${col ?? 1}` : at;
+		let kind;
+		if (m.type === 'error') kind = 'error', s.errors++;
+		else if (m.type === 'non-document-error') kind = 'error', s.bad++;
+		else if (m.type === 'info' && m.subType === 'warning') kind = 'warning', s.warnings++;
+		else continue;	/* plain information, such as trailing slashes */
+		const extract = m.extract ? `  [${m.extract.replace(/\s+/g, ' ').trim()}]` : '';
+		s.lines.push(`html: ${place}: ${kind}: ${m.message}${extract}`);
+	}
 }
-console.log(`html: ${pages.length} HTML files and ${files.length - pages.length} ` +
-    `CSS/SVG files checked, ${errors + bad} errors, ${warnings} warnings`);
+let found = 0, bad = 0;
+for (const s of bySite) {
+	if (bySite.length > 1) console.log(`html: == ${s.site}`);
+	for (const l of s.lines) console.log(l);
+	console.log(`html: ${s.pages.length} HTML files and ${s.files.length - s.pages.length} ` +
+	    `CSS/SVG files checked, ${s.errors + s.bad} errors, ${s.warnings} warnings`);
+	found += s.errors + s.warnings;
+	bad += s.bad;
+}
 if (bad > 0) process.exit(2);
-process.exit(errors + warnings > 0 ? 1 : 0);
+process.exit(found > 0 ? 1 : 0);
