@@ -455,14 +455,12 @@ review_order(struct diag *d, struct front *f, struct review *r,
     const size_t *lines)
 {
 	const struct date *v[4];
-	const char *const *names = review_dates;
 	char		 a[16], b[16];
 	int		 i, prev = -1, ok = 1;
 
 	for (i = 0; i < 4; i++)
 		v[i] = (const struct date *)((const char *)r +
 		    review_fieldtab[review_row(review_dates[i])].off);
-
 	/* prev: the latest of the dates given before this one. */
 	for (i = 0; i < 4; i++) {
 		if (v[i]->year == 0)
@@ -474,8 +472,8 @@ review_order(struct diag *d, struct front *f, struct review *r,
 			    v[prev]->year, v[prev]->month, v[prev]->day);
 			diag_error(d, f->path, lines[i], "\"%s\" (%s) is "
 			    "before \"%s\" (%s): the dates run notified, "
-			    "commissioned, completed, published", names[i], a,
-			    names[prev], b);
+			    "commissioned, completed, published",
+			    review_dates[i], a, review_dates[prev], b);
 			ok = 0;
 		} else
 			prev = i;
