@@ -13,14 +13,6 @@
 #include "lcspr.h"
 #include "extern.h"
 
-/* The columns, in order, of both files. */
-static const char *const data_cols[] = {
-	"slug", "url", "title", "published", "notified", "commissioned",
-	"completed", "region", "local_area", "themes", "age_group",
-	"review_type", "ethnicity_recorded", "report_url", "summary",
-};
-#define DATA_COLSZ (sizeof(data_cols) / sizeof(data_cols[0]))
-
 /* A date as YYYY-MM-DD into b, or NULL when not given. */
 static const char *
 data_date(const struct date *d, struct buf *b)
@@ -36,59 +28,76 @@ data_date(const struct date *d, struct buf *b)
 }
 
 /*
- * Column i of review r as text (NULL when empty); themes are joined
+ * Column c of review r as text (NULL when empty); themes are joined
  * with "; ".  Strings live in the scratch buffer b (emptied first, any
  * length) or in the review.
  */
 static const char *
-data_value(const struct site *s, const struct review *r, size_t i,
-    struct buf *b)
+data_value(const struct site *s, const struct review *r,
+    const struct rfield *c, struct buf *b)
 {
-	size_t	 k;
+	const char	*p = (const char *)r + c->off;
+	const struct term *t, *const *ts;
+	size_t		 k, n;
 
 	b->len = 0;
 	if (b->data != NULL)
 		b->data[0] = '\0';
-	switch (i) {
-	case 0:
-		return r->slug;
-	case 1:
+	switch (c->kind) {
+	case RF_TEXT:
+	case RF_URL:
+		return *(char *const *)p;
+	case RF_DATE:
+		return data_date((const struct date *)p, b);
+	case RF_TERM:
+		t = *(const struct term *const *)p;
+		return t != NULL ? t->name : NULL;
+	case RF_TERMS:
+		ts = *(const struct term *const *const *)p;
+		n = *(const size_t *)((const char *)r + c->nof);
+		for (k = 0; k < n; k++) {
+			if (k > 0)
+				buf_puts(b, "; ");
+			buf_puts(b, ts[k]->name);
+		}
+		return b->data;
+	case RF_BOOL:
+		return *(const int *)p ? "true" : "false";
+	case RF_PAGEURL:
 		buf_puts(b, s->base_url);
 		buf_puts(b, "reviews/");
 		buf_puts(b, r->slug);
 		buf_puts(b, "/");
 		return b->data;
-	case 2:
-		return r->title;
-	case 3:
-		return r->iso;
-	case 4:
-		return data_date(&r->notified, b);
-	case 5:
-		return data_date(&r->commissioned, b);
-	case 6:
-		return data_date(&r->completed, b);
-	case 7:
-		return r->region->name;
-	case 8:
-		return r->local_area;
-	case 9:
-		for (k = 0; k < r->themesz; k++) {
-			if (k > 0)
-				buf_puts(b, "; ");
-			buf_puts(b, r->themes[k]->name);
-		}
-		return b->data;
-	case 10:
-		return r->agegroup != NULL ? r->agegroup->name : NULL;
-	case 11:
-		return r->reviewtype != NULL ? r->reviewtype->name : NULL;
-	case 12:
-		return r->ethnicity ? "true" : "false";
-	case 13:
-		return r->report_url;
+	case RF_ALLOW:
+		break;
+	}
+	return NULL;
+}
+
+/* Column c of review r as JSON: a list of names, a boolean, or text. */
+static json_t *
+data_jsonvalue(const struct site *s, const struct review *r,
+    const struct rfield *c, struct buf *b)
+{
+	const char	*p = (const char *)r + c->off, *v;
+	const struct term *const *ts;
+	json_t		*a;
+	size_t		 k, n;
+
+	switch (c->kind) {
+	case RF_TERMS:
+		ts = *(const struct term *const *const *)p;
+		n = *(const size_t *)((const char *)r + c->nof);
+		a = json_array();
+		for (k = 0; k < n; k++)
+			json_array_append_new(a, json_string(ts[k]->name));
+		return a;
+	case RF_BOOL:
+		return json_boolean(*(const int *)p);
 	default:
-		return r->summary;
+		v = data_value(s, r, c, b);
+		return v != NULL ? json_string(v) : json_null();
 	}
 }
 
@@ -99,45 +108,32 @@ data_value(const struct site *s, const struct review *r, size_t i,
 int
 data_json(const struct site *s, struct output *o)
 {
-	json_t		*root, *arr, *obj, *themes, *cols;
-	const struct review *r;
-	const char	*v;
+	json_t		*root, *arr, *obj, *cols;
+	const struct rfield **col;
 	char		*text;
-	size_t		 i, k, t;
+	size_t		 i, k, colsz;
 	int		 ok;
 	struct buf	 b = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
 
+	col = review_columns(&colsz);
 	root = json_object();
 	json_object_set_new(root, "title", json_string(s->title));
 	json_object_set_new(root, "url", json_string(s->base_url));
 	cols = json_array();
-	for (k = 0; k < DATA_COLSZ; k++)
-		json_array_append_new(cols, json_string(data_cols[k]));
+	for (k = 0; k < colsz; k++)
+		json_array_append_new(cols, json_string(col[k]->col));
 	json_object_set_new(root, "columns", cols);
 	arr = json_array();
 	for (i = 0; i < s->pubsz; i++) {
-		r = s->pub[i];
 		obj = json_object();
-		for (k = 0; k < DATA_COLSZ; k++) {
-			if (k == 9) {
-				themes = json_array();
-				for (t = 0; t < r->themesz; t++)
-					json_array_append_new(themes,
-					    json_string(r->themes[t]->name));
-				json_object_set_new(obj, data_cols[k], themes);
-			} else if (k == 12)
-				json_object_set_new(obj, data_cols[k],
-				    json_boolean(r->ethnicity));
-			else {
-				v = data_value(s, r, k, &scratch);
-				json_object_set_new(obj, data_cols[k],
-				    v != NULL ? json_string(v) : json_null());
-			}
-		}
+		for (k = 0; k < colsz; k++)
+			json_object_set_new(obj, col[k]->col,
+			    data_jsonvalue(s, s->pub[i], col[k], &scratch));
 		json_array_append_new(arr, obj);
 	}
 	json_object_set_new(root, "reviews", arr);
 	buf_free(&scratch);
+	free(col);
 	text = json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
 	if (text == NULL)
@@ -183,20 +179,23 @@ int
 data_csv(const struct site *s, struct output *o)
 {
 	struct buf	 b = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
-	size_t		 i, k;
+	const struct rfield **col;
+	size_t		 i, k, colsz;
 	int		 ok;
 
+	col = review_columns(&colsz);
 	buf_puts(&b, "\xef\xbb\xbf");
-	for (k = 0; k < DATA_COLSZ; k++)
-		data_field(&b, data_cols[k], k == 0);
+	for (k = 0; k < colsz; k++)
+		data_field(&b, col[k]->col, k == 0);
 	buf_puts(&b, "\r\n");
 	for (i = 0; i < s->pubsz; i++) {
-		for (k = 0; k < DATA_COLSZ; k++)
-			data_field(&b, data_value(s, s->pub[i], k, &scratch),
-			    k == 0);
+		for (k = 0; k < colsz; k++)
+			data_field(&b, data_value(s, s->pub[i], col[k],
+			    &scratch), k == 0);
 		buf_puts(&b, "\r\n");
 	}
 	buf_free(&scratch);
+	free(col);
 	ok = output_write(o, "data/reviews.csv", b.data, b.len);
 	buf_free(&b);
 	return ok;

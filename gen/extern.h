@@ -151,6 +151,7 @@ int		 review_allow(struct site *, struct front *,
 int		 review_body(struct diag *, const char *, const char *,
 		    size_t, size_t);
 int		 review_read(struct site *, struct review *);
+const struct rfield **review_columns(size_t *);
 void		 review_free(struct review *);
 
 /* intro.c */

@@ -714,31 +714,14 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 	}
 }
 
-/* The open data files and their columns. */
+/* The open data files and their columns (review.c's table). */
 static void
 insight_data(xmlNodePtr main, const char *prefix)
 {
-	static const char *const cols[][2] = {
-		{ "slug", "the review's name in its web address" },
-		{ "url", "the review's page" },
-		{ "title", "the title" },
-		{ "published", "publication date (YYYY-MM-DD)" },
-		{ "notified", "serious incident notification date, if given" },
-		{ "commissioned", "date the review was commissioned, if given" },
-		{ "completed", "date the report was finalised, if given" },
-		{ "region", "English region" },
-		{ "local_area", "safeguarding partnership or local authority" },
-		{ "themes", "learning themes (a list in JSON; separated by "
-		    "\"; \" in CSV)" },
-		{ "age_group", "age group, if given" },
-		{ "review_type", "review type" },
-		{ "ethnicity_recorded", "true or false" },
-		{ "report_url", "the full report, if given" },
-		{ "summary", "the summary shown in lists and feeds" },
-	};
 	xmlNodePtr	 sec, p, a, dl;
+	const struct rfield **cols;
 	char		 url[256];
-	size_t		 i;
+	size_t		 i, colsz;
 
 	sec = insight_section(main, "data", "Open data", "Every published "
 	    "review's details, for your own analysis. The CSV file opens in "
@@ -754,10 +737,12 @@ insight_data(xmlNodePtr main, const char *prefix)
 	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
 	dl = insight_el(sec, "dl", NULL);
 	insight_attr(dl, "class", "lcspr-data-columns");
-	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		insight_el(dl, "dt", cols[i][0]);
-		insight_el(dl, "dd", cols[i][1]);
+	cols = review_columns(&colsz);
+	for (i = 0; i < colsz; i++) {
+		insight_el(dl, "dt", cols[i]->col);
+		insight_el(dl, "dd", cols[i]->doc);
 	}
+	free(cols);
 }
 
 /*

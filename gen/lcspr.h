@@ -287,6 +287,35 @@ struct review {
 	size_t		 relatedsz;	/* entries in related */
 };
 
+/* How a review field is read from the front matter and written out. */
+enum rfkind {
+	RF_TEXT,	/* text: a char * */
+	RF_DATE,	/* YYYY-MM-DD: a struct date, year 0: none */
+	RF_TERM,	/* one term of a vocabulary: a const struct term * */
+	RF_TERMS,	/* themes: const struct term **, count at nof */
+	RF_BOOL,	/* true or false: an int */
+	RF_URL,		/* an http(s) address: a char * */
+	RF_ALLOW,	/* excused checks: struct allow *, count at nof */
+	RF_PAGEURL	/* not read: the review page's full address */
+};
+
+/*
+ * One review field, declared once (review.c's review_fieldtab): the
+ * row drives reading the front matter, freeing, the open data and the
+ * insights page's list of columns.
+ */
+struct rfield {
+	const char	*key;	/* front-matter key, or NULL: not read */
+	enum rfkind	 kind;	/* how it is read and written */
+	size_t		 off;	/* offsetof(struct review, its member) */
+	size_t		 nof;	/* RF_TERMS, RF_ALLOW: the count's offset */
+	size_t		 vocab;	/* RF_TERM(S): offsetof(struct site, v) */
+	int		 required; /* the front matter must give it */
+	const char	*col;	/* open-data column name, or NULL */
+	size_t		 colpos; /* its place among the columns, from 1 */
+	const char	*doc;	/* the column, as the insights page says */
+};
+
 /* A standalone page from content/pages/. */
 struct page {
 	char		*path;		/* content file */

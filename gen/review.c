@@ -4,8 +4,10 @@
  * threads at once: it only reads the site and reports through the
  * (locked) diagnostics funnel.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <libxml/uri.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,19 +16,57 @@
 #include "lcspr.h"
 #include "extern.h"
 
-static const char *const review_keys[] = {
-	"title", "published", "region", "themes", "ethnicity_recorded",
-	"local_area", "age_group", "review_type", "summary", "report_url",
-	"draft", "allow", "notified", "commissioned", "completed",
-};
-#define REVIEW_KEYSZ (sizeof(review_keys) / sizeof(review_keys[0]))
+#define RO(m)	offsetof(struct review, m)
+#define SO(m)	offsetof(struct site, m)
 
-enum rkey {
-	RK_TITLE, RK_PUBLISHED, RK_REGION, RK_THEMES, RK_ETHNICITY,
-	RK_LOCAL_AREA, RK_AGE_GROUP, RK_REVIEW_TYPE, RK_SUMMARY,
-	RK_REPORT_URL, RK_DRAFT, RK_ALLOW, RK_NOTIFIED, RK_COMMISSIONED,
-	RK_COMPLETED
+/*
+ * The review fields, in the order messages and the documentation list
+ * them; colpos orders the open data's columns, a published format.
+ * Adding an optional field: a row here, a member of struct review, and
+ * the man page and README (see README, "Changing lcspr").
+ */
+static const struct rfield review_fieldtab[] = {
+	/* key, kind, off, nof, vocab, required, col, colpos, doc */
+	{ "title", RF_TEXT, RO(title), 0, 0, 1, "title", 3,
+	    "the title" },
+	{ "published", RF_DATE, RO(published), 0, 0, 1, "published", 4,
+	    "publication date (YYYY-MM-DD)" },
+	{ "region", RF_TERM, RO(region), 0, SO(regions), 1, "region", 8,
+	    "English region" },
+	{ "themes", RF_TERMS, RO(themes), RO(themesz), SO(themes), 1,
+	    "themes", 10, "learning themes (a list in JSON; separated by "
+	    "\"; \" in CSV)" },
+	{ "ethnicity_recorded", RF_BOOL, RO(ethnicity), 0, 0, 1,
+	    "ethnicity_recorded", 13, "true or false" },
+	{ "local_area", RF_TEXT, RO(local_area), 0, 0, 0, "local_area", 9,
+	    "safeguarding partnership or local authority" },
+	{ "age_group", RF_TERM, RO(agegroup), 0, SO(agegroups), 0,
+	    "age_group", 11, "age group, if given" },
+	{ "review_type", RF_TERM, RO(reviewtype), 0, SO(reviewtypes), 0,
+	    "review_type", 12, "review type" },
+	{ "summary", RF_TEXT, RO(summary), 0, 0, 0, "summary", 15,
+	    "the summary shown in lists and feeds" },
+	{ "report_url", RF_URL, RO(report_url), 0, 0, 0, "report_url", 14,
+	    "the full report, if given" },
+	{ "draft", RF_BOOL, RO(draft), 0, 0, 0, NULL, 0, NULL },
+	{ "allow", RF_ALLOW, RO(allow), RO(allowsz), 0, 0, NULL, 0, NULL },
+	{ "notified", RF_DATE, RO(notified), 0, 0, 0, "notified", 5,
+	    "serious incident notification date, if given" },
+	{ "commissioned", RF_DATE, RO(commissioned), 0, 0, 0,
+	    "commissioned", 6, "date the review was commissioned, if given" },
+	{ "completed", RF_DATE, RO(completed), 0, 0, 0, "completed", 7,
+	    "date the report was finalised, if given" },
+	/* Columns of the open data not read from the front matter. */
+	{ NULL, RF_TEXT, RO(slug), 0, 0, 0, "slug", 1,
+	    "the review's name in its web address" },
+	{ NULL, RF_PAGEURL, 0, 0, 0, 0, "url", 2, "the review's page" },
 };
+#define REVIEW_FIELDTABSZ \
+	(sizeof(review_fieldtab) / sizeof(review_fieldtab[0]))
+
+/* The dates in the order they must run, as messages name them. */
+static const char *const review_dates[4] = { "notified", "commissioned",
+    "completed", "published" };
 
 /* What people write for a field, and the field they mean. */
 static const struct synonym review_synonyms[] = {
@@ -47,17 +87,44 @@ static const struct synonym review_synonyms[] = {
 	{ NULL, NULL }
 };
 
+/* The front-matter keys, in the table's order, into keys; how many. */
+static size_t
+review_keys(const char **keys)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < REVIEW_FIELDTABSZ; i++)
+		if (review_fieldtab[i].key != NULL)
+			keys[n++] = review_fieldtab[i].key;
+	return n;
+}
+
+/* The row of the field called key (one the table has). */
+static size_t
+review_row(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < REVIEW_FIELDTABSZ; i++)
+		if (review_fieldtab[i].key != NULL &&
+		    strcmp(review_fieldtab[i].key, key) == 0)
+			break;
+	assert(i < REVIEW_FIELDTABSZ);
+	return i;
+}
+
 /* "title, published, ... and completed", for messages, into buf. */
 static const char *
 review_keylist(char *buf, size_t sz)
 {
-	size_t	 i, n = 0;
+	const char	*keys[REVIEW_FIELDTABSZ];
+	size_t		 i, n = 0, nk;
 
+	nk = review_keys(keys);
 	buf[0] = '\0';
-	for (i = 0; i < REVIEW_KEYSZ && n < sz; i++)
+	for (i = 0; i < nk && n < sz; i++)
 		n += (size_t)snprintf(buf + n, sz - n, "%s%s",
-		    i == 0 ? "" : i + 1 == REVIEW_KEYSZ ? " and " : ", ",
-		    review_keys[i]);
+		    i == 0 ? "" : i + 1 == nk ? " and " : ", ", keys[i]);
 	return buf;
 }
 
@@ -126,10 +193,13 @@ review_commas(struct diag *d, struct front *f, const struct field *fl,
 	return 1;
 }
 
-/* themes: one name, or a flow or block list of names. */
+/*
+ * themes: one name, or a flow or block list of names of v, into the
+ * owned array *out of *outsz terms.
+ */
 static int
 review_themes(struct site *s, struct front *f, const struct field *fl,
-    struct review *r)
+    const struct vocab *v, const struct term ***out, size_t *outsz)
 {
 	yaml_node_item_t *it;
 	yaml_node_t	*n;
@@ -140,13 +210,13 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 	if (fl->value->type == YAML_SCALAR_NODE) {
 		if (review_text(&s->diag, f, fl) == NULL)
 			return 0;
-		if (review_commas(&s->diag, f, fl, &s->themes))
+		if (review_commas(&s->diag, f, fl, v))
 			return 0;
-		if ((t = review_term(&s->diag, f, &s->themes,
+		if ((t = review_term(&s->diag, f, v,
 		    front_scalar(fl->value), fl->line)) == NULL)
 			return 0;
-		r->themes = xcalloc(1, sizeof(*r->themes));
-		r->themes[r->themesz++] = t;
+		*out = xcalloc(1, sizeof(**out));
+		(*out)[(*outsz)++] = t;
 		return 1;
 	}
 	if (fl->value->type != YAML_SEQUENCE_NODE) {
@@ -162,7 +232,7 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 		    "empty: give at least one learning theme");
 		return 0;
 	}
-	r->themes = xcalloc(max, sizeof(*r->themes));
+	*out = xcalloc(max, sizeof(**out));
 	for (it = fl->value->data.sequence.items.start;
 	    it < fl->value->data.sequence.items.top; it++) {
 		n = front_node(f, *it);
@@ -172,20 +242,20 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 			ok = 0;
 			continue;
 		}
-		if ((t = review_term(&s->diag, f, &s->themes,
+		if ((t = review_term(&s->diag, f, v,
 		    front_scalar(n), front_line(f, n))) == NULL) {
 			ok = 0;
 			continue;
 		}
-		for (i = 0; i < r->themesz; i++)
-			if (r->themes[i] == t)
+		for (i = 0; i < *outsz; i++)
+			if ((*out)[i] == t)
 				break;
-		if (i < r->themesz) {
+		if (i < *outsz) {
 			diag_warn(&s->diag, f->path, front_line(f, n),
 			    "learning theme \"%s\" is listed twice", t->name);
 			continue;
 		}
-		r->themes[r->themesz++] = t;
+		(*out)[(*outsz)++] = t;
 	}
 	return ok;
 }
@@ -384,13 +454,13 @@ static int
 review_order(struct diag *d, struct front *f, struct review *r,
     const size_t *lines)
 {
-	const struct date *v[4] = { &r->notified, &r->commissioned,
-	    &r->completed, &r->published };
-	static const char *const names[4] = { "notified", "commissioned",
-	    "completed", "published" };
+	const struct date *v[4];
 	char		 a[16], b[16];
 	int		 i, prev = -1, ok = 1;
 
+	for (i = 0; i < 4; i++)
+		v[i] = (const struct date *)((const char *)r +
+		    review_fieldtab[review_row(review_dates[i])].off);
 	/* prev: the latest of the dates given before this one. */
 	for (i = 0; i < 4; i++) {
 		if (v[i]->year == 0)
@@ -402,8 +472,8 @@ review_order(struct diag *d, struct front *f, struct review *r,
 			    v[prev]->year, v[prev]->month, v[prev]->day);
 			diag_error(d, f->path, lines[i], "\"%s\" (%s) is "
 			    "before \"%s\" (%s): the dates run notified, "
-			    "commissioned, completed, published", names[i], a,
-			    names[prev], b);
+			    "commissioned, completed, published",
+			    review_dates[i], a, review_dates[prev], b);
 			ok = 0;
 		} else
 			prev = i;
@@ -411,35 +481,74 @@ review_order(struct diag *d, struct front *f, struct review *r,
 	return ok;
 }
 
+/* Read field fl, the field of row rf, into r.  Returns 1 if good. */
+static int
+review_field(struct site *s, struct front *f, const struct field *fl,
+    const struct rfield *rf, struct review *r)
+{
+	char		*p = (char *)r + rf->off;
+	const struct vocab *voc;
+	const char	*v;
+
+	voc = (const struct vocab *)((const char *)s + rf->vocab);
+	switch (rf->kind) {
+	case RF_TEXT:
+		if ((v = review_text(&s->diag, f, fl)) == NULL)
+			return 0;
+		*(char **)p = xstrdup(v);
+		return 1;
+	case RF_DATE:
+		return review_date(&s->diag, f, fl, (struct date *)p);
+	case RF_TERM:
+		v = review_text(&s->diag, f, fl);
+		return v != NULL && (*(const struct term **)p =
+		    review_term(&s->diag, f, voc, v, fl->line)) != NULL;
+	case RF_TERMS:
+		return review_themes(s, f, fl, voc, (const struct term ***)p,
+		    (size_t *)((char *)r + rf->nof));
+	case RF_BOOL:
+		return front_bool(&s->diag, f, fl, (int *)p);
+	case RF_URL:
+		return review_url(&s->diag, f, fl, (char **)p);
+	case RF_ALLOW:
+		return review_allow(s, f, fl, (struct allow **)p,
+		    (size_t *)((char *)r + rf->nof));
+	case RF_PAGEURL:
+		break;
+	}
+	return 0;
+}
+
 /* Check each front-matter field and fill r.  Returns 1 if all good. */
 static int
 review_fields(struct site *s, struct front *f, struct review *r)
 {
 	const struct field *fl;
-	const char	*v, *near;
+	const char	*v, *near, *keys[REVIEW_FIELDTABSZ];
 	char		*hint;
-	size_t		 i, k;
-	int		 ok = 1, seen[REVIEW_KEYSZ], rc;
-	size_t		 lines[4] = { 0, 0, 0, 0 };
-	char		 keys[512];
-	static const enum rkey required[] =
-	    { RK_TITLE, RK_PUBLISHED, RK_REGION, RK_THEMES, RK_ETHNICITY };
+	size_t		 i, k, nk;
+	int		 ok = 1, seen[REVIEW_FIELDTABSZ];
+	size_t		 line[REVIEW_FIELDTABSZ], lines[4];
+	char		 list[512];
 
 	memset(seen, 0, sizeof(seen));
+	memset(line, 0, sizeof(line));
 	for (i = 0; i < f->fieldsz; i++) {
 		fl = &f->fields[i];
-		for (k = 0; k < REVIEW_KEYSZ; k++)
-			if (strcmp(fl->key, review_keys[k]) == 0)
+		for (k = 0; k < REVIEW_FIELDTABSZ; k++)
+			if (review_fieldtab[k].key != NULL &&
+			    strcmp(fl->key, review_fieldtab[k].key) == 0)
 				break;
-		if (k < REVIEW_KEYSZ && fl->reported) {
+		if (k < REVIEW_FIELDTABSZ && fl->reported) {
 			/* Its value was reported by front_load. */
 			seen[k] = 1;
 			ok = 0;
 			continue;
 		}
-		if (k == REVIEW_KEYSZ) {
-			near = vocab_nearkey(fl->key, review_keys,
-			    REVIEW_KEYSZ, review_synonyms);
+		if (k == REVIEW_FIELDTABSZ) {
+			nk = review_keys(keys);
+			near = vocab_nearkey(fl->key, keys, nk,
+			    review_synonyms);
 			/* An area that is a region is meant as the region. */
 			if (near != NULL && strcmp(near, "local_area") == 0 &&
 			    (v = front_scalar(fl->value)) != NULL &&
@@ -451,116 +560,33 @@ review_fields(struct site *s, struct front *f, struct review *r)
 				    "unknown field \"%s\": %s", fl->key, hint);
 				free(hint);
 				/* Not also "missing": this is it, misspelt. */
-				for (k = 0; k < REVIEW_KEYSZ; k++)
-					if (strcmp(review_keys[k], near) == 0)
-						seen[k] = 1;
+				seen[review_row(near)] = 1;
 			} else
 				diag_error(&s->diag, f->path, fl->line,
 				    "unknown field \"%s\" (the fields are %s)",
-				    fl->key, review_keylist(keys, sizeof(keys)));
+				    fl->key, review_keylist(list, sizeof(list)));
 			ok = 0;
 			continue;
 		}
 		seen[k] = 1;
-		switch ((enum rkey)k) {
-		case RK_TITLE:
-			if ((v = review_text(&s->diag, f, fl)) == NULL)
-				ok = 0;
-			else
-				r->title = xstrdup(v);
-			r->titleline = fl->line;
-			break;
-		case RK_PUBLISHED:
-			if ((v = review_text(&s->diag, f, fl)) == NULL) {
-				ok = 0;
-				break;
-			}
-			rc = date_parse(v, &r->published);
-			if (rc == 0)
-				diag_error(&s->diag, f->path, fl->line,
-				    "\"published\" must be a date written "
-				    "YYYY-MM-DD, such as 2024-03-12, not "
-				    "\"%s\"", v);
-			else if (rc < 0)
-				diag_error(&s->diag, f->path, fl->line,
-				    "\"published\" is %s, which is not a real "
-				    "date", v);
-			else
-				memcpy(r->iso, v, 11);
-			if (rc <= 0)
-				memset(&r->published, 0,
-				    sizeof(r->published));
-			lines[3] = fl->line;
-			ok &= rc > 0;
-			break;
-		case RK_REGION:
-			if ((v = review_text(&s->diag, f, fl)) == NULL ||
-			    (r->region = review_term(&s->diag, f,
-			    &s->regions, v, fl->line)) == NULL)
-				ok = 0;
-			break;
-		case RK_THEMES:
-			ok &= review_themes(s, f, fl, r);
-			break;
-		case RK_ETHNICITY:
-			ok &= front_bool(&s->diag, f, fl, &r->ethnicity);
-			break;
-		case RK_LOCAL_AREA:
-			if ((v = review_text(&s->diag, f, fl)) == NULL)
-				ok = 0;
-			else
-				r->local_area = xstrdup(v);
-			break;
-		case RK_AGE_GROUP:
-			if ((v = review_text(&s->diag, f, fl)) == NULL ||
-			    (r->agegroup = review_term(&s->diag, f,
-			    &s->agegroups, v, fl->line)) == NULL)
-				ok = 0;
-			break;
-		case RK_REVIEW_TYPE:
-			if ((v = review_text(&s->diag, f, fl)) == NULL ||
-			    (r->reviewtype = review_term(&s->diag, f,
-			    &s->reviewtypes, v, fl->line)) == NULL)
-				ok = 0;
-			break;
-		case RK_SUMMARY:
-			if ((v = review_text(&s->diag, f, fl)) == NULL)
-				ok = 0;
-			else
-				r->summary = xstrdup(v);
-			break;
-		case RK_REPORT_URL:
-			ok &= review_url(&s->diag, f, fl, &r->report_url);
-			break;
-		case RK_DRAFT:
-			ok &= front_bool(&s->diag, f, fl, &r->draft);
-			break;
-		case RK_ALLOW:
-			ok &= review_allow(s, f, fl, &r->allow, &r->allowsz);
-			break;
-		case RK_NOTIFIED:
-			ok &= review_date(&s->diag, f, fl, &r->notified);
-			lines[0] = fl->line;
-			break;
-		case RK_COMMISSIONED:
-			ok &= review_date(&s->diag, f, fl, &r->commissioned);
-			lines[1] = fl->line;
-			break;
-		case RK_COMPLETED:
-			ok &= review_date(&s->diag, f, fl, &r->completed);
-			lines[2] = fl->line;
-			break;
-		}
+		line[k] = fl->line;
+		ok &= review_field(s, f, fl, &review_fieldtab[k], r);
 	}
-	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
-		if (!seen[required[i]]) {
+	for (k = 0; k < REVIEW_FIELDTABSZ; k++)
+		if (review_fieldtab[k].required && !seen[k]) {
 			diag_error(&s->diag, f->path, f->yamlline - 1,
 			    "required field \"%s\" is missing",
-			    review_keys[required[i]]);
+			    review_fieldtab[k].key);
 			ok = 0;
 		}
+	r->titleline = line[review_row("title")];
+	if (r->published.year != 0)
+		snprintf(r->iso, sizeof(r->iso), "%04d-%02d-%02d",
+		    r->published.year, r->published.month, r->published.day);
 	if (r->reviewtype == NULL && s->reviewtypes.termsz > 0)
 		r->reviewtype = &s->reviewtypes.terms[0];
+	for (i = 0; i < 4; i++)
+		lines[i] = line[review_row(review_dates[i])];
 	ok &= review_order(&s->diag, f, r, lines);
 	date_ahead(s, r, lines);
 	return ok;
@@ -665,22 +691,63 @@ review_read(struct site *s, struct review *r)
 }
 
 /*
+ * The open data's columns, in order (a published format: see colpos),
+ * as an array the caller frees; *n gets their number.
+ */
+const struct rfield **
+review_columns(size_t *n)
+{
+	const struct rfield **cols;
+	size_t		 i;
+
+	cols = xcalloc(REVIEW_FIELDTABSZ, sizeof(*cols));
+	*n = 0;
+	for (i = 0; i < REVIEW_FIELDTABSZ; i++)
+		if (review_fieldtab[i].col != NULL) {
+			assert(review_fieldtab[i].colpos >= 1 &&
+			    review_fieldtab[i].colpos <= REVIEW_FIELDTABSZ &&
+			    cols[review_fieldtab[i].colpos - 1] == NULL);
+			cols[review_fieldtab[i].colpos - 1] =
+			    &review_fieldtab[i];
+			(*n)++;
+		}
+	for (i = 0; i < *n; i++)
+		assert(cols[i] != NULL);	/* no gap in colpos */
+	return cols;
+}
+
+/*
  * Free a review's owned fields (not the review itself).
  */
 void
 review_free(struct review *r)
 {
-	size_t	 i;
+	const struct rfield *rf;
+	struct allow	*a;
+	char		*p;
+	size_t		 i;
 
 	free(r->path);
-	free(r->slug);
-	free(r->title);
-	free(r->themes);
-	free(r->local_area);
-	free(r->summary);
-	free(r->report_url);
 	free(r->body);
-	for (i = 0; i < r->allowsz; i++)
-		free(r->allow[i].rule);
-	free(r->allow);
+	for (rf = review_fieldtab; rf < review_fieldtab + REVIEW_FIELDTABSZ;
+	    rf++) {
+		p = (char *)r + rf->off;
+		switch (rf->kind) {
+		case RF_TEXT:
+		case RF_URL:
+			free(*(char **)p);
+			break;
+		case RF_TERMS:
+			free(*(const struct term ***)p);
+			break;
+		case RF_ALLOW:
+			a = *(struct allow **)p;
+			for (i = 0; i < *(size_t *)((char *)r + rf->nof); i++)
+				free(a[i].rule);
+			free(a);
+			break;
+		default:
+			break;
+		}
+	}
 }

@@ -199,6 +199,71 @@ test_review(void)
 	review_free(&r);
 	drop(&s.diag);
 
+	/* Every optional field, each into its own member. */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
+	    "region: London\nthemes: [Neglect, SUDI]\n"
+	    "ethnicity_recorded: yes\nlocal_area: Hackney\nage_group: 1 to 4\n"
+	    "review_type: rapid review\nsummary: Short.\n"
+	    "report_url: https://example.org/r.pdf\ndraft: true\n"
+	    "allow: [long-summary, ethnicity-mentioned]\nnotified: 2022-01-02\n"
+	    "commissioned: 2022-03-04\ncompleted: 2023-05-06\n---\nText.\n",
+	    &r) == 1, "every field: %s", messages(&s.diag));
+	CHECK(r.titleline == 2 && r.ethnicity == 1 && r.draft == 1,
+	    "title line, booleans");
+	CHECK_STR(r.iso, "2024-01-01");
+	CHECK_STR(r.local_area, "Hackney");
+	CHECK_STR(r.summary, "Short.");
+	CHECK_STR(r.report_url, "https://example.org/r.pdf");
+	CHECK(r.agegroup == &s.agegroups.terms[1] &&
+	    r.reviewtype == &s.reviewtypes.terms[1], "age group, review type");
+	CHECK(r.themesz == 2 && r.themes[1] == &s.themes.terms[1], "themes");
+	CHECK(r.allowsz == 2 && r.allow[1].line == 13 &&
+	    strcmp(r.allow[1].rule, "ethnicity-mentioned") == 0, "allow");
+	CHECK(r.notified.year == 2022 && r.notified.day == 2 &&
+	    r.commissioned.month == 3 && r.completed.year == 2023,
+	    "the three dates");
+	review_free(&r);
+	drop(&s.diag);
+
+	/* Each field once: a date out of order names both lines' fields. */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
+	    "region: London\nthemes: Neglect\nethnicity_recorded: no\n"
+	    "completed: 2024-02-01\n---\nText.\n", &r) == 0, "order");
+	CHECK_STR(messages(&s.diag), "3: \"published\" (2024-01-01) is "
+	    "before \"completed\" (2024-02-01): the dates run notified, "
+	    "commissioned, completed, published\n");
+	review_free(&r);
+	drop(&s.diag);
+
+	/*
+	 * The open data's columns are a published format: these keep their
+	 * places (a new column comes after them), each is documented, and
+	 * no name is used twice.
+	 */
+	{
+		static const char *const want[] = { "slug", "url", "title",
+		    "published", "notified", "commissioned", "completed",
+		    "region", "local_area", "themes", "age_group",
+		    "review_type", "ethnicity_recorded", "report_url",
+		    "summary" };
+		const size_t	 wantsz = sizeof(want) / sizeof(want[0]);
+		const struct rfield **cols;
+		size_t		 i, j, n, dup = 0;
+
+		cols = review_columns(&n);
+		CHECK(n >= wantsz, "%zu columns", n);
+		for (i = 0; i < n; i++) {
+			if (i < wantsz)
+				CHECK_STR(cols[i]->col, want[i]);
+			CHECK(cols[i]->doc != NULL && *cols[i]->doc != '\0',
+			    "column %s documented", cols[i]->col);
+			for (j = 0; j < i; j++)
+				dup += strcmp(cols[i]->col, cols[j]->col) == 0;
+		}
+		CHECK(dup == 0, "%zu column names used twice", dup);
+		free(cols);
+	}
+
 	config_free(&s);
 	scan_patterns_free(&s.re);
 	diag_free(&s.diag);
