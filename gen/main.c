@@ -79,6 +79,7 @@ main(int argc, char *argv[])
 	int		 c, buildopt = 0;
 	long		 n;
 	char		*end;
+	const char	*e;
 	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION,
 	    OPT_NOCHECK };
 	static const struct option lopts[] = {
@@ -180,5 +181,16 @@ main(int argc, char *argv[])
 	}
 	if (*o.outdir == '\0' || *o.contentdir == '\0' || *o.themedir == '\0')
 		return usage();
+	/* For developers (README): output must not change with these. */
+	o.nocache = (e = getenv("LCSPR_NOCACHE")) != NULL && *e != '\0' &&
+	    strcmp(e, "0") != 0;
+	if ((e = getenv("LCSPR_JOBORDER")) != NULL && *e != '\0') {
+		if (strcmp(e, "reverse") != 0 && strcmp(e, "forward") != 0) {
+			fprintf(stderr, "lcspr: LCSPR_JOBORDER is \"%s\": set "
+			    "it to \"forward\" or \"reverse\", or unset it\n", e);
+			return usage();
+		}
+		o.reverse = strcmp(e, "reverse") == 0;
+	}
 	return build_run(&o);
 }
