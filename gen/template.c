@@ -67,8 +67,6 @@ struct sitetheme {
 	int		 slots;		/* content slots in the layout */
 	size_t		 rowsz;		/* lists whose review items are kept */
 	size_t		 sharedsz;	/* parts the same at one prefix */
-	unsigned	 slotkinds[LEVELS]; /* lists around the content slot */
-	size_t		 slotdepth;	/* how many */
 };
 
 static const char *const tmpl_files[TK__MAX] = {
@@ -497,10 +495,6 @@ tmpl_caches(struct tload *tl, xmlNodePtr n, unsigned *kinds, size_t depth)
 			continue;
 		m = n->_private;
 		count = 0;
-		if (m != NULL && m->content) {
-			memcpy(tl->st->slotkinds, kinds, depth * sizeof(*kinds));
-			tl->st->slotdepth = depth;
-		}
 		if (m != NULL && m->each >= 0) {
 			if (depth == LEVELS)
 				continue;
@@ -564,11 +558,11 @@ template_load(struct diag *d, const char *dir)
 		} else {
 			tmpl_walk(&tl, xmlDocGetRootElement(st->docs[i]),
 			    (enum tmplkind)i, NULL);
-			/* A fragment is filled in the layout's content slot,
-			 * inside the lists around it (if any). */
-			memcpy(kinds, st->slotkinds, sizeof(kinds));
+			/* A fragment goes in the layout's content slot, maybe
+			 * inside lists there: their items are in no key, so
+			 * it is marked as if at the top. */
 			tmpl_caches(&tl, xmlDocGetRootElement(st->docs[i]),
-			    kinds, i == TK_LAYOUT ? 0 : st->slotdepth);
+			    kinds, 0);
 		}
 		if (i == TK_LAYOUT && st->docs[i] != NULL && st->slots != 1) {
 			diag_error(d, path, 0, "layout.html needs exactly one "
