@@ -417,14 +417,14 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	    !output_mkdir(o, "regions") || !output_mkdir(o, "years") ||
 	    !output_mkdir(o, "data"))
 		return 0;
-	/* The cache is kept or not, with the same output. */
+	/* Without the cache (LCSPR_NOCACHE) the output is the same. */
 	if (!s->opts->nocache)
 		s->cache = template_cache_new(s->sitetheme, s);
 	memset(&p, 0, sizeof(p));
 	p.site = s;
 	p.out = o;
 	p.jobs = build_jobs(s, &p.jobsz);
-	/* So that tests can show the output does not depend on it. */
+	/* LCSPR_JOBORDER=reverse: tests show the output is the same. */
 	for (i = 0; s->opts->reverse && i < p.jobsz / 2; i++) {
 		j = p.jobs[i];
 		p.jobs[i] = p.jobs[p.jobsz - 1 - i];

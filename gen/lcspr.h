@@ -313,7 +313,7 @@ struct opts {
 
 struct sitetheme;
 
-/* What a template engine keeps between pages (template.c), or NULL. */
+/* Filled parts of templates kept for other pages (template.c). */
 struct tmplcache;
 
 /* Everything one build knows. */
@@ -432,8 +432,8 @@ enum ftype {
 enum fdep {
 	FD_SITE,		/* the site: the same on every page */
 	FD_PREFIX,		/* the site and the page's URL prefix */
-	FD_ITEM,		/* the list item (or page) answering, and the
-				 * prefix */
+	FD_ITEM,		/* the list item that answers it (else the
+				 * page's own review or term), and the prefix */
 	FD_PAGE			/* the page itself */
 };
 
