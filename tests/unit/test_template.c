@@ -205,6 +205,30 @@ test_template_cache(void)
 		}
 		template_cache_free(tc);
 	}
+
+	/*
+	 * What is kept is kept for one prefix.  With the site's and a
+	 * review's titles changed, the home page (filled before) keeps the
+	 * old ones in its header and in the review's item, which come from
+	 * the cache, but not in its <title>, filled for each page; a page
+	 * with a new prefix has the new ones throughout.
+	 */
+	tc = template_cache_new(t.st, &s);
+	free(tpage(&t, tc, PK_HOME, TK_HOME, "", ""));
+	s.title = (char *)"Changed site";
+	rv[0].title = (char *)"Changed child";
+	got = tpage(&t, tc, PK_HOME, TK_HOME, "", "");
+	tholds(got, "the home page again", ">Test site</a>", 1);
+	tholds(got, "the home page again", ">Child A</a>", 1);
+	tholds(got, "the home page again", "<title>Changed site</title>", 1);
+	free(got);
+	got = tpage(&t, tc, PK_PAGE, TK_HOME, "a/", "../");
+	tholds(got, "a page one folder deep", ">Changed site</a>", 1);
+	tholds(got, "a page one folder deep", ">Changed child</a>", 1);
+	tholds(got, "a page one folder deep", ">Test site<", 0);
+	free(got);
+	template_cache_free(tc);
+
 	for (i = 0; i < 4; i++)
 		free(ref[i]);
 	buf_free(&t.rd.raw);
