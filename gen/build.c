@@ -406,7 +406,7 @@ build_write(struct site *s, struct output *o, size_t *pages,
     size_t *feeds)
 {
 	struct pool	 p;
-	struct itemcache cache;
+	struct job	 j;
 	char		*src;
 	size_t		 i;
 	int		 ok = 1;
@@ -417,29 +417,23 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	    !output_mkdir(o, "regions") || !output_mkdir(o, "years") ||
 	    !output_mkdir(o, "data"))
 		return 0;
-	memset(&cache, 0, sizeof(cache));
-	cache.base = s->reviews;
-	cache.items = s->reviewsz;
-	cache.nodes = template_eachsz(s->sitetheme);
-	cache.html = xcalloc(cache.nodes * cache.items, sizeof(*cache.html));
-	cache.off = xcalloc(cache.nodes, sizeof(*cache.off));
-	cache.staticsz = template_staticsz(s->sitetheme) * 4;
-	cache.statics = xcalloc(cache.staticsz, sizeof(*cache.statics));
-	s->cache = &cache;
+	/* Without the cache (LCSPR_NOCACHE) the output is the same. */
+	if (!s->opts->nocache)
+		s->cache = template_cache_new(s->sitetheme, s);
 	memset(&p, 0, sizeof(p));
 	p.site = s;
 	p.out = o;
 	p.jobs = build_jobs(s, &p.jobsz);
+	/* LCSPR_JOBORDER=reverse: tests show the output is the same. */
+	for (i = 0; s->opts->reverse && i < p.jobsz / 2; i++) {
+		j = p.jobs[i];
+		p.jobs[i] = p.jobs[p.jobsz - 1 - i];
+		p.jobs[p.jobsz - 1 - i] = j;
+	}
 	build_pool(&p);
 	free(p.jobs);
+	template_cache_free(s->cache);
 	s->cache = NULL;
-	for (i = 0; i < cache.nodes * cache.items; i++)
-		free(cache.html[i]);
-	free(cache.html);
-	free(cache.off);
-	for (i = 0; i < cache.staticsz; i++)
-		free(cache.statics[i]);
-	free(cache.statics);
 	ok = !p.failed;
 	*pages = p.pages;
 	*feeds = p.feeds;

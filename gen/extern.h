@@ -169,20 +169,20 @@ const char	*insight_glance(struct pagectx *, const struct term *, int);
 
 /* field.c */
 int		 field_find(const char *, enum ftype *);
-int		 field_sitewide(int);
-int		 field_linkfield(int);
-const struct ctx *field_get(const struct ctx *, int, struct val *);
+enum fdep	 field_dep(int, unsigned *, unsigned *);
+void		 field_get(const struct ctx *, int, struct val *);
 int		 field_empty(const struct val *);
 const void	*field_item(const struct val *, size_t);
 
 /* template.c */
 struct sitetheme *template_load(struct diag *, const char *);
-size_t		 template_eachsz(const struct sitetheme *);
-size_t		 template_staticsz(const struct sitetheme *);
 void		 template_free(struct sitetheme *);
 int		 template_safeurl(const char *);
-int		 template_render(const struct sitetheme *, enum tmplkind,
-		    const struct ctx *, struct render *);
+struct tmplcache *template_cache_new(const struct sitetheme *,
+		    const struct site *);
+void		 template_cache_free(struct tmplcache *);
+int		 template_render(const struct sitetheme *, struct tmplcache *,
+		    enum tmplkind, const struct ctx *, struct render *);
 
 /* page.c */
 int		 page_home(const struct site *, struct output *,

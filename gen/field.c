@@ -30,67 +30,101 @@ enum fid {
 	F__MAX
 };
 
+/* The scopes that can answer a field: the page, or a list item. */
+#define S_PAGE		(1u << CTX_PAGE)
+#define S_REVIEW	(1u << CTX_REVIEW)
+#define S_THEME		(1u << CTX_THEME)
+#define S_REGION	(1u << CTX_REGION)
+#define S_YEAR		(1u << CTX_YEAR)
+#define S_TERM		(S_THEME | S_REGION | S_YEAR)
+#define S_TOP		(1u << CTX_TOPTHEME)
+#define S_LINK		(1u << CTX_LINK)
+
+/*
+ * Every field: its name in templates, what it holds, the scopes that
+ * answer it (the innermost one that does answers), what its value
+ * depends on (template.c caches from this alone: see enum fdep), and
+ * for a list the kinds of its items.
+ */
 static const struct {
-	const char	*name;
-	enum ftype	 type;
+	const char	*name;		/* as templates write it */
+	enum ftype	 type;		/* what it holds */
+	unsigned	 scope;		/* S_*: the scopes that answer it */
+	enum fdep	 dep;		/* what its value depends on */
+	unsigned	 items;		/* FT_LIST: S_* of its items, else 0 */
 } fields[F__MAX] = {
-	{ "site-title", FT_TEXT },
-	{ "site-description", FT_TEXT },
-	{ "partnership", FT_TEXT },
-	{ "logo-url", FT_TEXT },
-	{ "lang", FT_TEXT },
-	{ "accent-style", FT_TEXT },
-	{ "content-note", FT_TEXT },
-	{ "root-url", FT_TEXT },
-	{ "assets-url", FT_TEXT },
-	{ "stylesheet-url", FT_TEXT },
-	{ "site-feed-url", FT_TEXT },
-	{ "themes-url", FT_TEXT },
-	{ "regions-url", FT_TEXT },
-	{ "years-url", FT_TEXT },
-	{ "page-title", FT_TEXT },
-	{ "head-title", FT_TEXT },
-	{ "page-description", FT_TEXT },
-	{ "canonical-url", FT_TEXT },
-	{ "feeds", FT_LIST },
-	{ "breadcrumbs", FT_LIST },
-	{ "pages", FT_LIST },
-	{ "is-home", FT_FLAG },
-	{ "review-count", FT_TEXT },
-	{ "terms", FT_LIST },
-	{ "terms-kind", FT_TEXT },
-	{ "reviews", FT_LIST },
-	{ "themes", FT_LIST },
-	{ "regions", FT_LIST },
-	{ "years", FT_LIST },
-	{ "body", FT_HTML },
-	{ "intro", FT_HTML },
-	{ "title", FT_TEXT },
-	{ "url", FT_TEXT },
-	{ "published", FT_TEXT },
-	{ "published-iso", FT_TEXT },
-	{ "region", FT_TEXT },
-	{ "region-url", FT_TEXT },
-	{ "local-area", FT_TEXT },
-	{ "review-type", FT_TEXT },
-	{ "summary", FT_TEXT },
-	{ "related", FT_LIST },
-	{ "report-url", FT_TEXT },
-	{ "report-pdf", FT_FLAG },
-	{ "age-group", FT_TEXT },
-	{ "ethnicity-recorded", FT_TEXT },
-	{ "ethnicity-not-recorded", FT_FLAG },
-	{ "name", FT_TEXT },
-	{ "count", FT_TEXT },
-	{ "count-label", FT_TEXT },
-	{ "description", FT_TEXT },
-	{ "feed-url", FT_TEXT },
-	{ "top-themes", FT_LIST },
-	{ "top-themes-heading", FT_TEXT },
-	{ "insights-url", FT_TEXT },
-	{ "glance-years", FT_TEXT },
-	{ "glance-ethnicity", FT_TEXT },
-	{ "glance-median", FT_TEXT },
+	[F_SITE_TITLE] = { "site-title", FT_TEXT, S_PAGE, FD_SITE, 0 },
+	[F_SITE_DESCRIPTION] = { "site-description", FT_TEXT,
+	    S_PAGE, FD_SITE, 0 },
+	[F_PARTNERSHIP] = { "partnership", FT_TEXT, S_PAGE, FD_SITE, 0 },
+	[F_LOGO_URL] = { "logo-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_LANG] = { "lang", FT_TEXT, S_PAGE, FD_SITE, 0 },
+	[F_ACCENT_STYLE] = { "accent-style", FT_TEXT, S_PAGE, FD_SITE, 0 },
+	[F_CONTENT_NOTE] = { "content-note", FT_TEXT, S_PAGE, FD_SITE, 0 },
+	[F_ROOT_URL] = { "root-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_ASSETS_URL] = { "assets-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_STYLESHEET_URL] = { "stylesheet-url", FT_TEXT,
+	    S_PAGE, FD_PREFIX, 0 },
+	[F_SITE_FEED_URL] = { "site-feed-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_THEMES_URL] = { "themes-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_REGIONS_URL] = { "regions-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_YEARS_URL] = { "years-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_PAGE_TITLE] = { "page-title", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_HEAD_TITLE] = { "head-title", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_PAGE_DESCRIPTION] = { "page-description", FT_TEXT,
+	    S_PAGE, FD_PAGE, 0 },
+	[F_CANONICAL_URL] = { "canonical-url", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_FEEDS] = { "feeds", FT_LIST, S_PAGE, FD_PAGE, S_LINK },
+	[F_BREADCRUMBS] = { "breadcrumbs", FT_LIST, S_PAGE, FD_PAGE, S_LINK },
+	[F_PAGES] = { "pages", FT_LIST, S_PAGE, FD_PREFIX, S_LINK },
+	/* The home page is the one page whose prefix is empty. */
+	[F_IS_HOME] = { "is-home", FT_FLAG, S_PAGE, FD_PREFIX, 0 },
+	[F_REVIEW_COUNT] = { "review-count", FT_TEXT,
+	    S_PAGE | S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_TERMS] = { "terms", FT_LIST, S_PAGE, FD_PAGE, S_TERM },
+	[F_TERMS_KIND] = { "terms-kind", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_REVIEWS] = { "reviews", FT_LIST,
+	    S_PAGE | S_TERM, FD_ITEM, S_REVIEW },
+	[F_THEMES] = { "themes", FT_LIST, S_PAGE | S_REVIEW, FD_ITEM, S_THEME },
+	[F_REGIONS] = { "regions", FT_LIST, S_PAGE, FD_SITE, S_REGION },
+	[F_YEARS] = { "years", FT_LIST, S_PAGE, FD_SITE, S_YEAR },
+	[F_BODY] = { "body", FT_HTML, S_PAGE | S_REVIEW, FD_PAGE, 0 },
+	[F_INTRO] = { "intro", FT_HTML, S_PAGE | S_TERM, FD_ITEM, 0 },
+	[F_TITLE] = { "title", FT_TEXT, S_REVIEW | S_LINK, FD_ITEM, 0 },
+	[F_URL] = { "url", FT_TEXT,
+	    S_REVIEW | S_TERM | S_TOP | S_LINK, FD_ITEM, 0 },
+	[F_PUBLISHED] = { "published", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_PUBLISHED_ISO] = { "published-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_REGION] = { "region", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_REGION_URL] = { "region-url", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_LOCAL_AREA] = { "local-area", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_REVIEW_TYPE] = { "review-type", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_SUMMARY] = { "summary", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_RELATED] = { "related", FT_LIST, S_REVIEW, FD_ITEM, S_REVIEW },
+	[F_REPORT_URL] = { "report-url", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_REPORT_PDF] = { "report-pdf", FT_FLAG, S_REVIEW, FD_ITEM, 0 },
+	[F_AGE_GROUP] = { "age-group", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_ETHNICITY_RECORDED] = { "ethnicity-recorded", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
+	[F_ETHNICITY_NOT_RECORDED] = { "ethnicity-not-recorded", FT_FLAG,
+	    S_REVIEW, FD_ITEM, 0 },
+	[F_NAME] = { "name", FT_TEXT, S_TERM | S_TOP | S_LINK, FD_ITEM, 0 },
+	[F_COUNT] = { "count", FT_TEXT, S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_COUNT_LABEL] = { "count-label", FT_TEXT,
+	    S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_DESCRIPTION] = { "description", FT_TEXT,
+	    S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_FEED_URL] = { "feed-url", FT_TEXT, S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_TOP_THEMES] = { "top-themes", FT_LIST, S_TERM, FD_ITEM, S_TOP },
+	[F_TOP_THEMES_HEADING] = { "top-themes-heading", FT_TEXT,
+	    S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_INSIGHTS_URL] = { "insights-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_GLANCE_YEARS] = { "glance-years", FT_TEXT,
+	    S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_GLANCE_ETHNICITY] = { "glance-ethnicity", FT_TEXT,
+	    S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_GLANCE_MEDIAN] = { "glance-median", FT_TEXT,
+	    S_TERM | S_TOP, FD_ITEM, 0 },
 };
 
 /*
@@ -111,44 +145,16 @@ field_find(const char *name, enum ftype *type)
 }
 
 /*
- * Does field id depend only on the site and the page's depth (so a
- * part of a template using only such fields is the same on every page
- * at one depth)?
+ * What the value of field id depends on; *scope gets the scopes that
+ * answer it and *items, for a list, the kinds of its items (bits
+ * 1 << enum ctxkind).
  */
-int
-field_sitewide(int id)
+enum fdep
+field_dep(int id, unsigned *scope, unsigned *items)
 {
-	switch (id) {
-	case F_SITE_TITLE:
-	case F_SITE_DESCRIPTION:
-	case F_PARTNERSHIP:
-	case F_LOGO_URL:
-	case F_LANG:
-	case F_ACCENT_STYLE:
-	case F_CONTENT_NOTE:
-	case F_ROOT_URL:
-	case F_ASSETS_URL:
-	case F_STYLESHEET_URL:
-	case F_SITE_FEED_URL:
-	case F_THEMES_URL:
-	case F_REGIONS_URL:
-	case F_YEARS_URL:
-	case F_INSIGHTS_URL:
-	case F_PAGES:
-	case F_IS_HOME:	/* the home page is the only page at depth 0 */
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/*
- * Is field id one of a link item's (title, name, url)?
- */
-int
-field_linkfield(int id)
-{
-	return id == F_TITLE || id == F_NAME || id == F_URL;
+	*scope = fields[id].scope;
+	*items = fields[id].items;
+	return fields[id].dep;
 }
 
 /* A URL relative to the page: the root prefix, then rel. */
@@ -473,55 +479,42 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 
 /*
  * The value of field id in scope c or the nearest enclosing scope that
- * has it.  Returns that scope and fills v, or NULL (v empty) when no
- * scope has it.  Strings made for the value live in the page's arena.
+ * answers it (the field table says which do); v is empty when none
+ * does.  Strings made for the value live in the page's arena.
  */
-const struct ctx *
+void
 field_get(const struct ctx *c, int id, struct val *v)
 {
 	const struct termcount *tc;
 	const struct link *l;
 
 	memset(v, 0, sizeof(*v));
-	for (; c != NULL; c = c->up) {
-		switch (c->kind) {
-		case CTX_PAGE:
-			if (field_page(c->page, id, v))
-				return c;
-			break;
-		case CTX_REVIEW:
-			if (field_review(c->page, c->obj, id, v))
-				return c;
-			break;
-		case CTX_THEME:
-		case CTX_REGION:
-		case CTX_YEAR:
-			if (field_term(c->page, c->obj,
-			    ((const struct term *)c->obj)->reviewsz, id, v))
-				return c;
-			break;
-		case CTX_TOPTHEME:
-			tc = c->obj;
-			if (id != F_REVIEWS && id != F_TOP_THEMES &&
-			    id != F_INTRO && field_term(c->page, tc->term,
-			    tc->count, id, v))
-				return c;
-			break;
-		case CTX_LINK:
-			l = c->obj;
-			if (id == F_TITLE || id == F_NAME) {
-				field_text(v, l->title);
-				return c;
-			}
-			if (id == F_URL) {
-				field_text(v, l->url);
-				return c;
-			}
-			break;
-		}
-		memset(v, 0, sizeof(*v));
+	while (c != NULL && !(fields[id].scope & (1u << c->kind)))
+		c = c->up;
+	if (c == NULL)
+		return;
+	switch (c->kind) {
+	case CTX_PAGE:
+		field_page(c->page, id, v);
+		break;
+	case CTX_REVIEW:
+		field_review(c->page, c->obj, id, v);
+		break;
+	case CTX_THEME:
+	case CTX_REGION:
+	case CTX_YEAR:
+		field_term(c->page, c->obj,
+		    ((const struct term *)c->obj)->reviewsz, id, v);
+		break;
+	case CTX_TOPTHEME:
+		tc = c->obj;
+		field_term(c->page, tc->term, tc->count, id, v);
+		break;
+	case CTX_LINK:
+		l = c->obj;
+		field_text(v, id == F_URL ? l->url : l->title);
+		break;
 	}
-	return NULL;
 }
 
 /*

@@ -336,24 +336,14 @@ struct opts {
 	int		 jobs;		/* worker threads, >= 1 */
 	int		 checkonly;	/* lcspr check: write nothing */
 	int		 nocheck;	/* --no-check: skip the content checks */
+	int		 nocache;	/* LCSPR_NOCACHE: fill every part afresh */
+	int		 reverse;	/* LCSPR_JOBORDER=reverse: last job first */
 };
 
 struct sitetheme;
 
-/*
- * Review items as the site theme renders them in a list, serialised
- * once and spliced into every page at the same depth that lists them.
- * Slots are filled once, by whichever thread gets there first.
- */
-struct itemcache {
-	const struct review *base;	/* borrowed: site->reviews */
-	size_t		 items;		/* number of reviews */
-	size_t		 nodes;		/* list (each) markers in the theme */
-	char		**html;		/* owned: nodes * items, or NULL */
-	int		*off;		/* per node: items use page fields */
-	char		**statics;	/* owned: site-wide parts, 4 depths each */
-	size_t		 staticsz;	/* entries in statics */
-};
+/* Filled parts of templates kept for other pages (template.c). */
+struct tmplcache;
 
 /* Everything one build knows. */
 struct site {
@@ -407,7 +397,7 @@ struct site {
 	struct date	 today;		/* build date */
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
 	struct sitetheme *sitetheme;	/* loaded templates */
-	struct itemcache *cache;	/* while writing pages, or NULL */
+	struct tmplcache *cache;	/* while writing pages, or NULL */
 	size_t		 pageswritten;	/* HTML pages written */
 	size_t		 feedswritten;	/* feeds written */
 };
@@ -462,6 +452,18 @@ enum ftype {
 	FT_HTML,		/* rendered HTML (Markdown) */
 	FT_FLAG,		/* true or false, for if/unless */
 	FT_LIST			/* items, for each */
+};
+
+/*
+ * What a field's value depends on (field.c's table): template.c keeps
+ * a filled part of a template for other pages from this alone.
+ */
+enum fdep {
+	FD_SITE,		/* the site: the same on every page */
+	FD_PREFIX,		/* the site and the page's URL prefix */
+	FD_ITEM,		/* the list item that answers it (else the
+				 * page's own review or term), and the prefix */
+	FD_PAGE			/* the page itself */
 };
 
 /* What a context (the page, or one list item) is. */
@@ -519,11 +521,7 @@ struct pagectx {
 	size_t		 crumbsz;	/* number of crumbs */
 	struct link	*pages;		/* arena: the standalone pages */
 	struct arena	 arena;		/* this page's strings */
-	struct itemcache *cache;	/* borrowed from the site, or NULL */
 	const char	*body;		/* PK_REVIEW: its body, read back */
-	const char	**splice;	/* HTML to put in, in document order */
-	size_t		 splicesz;	/* entries used */
-	size_t		 splicemax;	/* entries allocated */
 };
 
 #endif /* !LCSPR_H */

@@ -79,7 +79,7 @@ main(int argc, char *argv[])
 	int		 c, rc, buildopt = 0;
 	long		 n;
 	char		*end, *installed = NULL;
-	const char	*share;
+	const char	*share, *e;
 	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION,
 	    OPT_NOCHECK };
 	static const struct option lopts[] = {
@@ -178,6 +178,17 @@ main(int argc, char *argv[])
 	if (*o.outdir == '\0' || *o.contentdir == '\0' ||
 	    (o.themedir != NULL && *o.themedir == '\0'))
 		return usage();
+	/* For developers (README): output must not change with these. */
+	o.nocache = (e = getenv("LCSPR_NOCACHE")) != NULL && *e != '\0' &&
+	    strcmp(e, "0") != 0;
+	if ((e = getenv("LCSPR_JOBORDER")) != NULL && *e != '\0') {
+		if (strcmp(e, "reverse") != 0 && strcmp(e, "forward") != 0) {
+			fprintf(stderr, "lcspr: LCSPR_JOBORDER is \"%s\": set "
+			    "it to \"forward\" or \"reverse\", or unset it\n", e);
+			return usage();
+		}
+		o.reverse = strcmp(e, "reverse") == 0;
+	}
 	/*
 	 * Without -t: themes/default here, else the installed one (in
 	 * LCSPR_SHAREDIR when set, which lets the tests try an installed

@@ -30,7 +30,6 @@ page_begin(struct pagectx *pc, const struct site *s, enum pagekind k,
 
 	memset(pc, 0, sizeof(*pc));
 	pc->site = s;
-	pc->cache = s->cache;
 	pc->kind = k;
 	pc->title = title;
 	va_start(ap, dirfmt);
@@ -117,11 +116,10 @@ page_finish(struct pagectx *pc, struct output *o, enum tmplkind tk,
 	/* Make the page's folder first: no failed open to retry. */
 	ok = (pc->kind == PK_HOME || pc->kind == PK_404 ||
 	    output_mkdir(o, pc->dir)) &&
-	    template_render(pc->site->sitetheme, tk,
+	    template_render(pc->site->sitetheme, pc->site->cache, tk,
 	    obj != NULL ? &item : &top, rd) &&
 	    output_write(o, pc->path, rd->out.data, rd->out.len);
 	arena_free(&pc->arena);
-	free(pc->splice);
 	free(pc->path);
 	return ok;
 }

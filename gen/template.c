@@ -5,6 +5,14 @@
  * attribute nodes only, so the HTML serialiser escapes every one.
  * Rendered Markdown (already HTML, from cmark) is spliced into the
  * serialised page where a placeholder element stands.
+ *
+ * The cache lives here too.  From what each field depends on (field.c's
+ * table), the loader marks the parts of a template that are the same on
+ * every page with the same URL prefix (the header, the footer) and the
+ * lists of reviews whose items are the same wherever the review is
+ * listed at that prefix.  The first page to fill such a part serialises
+ * it into the cache under its page's prefix; later pages splice it in.
+ * Filling is the same with the cache or without it (LCSPR_NOCACHE).
  */
 #include <sys/stat.h>
 
@@ -37,8 +45,8 @@ struct marker {
 	int		 text;		/* text field, or -1 */
 	int		 html;		/* html field, or -1 */
 	int		 content;	/* the layout's content slot */
-	int		 cacheid;	/* each: its item cache row, else -1 */
-	int		 staticid;	/* same on every page: cache row, or -1 */
+	int		 row;		/* each: its row of cached items, or -1 */
+	int		 shared;	/* same at one prefix: its slot, or -1 */
 	size_t		 attrsz;	/* attributes set from fields */
 	struct {
 		char	*name;		/* attribute to set */
@@ -47,6 +55,9 @@ struct marker {
 	}		*attrs;
 };
 
+/* Lists nested deeper than this are filled afresh on every page. */
+#define LEVELS		16
+
 /* A loaded site theme. */
 struct sitetheme {
 	char		*dir;		/* the site theme's folder */
@@ -54,8 +65,8 @@ struct sitetheme {
 	struct marker	**marks;	/* every marker, for freeing */
 	size_t		 marksz;	/* number of markers */
 	int		 slots;		/* content slots in the layout */
-	size_t		 eachsz;	/* each markers, for the item cache */
-	size_t		 staticsz;	/* subtrees the same on every page */
+	size_t		 rowsz;		/* lists whose review items are kept */
+	size_t		 sharedsz;	/* parts the same at one prefix */
 };
 
 static const char *const tmpl_files[TK__MAX] = {
@@ -271,7 +282,7 @@ tmpl_newmark(struct tload *tl, xmlNodePtr n)
 		return m;
 	m = xcalloc(1, sizeof(*m));
 	m->each = m->cond = m->text = m->html = -1;
-	m->cacheid = m->staticid = -1;
+	m->row = m->shared = -1;
 	tl->st->marks = xreallocarray(tl->st->marks, tl->st->marksz + 1,
 	    sizeof(*tl->st->marks));
 	tl->st->marks[tl->st->marksz++] = m;
@@ -311,10 +322,8 @@ tmpl_mark(struct tload *tl, xmlNodePtr n, enum tmplkind tk,
 			    "there; put the value in an ordinary element",
 			    MARK, name, raw);
 			tl->ok = 0;
-		} else if (strcmp(name, "each") == 0) {
+		} else if (strcmp(name, "each") == 0)
 			m->each = tmpl_field(tl, n, name, (char *)val, FT_LIST);
-			m->cacheid = (int)tl->st->eachsz++;
-		}
 		else if (strcmp(name, "if") == 0 ||
 		    strcmp(name, "unless") == 0) {
 			m->cond = tmpl_field(tl, n, name, (char *)val, -1);
@@ -384,57 +393,101 @@ tmpl_walk(struct tload *tl, xmlNodePtr n, enum tmplkind tk,
 	}
 }
 
-/* May field id be used in a subtree that is the same on every page? */
+/*
+ * Where the value of field id comes from, inside lists whose items are
+ * of the kinds kinds[0..depth-1] (bits 1 << enum ctxkind, innermost
+ * last): 0 from the site and the URL prefix alone, j >= 1 from the item
+ * of list j, -1 from the page (its own review or term, or itself).
+ */
 static int
-tmpl_fieldok(int id, int inlink)
+tmpl_dep(const unsigned *kinds, size_t depth, int id)
 {
-	return id < 0 || field_sitewide(id) || (inlink && field_linkfield(id));
+	unsigned	 scope, items;
+	size_t		 j;
+
+	if (id < 0)
+		return 0;
+	switch (field_dep(id, &scope, &items)) {
+	case FD_SITE:
+	case FD_PREFIX:
+		return 0;
+	case FD_ITEM:
+		break;
+	default:
+		return -1;
+	}
+	for (j = depth; j > 0; j--) {
+		if ((kinds[j - 1] & scope) == kinds[j - 1] && kinds[j - 1] != 0)
+			return (int)j;
+		if ((kinds[j - 1] & scope) != 0)
+			return -1;	/* some of its kinds answer: unknown */
+	}
+	return -1;
+}
+
+/* May a part keyed by the items from list lo inwards use field id? */
+static int
+tmpl_keyed(const unsigned *kinds, size_t depth, size_t lo, int id)
+{
+	int	 d = tmpl_dep(kinds, depth, id);
+
+	return d == 0 || (d > 0 && (size_t)d >= lo);
 }
 
 /*
- * Is the subtree of element n the same on every page at one depth
- * (its fields depend only on the site and the page's depth)?  Counts
- * its nodes into *count.  inlink: inside a list of site-wide links.
+ * Does all that is filled from element n depend only on the site, the
+ * URL prefix and the items of the lists from level lo inwards (so it
+ * may be kept for every page with that prefix)?  kinds[0..depth-1]:
+ * the item kinds of the lists around n.  row: n is a list whose items
+ * are asked about, not the list itself.  Counts nodes into *count.
  */
 static int
-tmpl_sitewide(xmlNodePtr n, int inlink, size_t *count)
+tmpl_pure(xmlNodePtr n, unsigned *kinds, size_t depth, size_t lo, int row,
+    size_t *count)
 {
 	const struct marker *m = n->_private;
+	unsigned	 scope;
 	xmlNodePtr	 k;
 	size_t		 i;
 	int		 ok = 1;
 
 	(*count)++;
 	if (m != NULL) {
-		if (m->content || m->html >= 0)
-			return 0;
+		if (m->content)
+			return 0;	/* the page's own fragment goes there */
 		if (m->each >= 0) {
-			if (!field_sitewide(m->each))
+			if (!row && !tmpl_keyed(kinds, depth, lo, m->each))
 				return 0;
-			inlink = 1;
+			if (depth == LEVELS)
+				return 0;
+			field_dep(m->each, &scope, &kinds[depth++]);
 		}
-		ok = tmpl_fieldok(m->cond, inlink) &&
-		    tmpl_fieldok(m->text, inlink);
-		for (i = 0; i < m->attrsz; i++)
-			ok &= tmpl_fieldok(m->attrs[i].field, inlink);
+		ok = tmpl_keyed(kinds, depth, lo, m->cond) &&
+		    tmpl_keyed(kinds, depth, lo, m->text) &&
+		    tmpl_keyed(kinds, depth, lo, m->html);
+		for (i = 0; ok && i < m->attrsz; i++)
+			ok = tmpl_keyed(kinds, depth, lo, m->attrs[i].field);
 	}
-	for (k = n->children; k != NULL; k = k->next)
+	for (k = n->children; ok && k != NULL; k = k->next)
 		if (k->type == XML_ELEMENT_NODE)
-			ok &= tmpl_sitewide(k, inlink, count);
+			ok = tmpl_pure(k, kinds, depth, lo, 0, count);
 		else
 			(*count)++;
 	return ok;
 }
 
 /*
- * Mark the largest subtrees that are the same on every page at one
- * depth (the header, the navigation, the footer, the content note):
- * each is serialised once per depth and spliced into every page.
+ * Mark what a page may take from the cache, from the siblings from n
+ * on, inside lists whose items are of kinds[0..depth-1]: each list of
+ * reviews whose items depend only on the review and the URL prefix (a
+ * row of the cache), and the largest parts that depend only on the
+ * site and the prefix (the header, the footer: a shared part).
  */
 static void
-tmpl_statics(struct tload *tl, xmlNodePtr n)
+tmpl_caches(struct tload *tl, xmlNodePtr n, unsigned *kinds, size_t depth)
 {
-	const struct marker *m;
+	struct marker	*m;
+	unsigned	 scope, items;
 	size_t		 count;
 
 	for (; n != NULL; n = n->next) {
@@ -442,13 +495,20 @@ tmpl_statics(struct tload *tl, xmlNodePtr n)
 			continue;
 		m = n->_private;
 		count = 0;
-		if ((m == NULL || m->each < 0) &&
-		    tmpl_sitewide(n, 0, &count) && count >= 8) {
-			tmpl_newmark(tl, n)->staticid =
-			    (int)tl->st->staticsz++;
-			continue;
-		}
-		tmpl_statics(tl, n->children);
+		if (m != NULL && m->each >= 0) {
+			if (depth == LEVELS)
+				continue;
+			field_dep(m->each, &scope, &items);
+			if (items == 1u << CTX_REVIEW &&
+			    tmpl_pure(n, kinds, depth, depth + 1, 1, &count))
+				m->row = (int)tl->st->rowsz++;
+			kinds[depth] = items;
+			tmpl_caches(tl, n->children, kinds, depth + 1);
+		} else if (tmpl_pure(n, kinds, depth, depth + 1, 0, &count) &&
+		    count >= 8)
+			tmpl_newmark(tl, n)->shared = (int)tl->st->sharedsz++;
+		else
+			tmpl_caches(tl, n->children, kinds, depth);
 	}
 }
 
@@ -463,6 +523,7 @@ template_load(struct diag *d, const char *dir)
 	struct tload	 tl;
 	char		*path;
 	int		 i;
+	unsigned	 kinds[LEVELS];
 	struct stat	 sb;
 
 	errno = 0;
@@ -497,7 +558,11 @@ template_load(struct diag *d, const char *dir)
 		} else {
 			tmpl_walk(&tl, xmlDocGetRootElement(st->docs[i]),
 			    (enum tmplkind)i, NULL);
-			tmpl_statics(&tl, xmlDocGetRootElement(st->docs[i]));
+			/* A fragment goes in the layout's content slot, maybe
+			 * inside lists there: their items are in no key, so
+			 * it is marked as if at the top. */
+			tmpl_caches(&tl, xmlDocGetRootElement(st->docs[i]),
+			    kinds, 0);
 		}
 		if (i == TK_LAYOUT && st->docs[i] != NULL && st->slots != 1) {
 			diag_error(d, path, 0, "layout.html needs exactly one "
@@ -512,26 +577,6 @@ template_load(struct diag *d, const char *dir)
 		return NULL;
 	}
 	return st;
-}
-
-/*
- * The number of list (each) markers in the site theme: the rows of an
- * item cache.
- */
-size_t
-template_eachsz(const struct sitetheme *st)
-{
-	return st->eachsz;
-}
-
-/*
- * The number of subtrees the same on every page at one depth: the
- * rows of the cache of site-wide parts (four depths each).
- */
-size_t
-template_staticsz(const struct sitetheme *st)
-{
-	return st->staticsz;
 }
 
 /*
@@ -558,15 +603,122 @@ template_free(struct sitetheme *st)
 	free(st);
 }
 
+/* The cache's prefixes: pages with others are filled afresh. */
+#define PREFIXES	8
+
+/* What the cache keeps for the pages with one URL prefix. */
+struct tcprefix {
+	char		*prefix;	/* e.g. "../../", or 404's "/" */
+	char		**shared;	/* per shared part: HTML, or NULL */
+	char		**items;	/* per row and review: HTML, or NULL */
+};
+
+/*
+ * Filled parts kept between pages, by URL prefix.  A prefix's entry is
+ * made whole, then published with one compare-and-swap; each slot is
+ * filled once, by whichever thread gets there first.
+ */
+struct tmplcache {
+	const struct sitetheme *st;	/* borrowed: the templates */
+	const struct review *base;	/* borrowed: site->reviews */
+	size_t		 reviewsz;	/* number of reviews */
+	struct tcprefix	*pre[PREFIXES];	/* owned, each set once */
+};
+
+/*
+ * A cache for filling the templates of st with the reviews of s.  Free
+ * it with template_cache_free once no page is being filled.
+ */
+struct tmplcache *
+template_cache_new(const struct sitetheme *st, const struct site *s)
+{
+	struct tmplcache *tc;
+
+	tc = xcalloc(1, sizeof(*tc));
+	tc->st = st;
+	tc->base = s->reviews;
+	tc->reviewsz = s->reviewsz;
+	return tc;
+}
+
+/* Free what one prefix's entry holds. */
+static void
+tmpl_prefixfree(const struct tmplcache *tc, struct tcprefix *p)
+{
+	size_t	 i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < tc->st->sharedsz; i++)
+		free(p->shared[i]);
+	for (i = 0; i < tc->st->rowsz * tc->reviewsz; i++)
+		free(p->items[i]);
+	free(p->shared);
+	free(p->items);
+	free(p->prefix);
+	free(p);
+}
+
+/*
+ * Free a cache and everything in it.
+ */
+void
+template_cache_free(struct tmplcache *tc)
+{
+	size_t	 i;
+
+	if (tc == NULL)
+		return;
+	for (i = 0; i < PREFIXES; i++)
+		tmpl_prefixfree(tc, tc->pre[i]);
+	free(tc);
+}
+
+/*
+ * The cache's entry for pages with prefix, made if there is none yet,
+ * or NULL when every entry is taken by other prefixes.
+ */
+static struct tcprefix *
+tmpl_prefix(struct tmplcache *tc, const char *prefix)
+{
+	struct tcprefix	*p, *mine = NULL;
+	size_t		 i;
+
+	for (i = 0; i < PREFIXES; i++) {
+		if ((p = __atomic_load_n(&tc->pre[i], __ATOMIC_ACQUIRE)) ==
+		    NULL) {
+			if (mine == NULL) {
+				mine = xcalloc(1, sizeof(*mine));
+				mine->prefix = xstrdup(prefix);
+				mine->shared = xcalloc(tc->st->sharedsz,
+				    sizeof(*mine->shared));
+				mine->items = xcalloc(tc->st->rowsz *
+				    tc->reviewsz, sizeof(*mine->items));
+			}
+			if (__atomic_compare_exchange_n(&tc->pre[i], &p, mine,
+			    0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+				return mine;
+		}
+		if (strcmp(p->prefix, prefix) == 0) {
+			tmpl_prefixfree(tc, mine);
+			return p;
+		}
+	}
+	tmpl_prefixfree(tc, mine);
+	return NULL;
+}
+
 /* One page being filled. */
 struct fill {
 	xmlDocPtr	 doc;		/* output document */
 	const struct sitetheme *st;	/* templates */
 	enum tmplkind	 frag;		/* the page kind's fragment */
-	struct pagectx	*pc;		/* the page */
 	xmlDictPtr	 dict;		/* the thread's dictionary */
-	const struct ctx *cachetop;	/* item being cached, or NULL */
-	int		 escaped;	/* it used a field from outside */
+	const struct tmplcache *cache;	/* the cache, or NULL */
+	struct tcprefix	*pre;		/* its entry for the page, or NULL */
+	const char	**splice;	/* HTML to put in, in document order */
+	size_t		 splicesz;	/* entries used */
+	size_t		 splicemax;	/* entries allocated */
 };
 
 /*
@@ -587,41 +739,37 @@ tmpl_text(struct fill *f, const xmlChar *s)
 static void tmpl_nodes(struct fill *, xmlNodePtr, xmlNodePtr,
     const struct ctx *);
 
-/*
- * Look a field up.  While an item is being cached, note when the value
- * came from outside the item (the page): then the item cannot be
- * shared between pages.
- */
-static void
-tmpl_get(struct fill *f, const struct ctx *c, int id, struct val *v)
-{
-	const struct ctx *a, *x;
-
-	a = field_get(c, id, v);
-	if (f->cachetop == NULL)
-		return;
-	for (x = c; x != NULL; x = x->up) {
-		if (x == a)
-			return;
-		if (x == f->cachetop)
-			break;
-	}
-	f->escaped = 1;
-}
-
 /* Stand a placeholder for html (already serialised) in out. */
 static void
 tmpl_splice(struct fill *f, xmlNodePtr out, const char *html)
 {
-	struct pagectx	*pc = f->pc;
-
-	if (pc->splicesz == pc->splicemax) {
-		pc->splicemax = pc->splicemax ? pc->splicemax * 2 : 4;
-		pc->splice = xreallocarray(pc->splice, pc->splicemax,
-		    sizeof(*pc->splice));
+	if (f->splicesz == f->splicemax) {
+		f->splicemax = f->splicemax ? f->splicemax * 2 : 4;
+		f->splice = xreallocarray(f->splice, f->splicemax,
+		    sizeof(*f->splice));
 	}
-	pc->splice[pc->splicesz++] = html;
+	f->splice[f->splicesz++] = html;
 	xmlNewChild(out, NULL, (const xmlChar *)SPLICE, NULL);
+}
+
+/*
+ * Copy the serialised raw (len bytes) into out, with the HTML of
+ * splice[0..n-1] in place of its placeholders, in order.
+ */
+static void
+tmpl_unsplice(const char *raw, size_t len, const char *const *splice,
+    size_t n, struct buf *out)
+{
+	const char	*p = raw, *end = raw + len, *q;
+	size_t		 i = 0;
+
+	while (i < n && (q = memmem(p, (size_t)(end - p), SPLICETAG,
+	    sizeof(SPLICETAG) - 1)) != NULL) {
+		buf_add(out, p, (size_t)(q - p));
+		buf_puts(out, splice[i++]);
+		p = q + sizeof(SPLICETAG) - 1;
+	}
+	buf_add(out, p, (size_t)(end - p));
 }
 
 /* libxml2's output callback: append to a buffer. */
@@ -645,7 +793,7 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	size_t		 i;
 
 	if (m != NULL && m->cond >= 0) {
-		tmpl_get(f, c, m->cond, &v);
+		field_get(c, m->cond, &v);
 		if (field_empty(&v) != m->negate)
 			return;
 	}
@@ -664,7 +812,7 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 		}
 	}
 	for (i = 0; m != NULL && i < m->attrsz; i++) {
-		tmpl_get(f, c, m->attrs[i].field, &v);
+		field_get(c, m->attrs[i].field, &v);
 		/* A second line of defence: the fields are checked. */
 		if (!field_empty(&v) &&
 		    (!m->attrs[i].url || template_safeurl(v.text)))
@@ -673,12 +821,12 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	}
 	xmlAddChild(out, el);
 	if (m != NULL && m->text >= 0) {
-		tmpl_get(f, c, m->text, &v);
+		field_get(c, m->text, &v);
 		if (!field_empty(&v))
 			xmlAddChild(el, xmlNewDocText(f->doc,
 			    (const xmlChar *)v.text));
 	} else if (m != NULL && m->html >= 0) {
-		tmpl_get(f, c, m->html, &v);
+		field_get(c, m->html, &v);
 		if (!field_empty(&v))
 			tmpl_splice(f, el, v.text);
 	} else if (m != NULL && m->content)
@@ -690,90 +838,58 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 
 /*
  * Fill element n in scope c into out through the cache slot: the first
- * page to get there renders and serialises it, and every later one
- * splices the same HTML in.  cachetop, when not NULL, is the item whose
- * fields alone may be used: if the element used any other (or rendered
- * HTML), nothing is stored, *escaped is set, and the nodes are kept.
+ * page to get there fills and serialises it, and every later one
+ * splices the same HTML in.
  */
 static void
 tmpl_through(struct fill *f, xmlNodePtr out, xmlNodePtr n,
-    const struct ctx *c, const struct ctx *cachetop, char **slot,
-    int *escaped)
+    const struct ctx *c, char **slot)
 {
 	char		*html, *expect = NULL;
 	xmlNodePtr	 tmp, k;
 	xmlOutputBufferPtr ob;
-	struct buf	 b = { NULL, 0, 0 };
-	size_t		 nsplice = f->pc->splicesz;
+	struct buf	 raw = { NULL, 0, 0 }, b = { NULL, 0, 0 };
+	size_t		 nsplice = f->splicesz;
 
-	if ((html = __atomic_load_n(slot, __ATOMIC_ACQUIRE)) != NULL) {
-		tmpl_splice(f, out, html);
-		return;
-	}
-	tmp = xmlNewDocNode(f->doc, NULL, (const xmlChar *)"div", NULL);
-	f->cachetop = cachetop;
-	f->escaped = 0;
-	tmpl_element(f, tmp, n, c);
-	f->cachetop = NULL;
-	if (f->escaped || f->pc->splicesz != nsplice) {
-		*escaped = 1;
-		while ((k = tmp->children) != NULL) {
-			xmlUnlinkNode(k);
-			xmlAddChild(out, k);
-		}
+	if ((html = __atomic_load_n(slot, __ATOMIC_ACQUIRE)) == NULL) {
+		tmp = xmlNewDocNode(f->doc, NULL, (const xmlChar *)"div",
+		    NULL);
+		tmpl_element(f, tmp, n, c);
+		ob = xmlOutputBufferCreateIO(tmpl_write, NULL, &raw, NULL);
+		for (k = tmp->children; k != NULL; k = k->next)
+			htmlNodeDumpFormatOutput(ob, f->doc, k, NULL, 0);
+		xmlOutputBufferClose(ob);
 		xmlFreeNode(tmp);
-		return;
-	}
-	ob = xmlOutputBufferCreateIO(tmpl_write, NULL, &b, NULL);
-	for (k = tmp->children; k != NULL; k = k->next)
-		htmlNodeDumpFormatOutput(ob, f->doc, k, NULL, 0);
-	xmlOutputBufferClose(ob);
-	xmlFreeNode(tmp);
-	html = b.data != NULL ? b.data : xstrdup("");
-	if (!__atomic_compare_exchange_n(slot, &expect, html, 0,
-	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-		free(html);
-		html = expect;
+		/* What this part spliced in goes into its HTML. */
+		tmpl_unsplice(raw.data != NULL ? raw.data : "", raw.len,
+		    f->splice + nsplice, f->splicesz - nsplice, &b);
+		f->splicesz = nsplice;
+		buf_free(&raw);
+		html = b.data != NULL ? b.data : xstrdup("");
+		if (!__atomic_compare_exchange_n(slot, &expect, html, 0,
+		    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+			free(html);
+			html = expect;
+		}
 	}
 	tmpl_splice(f, out, html);
 }
 
 /*
- * Fill review item ic of list element n into out through the item
- * cache: the first page to list the review renders and serialises it;
- * every later page at the same depth splices the same HTML in.
+ * The cache slot of item obj of the list element with marker m, or
+ * NULL when it is not kept.
  */
-static void
-tmpl_cached(struct fill *f, xmlNodePtr out, xmlNodePtr n,
-    const struct ctx *ic, int row)
+static char **
+tmpl_itemslot(const struct fill *f, const struct marker *m,
+    const void *obj)
 {
-	struct itemcache *ch = f->pc->cache;
-	const struct review *r = ic->obj;
-	int		 escaped = 0;
+	const struct review *r = obj;
 
-	tmpl_through(f, out, n, ic, ic, &ch->html[(size_t)row * ch->items +
-	    (size_t)(r - ch->base)], &escaped);
-	if (escaped)	/* It depends on the page: never cache this list. */
-		__atomic_store_n(&ch->off[row], 1, __ATOMIC_RELAXED);
-}
-
-/*
- * Fill element n, the same on every page at this depth, through the
- * cache: serialised by the first page of each depth, spliced later.
- */
-static void
-tmpl_static(struct fill *f, xmlNodePtr out, xmlNodePtr n,
-    const struct ctx *c)
-{
-	const struct marker *m = n->_private;
-	const char	*p = f->pc->prefix;
-	size_t		 depth;
-	int		 escaped = 0;
-
-	depth = *p == '\0' ? 0 : strcmp(p, "../") == 0 ? 1 :
-	    strcmp(p, "../../") == 0 ? 2 : 3;
-	tmpl_through(f, out, n, c, NULL,
-	    &f->pc->cache->statics[(size_t)m->staticid * 4 + depth], &escaped);
+	if (m->row < 0 || f->pre == NULL || r < f->cache->base ||
+	    r >= f->cache->base + f->cache->reviewsz)
+		return NULL;
+	return &f->pre->items[(size_t)m->row * f->cache->reviewsz +
+	    (size_t)(r - f->cache->base)];
 }
 
 /* Fill the siblings from n on into out. */
@@ -784,8 +900,8 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	const struct marker *m;
 	struct ctx	 ic;
 	struct val	 v;
+	char		**slot;
 	size_t		 i;
-	int		 cache;
 
 	for (; n != NULL; n = n->next) {
 		switch (n->type) {
@@ -795,30 +911,23 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 			break;
 		case XML_ELEMENT_NODE:
 			m = n->_private;
-			if (m != NULL && m->staticid >= 0 &&
-			    f->pc->cache != NULL && f->cachetop == NULL) {
-				tmpl_static(f, out, n, c);
+			if (m != NULL && m->shared >= 0 && f->pre != NULL) {
+				tmpl_through(f, out, n, c,
+				    &f->pre->shared[m->shared]);
 				break;
 			}
 			if (m == NULL || m->each < 0) {
 				tmpl_element(f, out, n, c);
 				break;
 			}
-			tmpl_get(f, c, m->each, &v);
+			field_get(c, m->each, &v);
 			ic.up = c;
-			ic.page = f->pc;
+			ic.page = c->page;
 			ic.kind = v.item;
-			/* Review items on pages two folders deep (every
-			 * review and list page) come from the cache. */
-			cache = v.item == CTX_REVIEW && f->pc->cache != NULL &&
-			    f->cachetop == NULL &&
-			    strcmp(f->pc->prefix, "../../") == 0 &&
-			    !__atomic_load_n(&f->pc->cache->off[m->cacheid],
-			    __ATOMIC_RELAXED);
 			for (i = 0; i < v.n; i++) {
 				ic.obj = field_item(&v, i);
-				if (cache)
-					tmpl_cached(f, out, n, &ic, m->cacheid);
+				if ((slot = tmpl_itemslot(f, m, ic.obj)) != NULL)
+					tmpl_through(f, out, n, &ic, slot);
 				else
 					tmpl_element(f, out, n, &ic);
 			}
@@ -834,17 +943,18 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 /*
  * Fill the layout, with the fragment of kind frag in its content slot,
  * for the page of scope c, and serialise it as HTML5 (UTF-8) into
- * rd->out, using rd's scratch space.  Returns 1.
+ * rd->out, using rd's scratch space.  With a cache (else NULL), parts
+ * filled before for a page with the same URL prefix are taken from it,
+ * and parts filled now are kept in it.  Returns 1.
  */
 int
-template_render(const struct sitetheme *st, enum tmplkind frag,
-    const struct ctx *c, struct render *rd)
+template_render(const struct sitetheme *st, struct tmplcache *cache,
+    enum tmplkind frag, const struct ctx *c, struct render *rd)
 {
 	struct fill	 f;
 	xmlOutputBufferPtr ob;
-	const char	*p, *end, *q;
-	size_t		 i = 0;
 
+	memset(&f, 0, sizeof(f));
 	f.doc = htmlNewDocNoDtD(NULL, NULL);
 	f.dict = rd->dict;
 	f.doc->dict = f.dict;
@@ -852,29 +962,21 @@ template_render(const struct sitetheme *st, enum tmplkind frag,
 	xmlCreateIntSubset(f.doc, (const xmlChar *)"html", NULL, NULL);
 	f.st = st;
 	f.frag = frag;
-	f.pc = c->page;
-	f.cachetop = NULL;
-	f.escaped = 0;
+	f.cache = cache;
+	if (cache != NULL && cache->st == st)
+		f.pre = tmpl_prefix(cache, c->page->prefix);
 	tmpl_nodes(&f, (xmlNodePtr)f.doc,
 	    xmlDocGetRootElement(st->docs[TK_LAYOUT]), c);
 	rd->raw.len = 0;
 	rd->out.len = 0;
 	ob = xmlOutputBufferCreateIO(tmpl_write, NULL,
-	    c->page->splicesz > 0 ? &rd->raw : &rd->out, NULL);
+	    f.splicesz > 0 ? &rd->raw : &rd->out, NULL);
 	htmlDocContentDumpFormatOutput(ob, f.doc, NULL, 0);
 	xmlOutputBufferClose(ob);
 	xmlFreeDoc(f.doc);
-	if (c->page->splicesz == 0)
-		return 1;
-	p = rd->raw.data;
-	end = p + rd->raw.len;
-	while (i < c->page->splicesz &&
-	    (q = memmem(p, (size_t)(end - p), SPLICETAG,
-	    sizeof(SPLICETAG) - 1)) != NULL) {
-		buf_add(&rd->out, p, (size_t)(q - p));
-		buf_puts(&rd->out, c->page->splice[i++]);
-		p = q + sizeof(SPLICETAG) - 1;
-	}
-	buf_add(&rd->out, p, (size_t)(end - p));
+	if (f.splicesz > 0)
+		tmpl_unsplice(rd->raw.data, rd->raw.len, f.splice, f.splicesz,
+		    &rd->out);
+	free(f.splice);
 	return 1;
 }

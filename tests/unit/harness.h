@@ -37,5 +37,6 @@ void	 test_index(void);
 void	 test_check(void);
 void	 test_attach(void);
 void	 test_template(void);
+void	 test_template_cache(void);
 
 #endif

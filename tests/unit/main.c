@@ -23,6 +23,7 @@ main(void)
 	test_check();
 	test_attach();
 	test_template();
+	test_template_cache();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed != 0;
 }

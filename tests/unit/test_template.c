@@ -1,7 +1,12 @@
 /*
  * Unit tests for template.c: which addresses a field may put in an
- * attribute that holds one (href, src, action...).
+ * attribute that holds one (href, src, action...); pages filled through
+ * the cache are what they are without it, in any order.
  */
+#include <libxml/parser.h>
+#include <libxml/dict.h>
+#include <stdlib.h>
+
 #include "harness.h"
 
 #include "../../gen/lcspr.h"
@@ -30,4 +35,205 @@ test_template(void)
 	for (i = 0; unsafe[i] != NULL; i++)
 		CHECK(!template_safeurl(unsafe[i]), "\"%s\" is allowed",
 		    unsafe[i]);
+}
+
+/* What the pages of the cache tests share. */
+struct tpage {
+	const struct sitetheme *st;	/* the default site theme */
+	const struct site *s;		/* the test site */
+	struct render	 rd;		/* scratch space */
+};
+
+/*
+ * Fill fragment tk for a page at URL path dir whose links start with
+ * prefix (as page.c sets them up), through cache tc or none.  Returns
+ * the page, to free.
+ */
+static char *
+tpage(struct tpage *t, struct tmplcache *tc, enum pagekind k,
+    enum tmplkind tk, const char *dir, const char *prefix)
+{
+	struct pagectx	 pc;
+	struct page	 body;
+	struct ctx	 top;
+	size_t		 i;
+
+	memset(&pc, 0, sizeof(pc));
+	memset(&body, 0, sizeof(body));
+	body.title = (char *)"Page";
+	body.body = (char *)"<p>Body</p>\n";
+	pc.site = t->s;
+	pc.kind = k;
+	pc.dir = dir;
+	pc.prefix = prefix;
+	pc.title = body.title;
+	pc.page = &body;
+	pc.feeds = arena_alloc(&pc.arena, sizeof(*pc.feeds));
+	pc.feeds[0].title = "Test site: all reviews";
+	pc.feeds[0].url = arena_printf(&pc.arena, "%sfeed.xml", prefix);
+	pc.feedsz = 1;
+	pc.crumbs = arena_alloc(&pc.arena, sizeof(*pc.crumbs));
+	pc.crumbs[0].title = "Home";
+	pc.crumbs[0].url = *prefix == '\0' ? "./" : prefix;
+	pc.crumbsz = k != PK_HOME;
+	pc.pages = arena_alloc(&pc.arena,
+	    (t->s->pagesz + 1) * sizeof(*pc.pages));
+	for (i = 0; i < t->s->pagesz; i++) {
+		pc.pages[i].title = t->s->pages[i].title;
+		pc.pages[i].url = arena_printf(&pc.arena, "%s%s/", prefix,
+		    t->s->pages[i].slug);
+	}
+	top.kind = CTX_PAGE;
+	top.obj = NULL;
+	top.up = NULL;
+	top.page = &pc;
+	template_render(t->st, tc, tk, &top, &t->rd);
+	arena_free(&pc.arena);
+	return xstrdup(t->rd.out.data != NULL ? t->rd.out.data : "");
+}
+
+/* Does page (named what) hold s? */
+static void
+tholds(const char *page, const char *what, const char *s, int want)
+{
+	CHECK((strstr(page, s) != NULL) == want, "%s %s \"%s\"", what,
+	    want ? "lacks" : "has", s);
+}
+
+/*
+ * The cache is keyed by the page's real URL prefix: 404.html (links
+ * from base_url's path) and a page three folders deep, filled through
+ * one cache in either order, are what they are without a cache.  With
+ * the old key (a depth class, where 404.html and every page three or
+ * more folders deep shared one slot), the page filled second took the
+ * first one's links.  No page kind is that deep yet, so the deep page
+ * is a scratch one (a/b/c/), set up as page.c sets up every page.
+ */
+void
+test_template_cache(void)
+{
+	struct diag	 d;
+	struct site	 s;
+	struct tpage	 t;
+	struct tmplcache *tc;
+	struct term	 region;
+	struct review	 rv[2];
+	const struct review *pub[2];
+	struct page	 about;
+	char		*ref[4], *got;
+	size_t		 i, k, run;
+	static const struct {
+		enum pagekind	 k;
+		enum tmplkind	 tk;
+		const char	*dir, *prefix;
+	} pages[4] = {
+		{ PK_PAGE, TK_PAGE, "a/b/c/", "../../../" },
+		{ PK_404, TK_PAGE, "404.html", "/sub/" },
+		{ PK_PAGE, TK_HOME, "a/b/c/d/", "../../../../" },
+		{ PK_HOME, TK_HOME, "", "" },
+	};
+	/* The orders the pages are filled in, through one cache each. */
+	static const size_t order[3][4] = {
+		{ 0, 1, 2, 3 }, { 1, 0, 3, 2 }, { 3, 2, 1, 0 },
+	};
+
+	diag_init(&d);
+	memset(&s, 0, sizeof(s));
+	memset(&t, 0, sizeof(t));
+	memset(&region, 0, sizeof(region));
+	memset(rv, 0, sizeof(rv));
+	memset(&about, 0, sizeof(about));
+	t.st = template_load(&d, "themes/default");
+	CHECK(t.st != NULL, "cannot load themes/default (run from the top "
+	    "folder)");
+	if (t.st == NULL) {
+		diag_free(&d);
+		return;
+	}
+	s.title = (char *)"Test site";
+	s.base_url = (char *)"https://example.org/sub/";
+	s.base_path = (char *)"/sub/";
+	s.language = (char *)"en-GB";
+	s.home_length = 10;
+	about.title = (char *)"About";
+	about.slug = (char *)"about";
+	s.pages = &about;
+	s.pagesz = 1;
+	region.name = (char *)"North East";
+	region.slug = (char *)"north-east";
+	for (i = 0; i < 2; i++) {
+		rv[i].slug = (char *)(i == 0 ? "child-a" : "child-b");
+		rv[i].title = (char *)(i == 0 ? "Child A" : "Child B");
+		rv[i].summary = (char *)"A summary.";
+		snprintf(rv[i].iso, sizeof(rv[i].iso), "2024-05-01");
+		rv[i].published.year = 2024;
+		rv[i].published.month = 5;
+		rv[i].published.day = 1;
+		rv[i].region = &region;
+		pub[i] = &rv[i];
+	}
+	s.reviews = rv;
+	s.reviewsz = 2;
+	s.pub = pub;
+	s.pubsz = 2;
+	t.s = &s;
+	t.rd.dict = xmlDictCreate();
+
+	for (i = 0; i < 4; i++)
+		ref[i] = tpage(&t, NULL, pages[i].k, pages[i].tk,
+		    pages[i].dir, pages[i].prefix);
+	tholds(ref[0], "the deep page", "href=\"../../../themes/\"", 1);
+	tholds(ref[0], "the deep page", "href=\"../../../about/\"", 1);
+	tholds(ref[1], "404.html", "href=\"/sub/themes/\"", 1);
+	tholds(ref[1], "404.html", "href=\"/sub/about/\"", 1);
+	tholds(ref[1], "404.html", "href=\"../", 0);
+	tholds(ref[2], "the deeper page",
+	    "href=\"../../../../reviews/child-a/\"", 1);
+	tholds(ref[3], "the home page", "href=\"reviews/child-a/\"", 1);
+
+	for (run = 0; run < 3; run++) {
+		tc = template_cache_new(t.st, &s);
+		/* Twice: filled into the cache, then taken from it. */
+		for (i = 0; i < 8; i++) {
+			k = order[run][i % 4];
+			got = tpage(&t, tc, pages[k].k, pages[k].tk,
+			    pages[k].dir, pages[k].prefix);
+			CHECK(strcmp(got, ref[k]) == 0, "order %zu, \"%s\" "
+			    "%s the cache differs", run, pages[k].dir,
+			    i < 4 ? "filled into" : "taken from");
+			free(got);
+		}
+		template_cache_free(tc);
+	}
+
+	/*
+	 * What is kept is kept for one prefix.  With the site's and a
+	 * review's titles changed, the home page (filled before) keeps the
+	 * old ones in its header and in the review's item, which come from
+	 * the cache, but not in its <title>, filled for each page; a page
+	 * with a new prefix has the new ones throughout.
+	 */
+	tc = template_cache_new(t.st, &s);
+	free(tpage(&t, tc, PK_HOME, TK_HOME, "", ""));
+	s.title = (char *)"Changed site";
+	rv[0].title = (char *)"Changed child";
+	got = tpage(&t, tc, PK_HOME, TK_HOME, "", "");
+	tholds(got, "the home page again", ">Test site</a>", 1);
+	tholds(got, "the home page again", ">Child A</a>", 1);
+	tholds(got, "the home page again", "<title>Changed site</title>", 1);
+	free(got);
+	got = tpage(&t, tc, PK_PAGE, TK_HOME, "a/", "../");
+	tholds(got, "a page one folder deep", ">Changed site</a>", 1);
+	tholds(got, "a page one folder deep", ">Changed child</a>", 1);
+	tholds(got, "a page one folder deep", ">Test site<", 0);
+	free(got);
+	template_cache_free(tc);
+
+	for (i = 0; i < 4; i++)
+		free(ref[i]);
+	buf_free(&t.rd.raw);
+	buf_free(&t.rd.out);
+	xmlDictFree(t.rd.dict);
+	template_free((struct sitetheme *)t.st);
+	diag_free(&d);
 }
