@@ -19,12 +19,23 @@
 #include "lcspr.h"
 #include "extern.h"
 
-enum jobkind { J_REVIEW, J_THEME, J_REGION, J_YEAR, J_FEEDTHEME,
-	J_FEEDREGION, J_HOME, J_INDEX, J_PAGE, J_404, J_FEED, J_SITEMAP,
-	J_ROBOTS, J_JSON, J_CSV, J_INSIGHTS };
+/* What a job counts as in the closing line. */
+enum jobcount { JC_NONE, JC_PAGE, JC_FEED };
+
+/*
+ * A kind of output (jobtypes[]): how many there are, and how to write
+ * the i-th.  Each writes its own folders (output_write, output_mkdir),
+ * so jobs may run in any order.
+ */
+struct jobtype {
+	size_t		(*count)(const struct site *);
+	int		(*run)(const struct site *, struct output *,
+			    struct render *, size_t);
+	enum jobcount	 counts;	/* a page, a feed, or neither */
+};
 
 struct job {
-	enum jobkind	 kind;		/* what to write */
+	const struct jobtype *type;	/* what to write */
 	size_t		 i;		/* which one */
 };
 
@@ -49,70 +60,207 @@ build_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static size_t
+build_one(const struct site *s)
+{
+	(void)s;
+	return 1;
+}
+
+/* The vocabulary with pages (site->vocabs) that item *i is in. */
+static const struct vocab *
+build_vocab(const struct site *s, size_t *i, int feeds)
+{
+	const struct vocab *v;
+	size_t		 k;
+
+	for (k = 0; k < VOCAB_PAGED; k++) {
+		v = s->vocabs[k];
+		if (feeds && !v->hasfeed)
+			continue;
+		if (*i < v->onsitesz)
+			return v;
+		*i -= v->onsitesz;
+	}
+	abort();
+}
+
+/* Terms with a page, in every vocabulary with pages. */
+static size_t
+build_nterms(const struct site *s)
+{
+	size_t	 k, n = 0;
+
+	for (k = 0; k < VOCAB_PAGED; k++)
+		n += s->vocabs[k]->onsitesz;
+	return n;
+}
+
+/* Terms with a page and a feed. */
+static size_t
+build_nfeeds(const struct site *s)
+{
+	size_t	 k, n = 0;
+
+	for (k = 0; k < VOCAB_PAGED; k++)
+		if (s->vocabs[k]->hasfeed)
+			n += s->vocabs[k]->onsitesz;
+	return n;
+}
+
+static size_t
+build_nvocabs(const struct site *s)
+{
+	(void)s;
+	return VOCAB_PAGED;
+}
+
+static size_t
+build_npages(const struct site *s)
+{
+	return s->pagesz;
+}
+
+static size_t
+build_npub(const struct site *s)
+{
+	return s->pubsz;
+}
+
+static int
+build_term(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	const struct vocab *v = build_vocab(s, &i, 0);
+
+	return page_term(s, v, v->onsite[i], o, rd);
+}
+
+static int
+build_termfeed(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	const struct vocab *v = build_vocab(s, &i, 1);
+
+	(void)rd;
+	return feed_term(s, o, v, v->onsite[i]);
+}
+
+static int
+build_terms(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	return page_terms(s, s->vocabs[i], o, rd);
+}
+
+static int
+build_sitemap(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return page_sitemap(s, o);
+}
+
+static int
+build_robots(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return page_robots(s, o);
+}
+
+static int
+build_json(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return data_json(s, o);
+}
+
+static int
+build_csv(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return data_csv(s, o);
+}
+
+static int
+build_insights(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)i;
+	return page_insights(s, o, rd);
+}
+
+static int
+build_home(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)i;
+	return page_home(s, o, rd);
+}
+
+static int
+build_404(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)i;
+	return page_404(s, o, rd);
+}
+
+static int
+build_feed(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return feed_site(s, o);
+}
+
+static int
+build_page(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	return page_standalone(s, &s->pages[i], o, rd);
+}
+
+static int
+build_review(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	return page_review(s, s->pub[i], o, rd);
+}
+
+/*
+ * Everything the build writes, one row per kind, in the order queued:
+ * big pages first, to balance threads.  A new kind of page is a row.
+ */
+static const struct jobtype jobtypes[] = {
+	{ build_nterms, build_term, JC_PAGE },
+	{ build_one, build_sitemap, JC_NONE },
+	{ build_one, build_robots, JC_NONE },
+	{ build_one, build_json, JC_NONE },
+	{ build_one, build_csv, JC_NONE },
+	{ build_one, build_insights, JC_PAGE },
+	{ build_one, build_home, JC_PAGE },
+	{ build_nvocabs, build_terms, JC_PAGE },
+	{ build_one, build_404, JC_PAGE },
+	{ build_one, build_feed, JC_FEED },
+	{ build_nfeeds, build_termfeed, JC_FEED },
+	{ build_npages, build_page, JC_PAGE },
+	{ build_npub, build_review, JC_PAGE },
+};
+
 /* Do one page job.  Returns 1 on success. */
 static int
 build_job(struct pool *p, const struct job *j, struct render *rd)
 {
-	const struct site *s = p->site;
-	static const enum pagekind idx[3] = { PK_THEMES, PK_REGIONS, PK_YEARS };
-	int		 ok, feed = 0;
-
-	switch (j->kind) {
-	case J_REVIEW:
-		ok = page_review(s, s->pub[j->i], p->out, rd);
-		break;
-	case J_THEME:
-		ok = page_term(s, PK_THEME, s->themes.onsite[j->i], p->out, rd);
-		break;
-	case J_REGION:
-		ok = page_term(s, PK_REGION, s->regions.onsite[j->i], p->out,
-		    rd);
-		break;
-	case J_YEAR:
-		ok = page_term(s, PK_YEAR, &s->years.terms[j->i], p->out, rd);
-		break;
-	case J_FEEDTHEME:
-		ok = feed_term(s, p->out, "themes", s->themes.onsite[j->i]);
-		feed = 1;
-		break;
-	case J_FEEDREGION:
-		ok = feed_term(s, p->out, "regions", s->regions.onsite[j->i]);
-		feed = 1;
-		break;
-	case J_HOME:
-		ok = page_home(s, p->out, rd);
-		break;
-	case J_INDEX:
-		ok = page_terms(s, idx[j->i], p->out, rd);
-		break;
-	case J_PAGE:
-		ok = page_standalone(s, &s->pages[j->i], p->out, rd);
-		break;
-	case J_404:
-		ok = page_404(s, p->out, rd);
-		break;
-	case J_FEED:
-		ok = feed_site(s, p->out);
-		feed = 1;
-		break;
-	case J_SITEMAP:
-		return page_sitemap(s, p->out);
-	case J_ROBOTS:
-		return page_robots(s, p->out);
-	case J_JSON:
-		return data_json(s, p->out);
-	case J_CSV:
-		return data_csv(s, p->out);
-	case J_INSIGHTS:
-		ok = page_insights(s, p->out, rd);
-		break;
-	default:
+	if (!j->type->run(p->site, p->out, rd, j->i))
 		return 0;
-	}
-	if (ok)
-		__atomic_fetch_add(feed ? &p->feeds : &p->pages, 1,
-		    __ATOMIC_RELAXED);
-	return ok;
+	if (j->type->counts != JC_NONE)
+		__atomic_fetch_add(j->type->counts == JC_FEED ? &p->feeds :
+		    &p->pages, 1, __ATOMIC_RELAXED);
+	return 1;
 }
 
 /* A worker: take jobs (or reviews to read) until none are left. */
@@ -358,44 +506,19 @@ build_xrefs(struct site *s)
 	return ok;
 }
 
-/* Make the list of page jobs: big pages first, to balance threads. */
+/* Make the list of jobs from jobtypes[], in its order. */
 static struct job *
 build_jobs(const struct site *s, size_t *n)
 {
 	struct job	*j;
-	size_t		 k = 0, i, max;
+	size_t		 k = 0, t, i, c, max = 0;
 
-	/* Per item, then the single jobs: sitemap, robots.txt, JSON, CSV,
-	 * insights, home, the three indexes, 404 and the site feed.  Only
-	 * the themes and regions with a page get a page and a feed. */
-	max = s->pubsz + 2 * s->themes.onsitesz + 2 * s->regions.onsitesz +
-	    s->years.termsz + s->pagesz + 11;
-	j = xcalloc(max, sizeof(*j));
-	for (i = 0; i < s->themes.onsitesz; i++)
-		j[k++] = (struct job){ J_THEME, i };
-	for (i = 0; i < s->regions.onsitesz; i++)
-		j[k++] = (struct job){ J_REGION, i };
-	for (i = 0; i < s->years.termsz; i++)
-		j[k++] = (struct job){ J_YEAR, i };
-	j[k++] = (struct job){ J_SITEMAP, 0 };
-	j[k++] = (struct job){ J_ROBOTS, 0 };
-	j[k++] = (struct job){ J_JSON, 0 };
-	j[k++] = (struct job){ J_CSV, 0 };
-	j[k++] = (struct job){ J_INSIGHTS, 0 };
-	j[k++] = (struct job){ J_HOME, 0 };
-	for (i = 0; i < 3; i++)
-		j[k++] = (struct job){ J_INDEX, i };
-	j[k++] = (struct job){ J_404, 0 };
-	j[k++] = (struct job){ J_FEED, 0 };
-	for (i = 0; i < s->themes.onsitesz; i++)
-		j[k++] = (struct job){ J_FEEDTHEME, i };
-	for (i = 0; i < s->regions.onsitesz; i++)
-		j[k++] = (struct job){ J_FEEDREGION, i };
-	for (i = 0; i < s->pagesz; i++)
-		j[k++] = (struct job){ J_PAGE, i };
-	for (i = 0; i < s->pubsz; i++)
-		j[k++] = (struct job){ J_REVIEW, i };
-	assert(k == max);
+	for (t = 0; t < sizeof(jobtypes) / sizeof(jobtypes[0]); t++)
+		max += jobtypes[t].count(s);
+	j = xcalloc(max + 1, sizeof(*j));
+	for (t = 0; t < sizeof(jobtypes) / sizeof(jobtypes[0]); t++)
+		for (i = 0, c = jobtypes[t].count(s); i < c; i++)
+			j[k++] = (struct job){ &jobtypes[t], i };
 	*n = k;
 	return j;
 }
@@ -411,12 +534,6 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	size_t		 i;
 	int		 ok = 1;
 
-	/* No empty reviews/ folder when nothing is published yet. */
-	if ((s->pubsz > 0 && !output_mkdir(o, "reviews")) ||
-	    !output_mkdir(o, "themes") ||
-	    !output_mkdir(o, "regions") || !output_mkdir(o, "years") ||
-	    !output_mkdir(o, "data"))
-		return 0;
 	/* Without the cache (LCSPR_NOCACHE) the output is the same. */
 	if (!s->opts->nocache)
 		s->cache = template_cache_new(s->sitetheme, s);
@@ -554,11 +671,7 @@ build_run(const struct opts *opts)
 	check_init(&s);
 	pthread_mutex_init(&s.xreflock, NULL);
 	attach_init(&s);
-	s.regions.what = "region";
-	s.themes.what = "learning theme";
-	s.agegroups.what = "age group";
-	s.reviewtypes.what = "review type";
-	s.years.what = "year";
+	config_vocabs(&s);
 	if (date_build_time(&s.now) == -1) {
 		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a whole "
 		    "number of seconds since 1970, from 0 to 253402300799 "

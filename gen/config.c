@@ -863,6 +863,35 @@ out:
 }
 
 /*
+ * Give each vocabulary of the empty site s its identity: its name in
+ * messages and, for those with pages (listed in site->vocabs, in the
+ * order of the site's pages, sitemap and jobs), their folder, template
+ * scope, feeds, intros and wording.
+ */
+void
+config_vocabs(struct site *s)
+{
+	s->agegroups.what = "age group";
+	s->reviewtypes.what = "review type";
+	s->themes = (struct vocab){ .what = "learning theme",
+	    .dir = "themes", .ctx = CTX_THEME, .hasfeed = 1, .hasintro = 1,
+	    .listtitle = "Learning themes", .listdesc = "Every learning "
+	    "theme, with the number of reviews on it.", .crumb = "Themes",
+	    .phrase = "on the theme", .feedphrase = "on" };
+	s->regions = (struct vocab){ .what = "region", .dir = "regions",
+	    .ctx = CTX_REGION, .hasfeed = 1, .hasintro = 1,
+	    .listtitle = "Regions", .listdesc = "Reviews by English region.",
+	    .crumb = "Regions", .phrase = "in", .feedphrase = "in" };
+	s->years = (struct vocab){ .what = "year", .dir = "years",
+	    .ctx = CTX_YEAR, .listtitle = "Years", .listdesc = "Reviews by "
+	    "year of publication.", .crumb = "Years", .phrase = "in",
+	    .feedphrase = "in" };
+	s->vocabs[0] = &s->themes;
+	s->vocabs[1] = &s->regions;
+	s->vocabs[2] = &s->years;
+}
+
+/*
  * Free what config_read stored in the site.
  */
 void

@@ -100,6 +100,7 @@ void		 term_free(struct term *);
 void		 vocab_free(struct vocab *);
 
 /* config.c */
+void		 config_vocabs(struct site *);
 int		 config_read(struct site *);
 void		 config_free(struct site *);
 
@@ -189,9 +190,9 @@ int		 page_home(const struct site *, struct output *,
 		    struct render *);
 int		 page_review(const struct site *, const struct review *,
 		    struct output *, struct render *);
-int		 page_term(const struct site *, enum pagekind,
+int		 page_term(const struct site *, const struct vocab *,
 		    const struct term *, struct output *, struct render *);
-int		 page_terms(const struct site *, enum pagekind,
+int		 page_terms(const struct site *, const struct vocab *,
 		    struct output *, struct render *);
 int		 page_standalone(const struct site *, const struct page *,
 		    struct output *, struct render *);
@@ -203,8 +204,8 @@ int		 page_robots(const struct site *, struct output *);
 
 /* feed.c */
 int		 feed_site(const struct site *, struct output *);
-int		 feed_term(const struct site *, struct output *, const char *,
-		    const struct term *);
+int		 feed_term(const struct site *, struct output *,
+		    const struct vocab *, const struct term *);
 
 /* data.c */
 int		 data_json(const struct site *, struct output *);

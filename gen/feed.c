@@ -56,13 +56,14 @@ feed_html(const char *text, int para)
 /*
  * Write the feed rel ("feed.xml", "themes/<slug>/feed.xml") of the
  * reviews revs (newest first; the first feed_length are used), titled
- * name (NULL for the site feed), linking to the page at dir.
+ * name (NULL for the site feed) and described as reviews published
+ * "phrase name", linking to the page at dir.
  * Returns 1 on success, 0 when reported.
  */
 static int
 feed_write(const struct site *s, struct output *o, const char *rel,
-    const char *dir, const char *name, const struct review *const *revs,
-    size_t revsz)
+    const char *dir, const char *phrase, const char *name,
+    const struct review *const *revs, size_t revsz)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 rss, ch, it, self, guid;
@@ -89,7 +90,7 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 	free(t);
 	t = name == NULL ? xasprintf("%s %s", s->description,
 	    s->content_note) : xasprintf("Reviews published %s %s. %s",
-	    strncmp(rel, "themes/", 7) == 0 ? "on" : "in", name,
+	    phrase, name,
 	    s->content_note);
 	html = feed_html(t, 0);
 	feed_text(ch, "description", (const char *)html);
@@ -142,19 +143,22 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 int
 feed_site(const struct site *s, struct output *o)
 {
-	return feed_write(s, o, "feed.xml", "", NULL, s->pub, s->pubsz);
+	return feed_write(s, o, "feed.xml", "", NULL, NULL, s->pub,
+	    s->pubsz);
 }
 
 /*
- * The feed of one theme or region (dir is "themes" or "regions").
+ * The feed of term t of vocabulary v (one with feeds: a theme or a
+ * region).
  */
 int
-feed_term(const struct site *s, struct output *o, const char *dir,
+feed_term(const struct site *s, struct output *o, const struct vocab *v,
     const struct term *t)
 {
 	char	 rel[512], page[512];
 
-	snprintf(rel, sizeof(rel), "%s/%s/feed.xml", dir, t->slug);
-	snprintf(page, sizeof(page), "%s/%s/", dir, t->slug);
-	return feed_write(s, o, rel, page, t->name, t->reviews, t->reviewsz);
+	snprintf(rel, sizeof(rel), "%s/%s/feed.xml", v->dir, t->slug);
+	snprintf(page, sizeof(page), "%s/%s/", v->dir, t->slug);
+	return feed_write(s, o, rel, page, v->feedphrase, t->name,
+	    t->reviews, t->reviewsz);
 }

@@ -192,15 +192,19 @@ field_count(struct pagectx *pc, size_t n, int label)
 	return arena_printf(&pc->arena, "%zu review%s", n, n == 1 ? "" : "s");
 }
 
-/* The URL folder of a term, by its vocabulary. */
-static const char *
-field_termdir(const struct site *s, const struct term *t)
+/* The vocabulary with pages that term t belongs to. */
+static const struct vocab *
+field_termvocab(const struct site *s, const struct term *t)
 {
-	if (t >= s->themes.terms && t < s->themes.terms + s->themes.termsz)
-		return "themes";
-	if (t >= s->regions.terms && t < s->regions.terms + s->regions.termsz)
-		return "regions";
-	return "years";
+	const struct vocab *v;
+	size_t		 k;
+
+	for (k = 0; k < VOCAB_PAGED - 1; k++) {
+		v = s->vocabs[k];
+		if (t >= v->terms && t < v->terms + v->termsz)
+			return v;
+	}
+	return s->vocabs[k];
 }
 
 /* Fields of a theme, region or year (count: its count, or n). */
@@ -209,7 +213,7 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
     enum fid id, struct val *v)
 {
 	const struct site *s = pc->site;
-	const char	*dir = field_termdir(s, t);
+	const struct vocab *tv = field_termvocab(s, t);
 
 	switch (id) {
 	case F_NAME:
@@ -217,7 +221,7 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		return 1;
 	case F_URL:
 		field_text(v, field_url(pc, arena_printf(&pc->arena, "%s/%s/",
-		    dir, t->slug)));
+		    tv->dir, t->slug)));
 		return 1;
 	case F_COUNT:
 	case F_REVIEW_COUNT:
@@ -230,9 +234,9 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		field_text(v, t->description);
 		return 1;
 	case F_FEED_URL:
-		field_text(v, strcmp(dir, "years") == 0 ? NULL :
+		field_text(v, !tv->hasfeed ? NULL :
 		    field_url(pc, arena_printf(&pc->arena, "%s/%s/feed.xml",
-		    dir, t->slug)));
+		    tv->dir, t->slug)));
 		return 1;
 	case F_INTRO:
 		v->type = FT_HTML;
@@ -254,7 +258,7 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		field_text(v, insight_glance(pc, t, 2));
 		return 1;
 	case F_TOP_THEMES_HEADING:
-		if (strcmp(dir, "themes") == 0)
+		if (tv == &s->themes)
 			field_text(v, arena_printf(&pc->arena, "Themes that "
 			    "often occur with %s", t->name));
 		else
@@ -435,18 +439,11 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 	case F_TERMS:
 		if (pc->terms == NULL)
 			return 0;
-		if (pc->kind == PK_YEARS)
-			field_list(v, CTX_YEAR, pc->terms->terms,
-			    sizeof(*pc->terms->terms), pc->terms->termsz);
-		else
-			field_list(v, pc->kind == PK_THEMES ? CTX_THEME :
-			    CTX_REGION, pc->terms->onsite, 0,
-			    pc->terms->onsitesz);
+		field_list(v, pc->terms->ctx, pc->terms->onsite, 0,
+		    pc->terms->onsitesz);
 		return 1;
 	case F_TERMS_KIND:
-		field_text(v, pc->kind == PK_THEMES ? "themes" :
-		    pc->kind == PK_REGIONS ? "regions" :
-		    pc->kind == PK_YEARS ? "years" : NULL);
+		field_text(v, pc->terms != NULL ? pc->terms->dir : NULL);
 		return 1;
 	case F_REVIEWS:
 		field_list(v, CTX_REVIEW, s->pub, 0,

@@ -278,14 +278,16 @@ index_list(struct vocab *v)
 
 /*
  * Decide which themes and regions have a page (and a feed, and links
- * to them): those with a published review in site->pub, or with an
- * intro.  Each vocabulary's onsite lists them in site.yaml order.
+ * to them): those with a published review in site->pub, or, in a
+ * vocabulary with intros, with an intro.  Each vocabulary's onsite
+ * lists them in site.yaml order (years: index_build).
  */
 void
 index_onsite(struct site *s)
 {
-	size_t		 i, j;
+	size_t		 i, j, k;
 	const struct review *r;
+	struct vocab	*v;
 
 	for (i = 0; i < s->pubsz; i++) {
 		/* A review with errors may lack them (nothing is written). */
@@ -296,13 +298,14 @@ index_onsite(struct site *s)
 			if (r->themes[j] != NULL)
 				((struct term *)r->themes[j])->onsite = 1;
 	}
-	for (i = 0; i < s->themes.termsz; i++)
-		s->themes.terms[i].onsite |= s->themes.terms[i].intro != NULL;
-	for (i = 0; i < s->regions.termsz; i++)
-		s->regions.terms[i].onsite |=
-		    s->regions.terms[i].intro != NULL;
-	index_list(&s->themes);
-	index_list(&s->regions);
+	for (k = 0; k < VOCAB_PAGED; k++) {
+		v = s->vocabs[k];
+		if (!v->hasintro)
+			continue;
+		for (i = 0; i < v->termsz; i++)
+			v->terms[i].onsite |= v->terms[i].intro != NULL;
+		index_list(v);
+	}
 }
 
 /*
@@ -365,13 +368,15 @@ index_build(struct site *s)
 				    s->themes.terms)]++;
 		}
 	}
-	/* Years' lists are runs of pub. */
+	/* Years' lists are runs of pub; every year has a page. */
 	for (i = 0, y = 0; y < s->years.termsz; y++) {
+		s->years.terms[y].onsite = 1;
 		s->years.terms[y].reviews = xcalloc(s->years.terms[y].reviewsz,
 		    sizeof(*s->years.terms[y].reviews));
 		for (j = 0; j < s->years.terms[y].reviewsz; j++)
 			s->years.terms[y].reviews[j] = s->pub[i++];
 	}
+	index_list(&s->years);
 	for (i = 0; i < T; i++)
 		index_top(s, &s->themes.terms[i], cooc + i * T,
 		    &s->themes.terms[i]);

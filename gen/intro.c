@@ -216,8 +216,9 @@ intro_read(struct site *s)
 	size_t		 i;
 	int		 ok = 1;
 
-	ok &= intro_vocab(s, "themes", &s->themes);
-	ok &= intro_vocab(s, "regions", &s->regions);
+	for (i = 0; i < VOCAB_PAGED; i++)
+		if (s->vocabs[i]->hasintro)
+			ok &= intro_vocab(s, s->vocabs[i]->dir, s->vocabs[i]);
 	for (i = 0; i < s->pagesz; i++)
 		ok &= intro_page(s, &s->pages[i]);
 	return ok;

@@ -244,9 +244,36 @@ struct vocabkey {
 	size_t		 first;		/* term of the first equal spelling */
 };
 
-/* A controlled vocabulary: an owning array of terms. */
+/* What a context (the page, or one list item) is. */
+enum ctxkind {
+	CTX_PAGE,		/* struct pagectx */
+	CTX_REVIEW,		/* struct review */
+	CTX_THEME,		/* struct term in site->themes */
+	CTX_REGION,		/* struct term in site->regions */
+	CTX_YEAR,		/* struct term in site->years */
+	CTX_TOPTHEME,		/* struct termcount */
+	CTX_LINK		/* struct link */
+};
+
+/* Vocabularies with pages: themes, regions, years (site->vocabs). */
+#define VOCAB_PAGED	3
+
+/*
+ * A controlled vocabulary: an owning array of terms.  One with a dir
+ * (site->vocabs) has a page per term on the site and an index page;
+ * the fields from dir on say how and in what words.
+ */
 struct vocab {
 	const char	*what;		/* "region", "theme", ... */
+	const char	*dir;		/* URL folder "themes", or NULL */
+	enum ctxkind	 ctx;		/* what its terms are in templates */
+	int		 hasfeed;	/* a feed per term */
+	int		 hasintro;	/* content/<dir>/<slug>.md intros */
+	const char	*listtitle;	/* index title "Learning themes" */
+	const char	*listdesc;	/* index page's description */
+	const char	*crumb;		/* breadcrumb to the index */
+	const char	*phrase;	/* "on the theme" <name> */
+	const char	*feedphrase;	/* "on" <name>, in feeds */
 	struct term	*terms;		/* owned, in site.yaml order */
 	size_t		 termsz;	/* number of terms */
 	struct vocabkey	*index;		/* owned: every spelling, sorted */
@@ -392,6 +419,7 @@ struct site {
 	const struct review **pub;	/* borrowed: published, newest first */
 	size_t		 pubsz;		/* number published */
 	struct vocab	 years;		/* years with reviews, newest first */
+	struct vocab	*vocabs[VOCAB_PAGED]; /* those with pages */
 	struct page	*pages;		/* owned standalone pages */
 	size_t		 pagesz;	/* number of pages */
 	struct date	 today;		/* build date */
@@ -423,12 +451,8 @@ struct output {
 enum pagekind {
 	PK_HOME,		/* index.html */
 	PK_REVIEW,		/* reviews/<slug>/ */
-	PK_THEME,		/* themes/<slug>/ */
-	PK_REGION,		/* regions/<slug>/ */
-	PK_YEAR,		/* years/<yyyy>/ */
-	PK_THEMES,		/* themes/ */
-	PK_REGIONS,		/* regions/ */
-	PK_YEARS,		/* years/ */
+	PK_TERM,		/* <vocab dir>/<slug>/: a theme, region, year */
+	PK_TERMS,		/* <vocab dir>/: the index of a vocabulary */
 	PK_PAGE,		/* <slug>/, a standalone page */
 	PK_404,			/* 404.html */
 	PK_INSIGHTS,		/* insights/ */
@@ -466,17 +490,6 @@ enum fdep {
 	FD_PAGE			/* the page itself */
 };
 
-/* What a context (the page, or one list item) is. */
-enum ctxkind {
-	CTX_PAGE,		/* struct pagectx */
-	CTX_REVIEW,		/* struct review */
-	CTX_THEME,		/* struct term in site->themes */
-	CTX_REGION,		/* struct term in site->regions */
-	CTX_YEAR,		/* struct term in site->years */
-	CTX_TOPTHEME,		/* struct termcount */
-	CTX_LINK		/* struct link */
-};
-
 /* A link in a list: a feed, a breadcrumb, a standalone page. */
 struct link {
 	const char	*title;		/* borrowed text */
@@ -512,9 +525,9 @@ struct pagectx {
 	const char	*title;		/* page-title */
 	const char	*description;	/* page-description, or NULL */
 	const struct review *review;	/* PK_REVIEW */
-	const struct term *term;	/* PK_THEME, PK_REGION, PK_YEAR */
+	const struct term *term;	/* PK_TERM */
 	const struct page *page;	/* PK_PAGE */
-	const struct vocab *terms;	/* PK_THEMES, PK_REGIONS, PK_YEARS */
+	const struct vocab *terms;	/* PK_TERMS: the vocabulary */
 	struct link	*feeds;		/* arena: this page's feeds */
 	size_t		 feedsz;	/* number of feeds */
 	struct link	*crumbs;	/* arena: breadcrumbs above it */

@@ -189,8 +189,9 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 	const char	*kind = "reviews", *what = "review";
 	char		*path, *slug, *seg, *newurl;
 	const struct term *t = NULL;
-	size_t		 len, i, line, col;
-	int		 found = 0;
+	const struct vocab *pv, *lv = NULL;
+	size_t		 len, dl, i, vk, line, col;
+	int		 found = 0, ispage = 0;
 
 	/* Only relative links: no scheme, not from the host's root. */
 	if (url == NULL || *url == '\0' || *url == '/' || *url == '#' ||
@@ -210,22 +211,22 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
 	slug = xstrndup(base, strlen(base) - 3);
 	for (seg = path; seg < base; seg += strcspn(seg, "/") + 1) {
-		if (strncmp(seg, "themes/", 7) == 0)
-			kind = "themes", what = "learning theme";
-		else if (strncmp(seg, "regions/", 8) == 0)
-			kind = "regions", what = "region";
-		else if (strncmp(seg, "pages/", 6) == 0)
-			kind = "pages", what = "page";
+		for (vk = 0; vk < VOCAB_PAGED; vk++) {
+			pv = s->vocabs[vk];
+			dl = strlen(pv->dir);
+			if (pv->hasintro && strncmp(seg, pv->dir, dl) == 0 &&
+			    seg[dl] == '/')
+				lv = pv, ispage = 0, kind = pv->dir,
+				    what = pv->what;
+		}
+		if (strncmp(seg, "pages/", 6) == 0)
+			lv = NULL, ispage = 1, kind = "pages", what = "page";
 	}
-	if (*kind == 't') {
-		t = vocab_find(&s->themes, slug);
+	if (lv != NULL) {
+		t = vocab_find(lv, slug);
 		found = t != NULL && strcmp(t->slug, slug) == 0;
-		near = found ? NULL : markdown_nearslug(&s->themes, slug);
-	} else if (*kind == 'r' && kind[2] == 'g') {
-		t = vocab_find(&s->regions, slug);
-		found = t != NULL && strcmp(t->slug, slug) == 0;
-		near = found ? NULL : markdown_nearslug(&s->regions, slug);
-	} else if (*kind == 'p') {
+		near = found ? NULL : markdown_nearslug(lv, slug);
+	} else if (ispage) {
 		for (i = 0; i < s->pagesz; i++)
 			if (s->pages[i].slug != NULL &&
 			    strcmp(s->pages[i].slug, slug) == 0)
@@ -247,7 +248,7 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 		near = found ? NULL : vocab_nearest(slug, s->slugs,
 		    s->slugsz);
 	}
-	if (found && *kind != 'p') {
+	if (found && !ispage) {
 		/* Kept to check, once known, that it is on the site. */
 		struct xref	*x;
 
@@ -266,7 +267,7 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 		pthread_mutex_unlock(&s->xreflock);
 	}
 	if (found) {
-		if (*kind == 'p')
+		if (ispage)
 			newurl = xasprintf("%s%s/%s", ml->prefix, slug, frag);
 		else
 			newurl = xasprintf("%s%s/%s/%s", ml->prefix, kind, slug,

@@ -363,22 +363,30 @@ output_mkdirs(struct output *o, const char *rel)
 }
 
 /*
- * Create the folder rel (its parent must exist) in the staging
- * folder; an existing one is fine.  Returns 1 on success, 0 when
- * reported.
+ * Create the folder rel and any missing folders above it in the
+ * staging folder; existing ones are fine.  Returns 1 on success, 0
+ * when reported.
  */
 int
 output_mkdir(struct output *o, const char *rel)
 {
 	char	 path[PATH_MAX];
 	size_t	 n = strlen(rel);
+	int	 rc;
 
-	if (n == 0 || n >= sizeof(path))
+	if (n == 0 || n + 1 >= sizeof(path))
 		return 1;
 	memcpy(path, rel, n + 1);
 	if (path[n - 1] == '/')
-		path[n - 1] = '\0';
-	if (mkdirat(o->dirfd, path, 0755) == -1 && errno != EEXIST) {
+		path[--n] = '\0';
+	/* Most often the parent is there: one call. */
+	rc = mkdirat(o->dirfd, path, 0755);
+	if (rc == -1 && errno == ENOENT) {
+		path[n] = '/';
+		path[n + 1] = '\0';
+		rc = output_mkdirs(o, path) ? 0 : -1;
+	}
+	if (rc == -1 && errno != EEXIST) {
 		diag_error(o->diag, o->final, 0, "cannot create %s: %s", rel,
 		    strerror(errno));
 		o->failed = 1;

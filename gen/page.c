@@ -84,14 +84,14 @@ page_crumb(struct pagectx *pc, const char *title, const char *rel)
 	    pc->prefix, rel);
 }
 
-/* Add a term's feed to the page's feeds. */
+/* Add the feed of term t of vocabulary v to the page's feeds. */
 static void
-page_feed(struct pagectx *pc, const char *dir, const struct term *t)
+page_feed(struct pagectx *pc, const struct vocab *v, const struct term *t)
 {
 	pc->feeds[pc->feedsz].title = arena_printf(&pc->arena, "%s: %s",
 	    pc->site->title, t->name);
 	pc->feeds[pc->feedsz++].url = arena_printf(&pc->arena,
-	    "%s%s/%s/feed.xml", pc->prefix, dir, t->slug);
+	    "%s%s/%s/feed.xml", pc->prefix, v->dir, t->slug);
 }
 
 /*
@@ -164,61 +164,47 @@ page_review(const struct site *s, const struct review *r,
 		pc.body = rd->body.data;
 	}
 	pc.description = *r->summary != '\0' ? r->summary : NULL;
-	page_feed(&pc, "regions", r->region);
+	page_feed(&pc, &s->regions, r->region);
 	for (i = 0; i < r->themesz; i++)
-		page_feed(&pc, "themes", r->themes[i]);
+		page_feed(&pc, &s->themes, r->themes[i]);
 	return page_finish(&pc, o, TK_REVIEW, CTX_REVIEW, r, rd);
 }
 
 /*
- * The page of one theme, region or year (k says which): its intro,
- * its reviews newest first, the themes most often found with it.
+ * The page of term t of vocabulary v (a theme, region or year): its
+ * intro, its reviews newest first, the themes most often found with
+ * it.  Returns 1 on success, 0 when reported.
  */
 int
-page_term(const struct site *s, enum pagekind k, const struct term *t,
+page_term(const struct site *s, const struct vocab *v, const struct term *t,
     struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
-	const char	*dir = k == PK_THEME ? "themes" :
-			    k == PK_REGION ? "regions" : "years";
 
-	page_begin(&pc, s, k, t->name, "%s/%s/", dir, t->slug);
+	page_begin(&pc, s, PK_TERM, t->name, "%s/%s/", v->dir, t->slug);
 	pc.term = t;
 	pc.description = t->description != NULL ? t->description :
 	    arena_printf(&pc.arena, "Practice reviews published %s %s.",
-	    k == PK_YEAR ? "in" : k == PK_REGION ? "in" : "on the theme",
-	    t->name);
-	page_crumb(&pc, k == PK_THEME ? "Themes" : k == PK_REGION ?
-	    "Regions" : "Years", arena_printf(&pc.arena, "%s/", dir));
-	if (k != PK_YEAR)
-		page_feed(&pc, dir, t);
-	return page_finish(&pc, o, TK_LIST, k == PK_THEME ? CTX_THEME :
-	    k == PK_REGION ? CTX_REGION : CTX_YEAR, t, rd);
+	    v->phrase, t->name);
+	page_crumb(&pc, v->crumb, arena_printf(&pc.arena, "%s/", v->dir));
+	if (v->hasfeed)
+		page_feed(&pc, v, t);
+	return page_finish(&pc, o, TK_LIST, v->ctx, t, rd);
 }
 
 /*
- * The index of every theme, region or year (k says which).
+ * The index of every term of vocabulary v with a page.  Returns 1 on
+ * success, 0 when reported.
  */
 int
-page_terms(const struct site *s, enum pagekind k, struct output *o,
+page_terms(const struct site *s, const struct vocab *v, struct output *o,
     struct render *rd)
 {
 	struct pagectx	 pc;
 
-	if (k == PK_THEMES) {
-		page_begin(&pc, s, k, "Learning themes", "themes/");
-		pc.terms = &s->themes;
-		pc.description = "Every learning theme, with the number of "
-		    "reviews on it.";
-	} else if (k == PK_REGIONS) {
-		page_begin(&pc, s, k, "Regions", "regions/");
-		pc.terms = &s->regions;
-		pc.description = "Reviews by English region.";
-	} else {
-		page_begin(&pc, s, k, "Years", "years/");
-		pc.terms = &s->years;
-		pc.description = "Reviews by year of publication.";
-	}
+	page_begin(&pc, s, PK_TERMS, v->listtitle, "%s/", v->dir);
+	pc.terms = v;
+	pc.description = v->listdesc;
 	return page_finish(&pc, o, TK_TERMS, CTX_PAGE, NULL, rd);
 }
 
@@ -312,8 +298,9 @@ page_sitemap(const struct site *s, struct output *o)
 	xmlDocPtr	 doc;
 	xmlNodePtr	 set;
 	xmlChar		*mem;
+	const struct vocab *v;
 	int		 len, ok;
-	size_t		 i;
+	size_t		 i, k;
 	char		 rel[512];
 
 	doc = xmlNewDoc((const xmlChar *)"1.0");
@@ -322,27 +309,22 @@ page_sitemap(const struct site *s, struct output *o)
 	xmlNewNs(set, (const xmlChar *)
 	    "http://www.sitemaps.org/schemas/sitemap/0.9", NULL);
 	page_url(s, set, "", s->pubsz > 0 ? s->pub[0]->iso : NULL);
-	page_url(s, set, "themes/", NULL);
-	page_url(s, set, "regions/", NULL);
-	page_url(s, set, "years/", NULL);
+	for (k = 0; k < VOCAB_PAGED; k++) {
+		snprintf(rel, sizeof(rel), "%s/", s->vocabs[k]->dir);
+		page_url(s, set, rel, NULL);
+	}
 	page_url(s, set, "insights/", NULL);
 	for (i = 0; i < s->pubsz; i++) {
 		snprintf(rel, sizeof(rel), "reviews/%s/", s->pub[i]->slug);
 		page_url(s, set, rel, s->pub[i]->iso);
 	}
-	for (i = 0; i < s->themes.onsitesz; i++) {
-		snprintf(rel, sizeof(rel), "themes/%s/",
-		    s->themes.onsite[i]->slug);
-		page_url(s, set, rel, NULL);
-	}
-	for (i = 0; i < s->regions.onsitesz; i++) {
-		snprintf(rel, sizeof(rel), "regions/%s/",
-		    s->regions.onsite[i]->slug);
-		page_url(s, set, rel, NULL);
-	}
-	for (i = 0; i < s->years.termsz; i++) {
-		snprintf(rel, sizeof(rel), "years/%s/", s->years.terms[i].slug);
-		page_url(s, set, rel, NULL);
+	for (k = 0; k < VOCAB_PAGED; k++) {
+		v = s->vocabs[k];
+		for (i = 0; i < v->onsitesz; i++) {
+			snprintf(rel, sizeof(rel), "%s/%s/", v->dir,
+			    v->onsite[i]->slug);
+			page_url(s, set, rel, NULL);
+		}
 	}
 	for (i = 0; i < s->pagesz; i++) {
 		snprintf(rel, sizeof(rel), "%s/", s->pages[i].slug);
