@@ -192,19 +192,22 @@ field_count(struct pagectx *pc, size_t n, int label)
 	return arena_printf(&pc->arena, "%zu review%s", n, n == 1 ? "" : "s");
 }
 
-/* The vocabulary with pages that term t belongs to. */
+/*
+ * The vocabulary with pages that term t belongs to, or NULL for a term
+ * made for one page (it has no URL or feed of its own).
+ */
 static const struct vocab *
 field_termvocab(const struct site *s, const struct term *t)
 {
 	const struct vocab *v;
 	size_t		 k;
 
-	for (k = 0; k < VOCAB_PAGED - 1; k++) {
+	for (k = 0; k < VOCAB_PAGED; k++) {
 		v = s->vocabs[k];
 		if (t >= v->terms && t < v->terms + v->termsz)
 			return v;
 	}
-	return s->vocabs[k];
+	return NULL;
 }
 
 /* Fields of a theme, region or year (count: its count, or n). */
@@ -220,8 +223,8 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		field_text(v, t->name);
 		return 1;
 	case F_URL:
-		field_text(v, field_url(pc, arena_printf(&pc->arena, "%s/%s/",
-		    tv->dir, t->slug)));
+		field_text(v, tv == NULL ? NULL : field_url(pc,
+		    arena_printf(&pc->arena, "%s/%s/", tv->dir, t->slug)));
 		return 1;
 	case F_COUNT:
 	case F_REVIEW_COUNT:
@@ -234,7 +237,7 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		field_text(v, t->description);
 		return 1;
 	case F_FEED_URL:
-		field_text(v, !tv->hasfeed ? NULL :
+		field_text(v, tv == NULL || !tv->hasfeed ? NULL :
 		    field_url(pc, arena_printf(&pc->arena, "%s/%s/feed.xml",
 		    tv->dir, t->slug)));
 		return 1;
