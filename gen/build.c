@@ -529,9 +529,119 @@ build_free(struct site *s)
 }
 
 /*
+ * Set up s for opts and take the build time.  Returns 0 when
+ * SOURCE_DATE_EPOCH is wrong (said on stderr, s freed), else 1.
+ */
+static int
+build_start(struct site *s, const struct opts *opts)
+{
+	memset(s, 0, sizeof(*s));
+	s->opts = opts;
+	diag_init(&s->diag);
+	scan_patterns_init(&s->re);
+	spool_open(&s->spool);
+	check_init(s);
+	pthread_mutex_init(&s->xreflock, NULL);
+	attach_init(s);
+	s->regions.what = "region";
+	s->themes.what = "learning theme";
+	s->agegroups.what = "age group";
+	s->reviewtypes.what = "review type";
+	s->years.what = "year";
+	if ((s->nowset = date_build_time(&s->now)) == -1) {
+		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a whole "
+		    "number of seconds since 1970, from 0 to 253402300799 "
+		    "(9999-12-31 23:59:59 UTC)\n");
+		build_free(s);
+		return 0;
+	}
+	xmlInitParser();
+	return 1;
+}
+
+/*
+ * Read and check the configuration, the site theme (when building)
+ * and all content, and choose what is published.  Returns 1 when
+ * nothing reported an error.
+ */
+static int
+build_read(struct site *s, size_t *drafts, size_t *future)
+{
+	const struct opts *opts = s->opts;
+	int		 ok;
+
+	/* The reviews need the vocabulary, not the site theme: with a
+	 * broken theme they are still checked, so all comes out at once. */
+	if (opts->nocheck)
+		fprintf(stderr, "lcspr: --no-check: content is not checked "
+		    "for identifying details\n");
+	ok = config_read(s);
+	/* "Today" in the site's time zone, set before any thread starts. */
+	if (ok) {
+		date_settz(s->zone);
+		date_from_time(s->now, &s->today);
+	}
+	if (!opts->checkonly)
+		s->sitetheme = template_load(&s->diag, opts->themedir);
+	diag_flush(&s->diag, stderr);
+	if (!ok)
+		return 0;
+	/* Pages, then reviews, then intros and page texts: each text's
+	 * links are checked against all that is listed. */
+	ok &= scan_content(&s->diag, opts->contentdir, s->logo);
+	ok &= intro_scan(s);
+	ok &= build_reviews(s);
+	ok &= intro_read(s);
+	ok &= opts->checkonly || s->sitetheme != NULL;
+	/* Which reviews are on the site decides which links work. */
+	build_publish(s, drafts, future);
+	index_onsite(s);
+	ok &= build_xrefs(s);
+	ok &= attach_finish(s);
+	/* Whatever reported an error, check and build agree. */
+	ok &= s->diag.errors == 0;
+	diag_flush(&s->diag, stderr);
+	return ok;
+}
+
+/*
+ * Check the content described by opts and write nothing (lcspr
+ * check).  Returns the exit status: 0 when there were no errors, 1
+ * when there were (all reported), 2 for a bad SOURCE_DATE_EPOCH.
+ */
+int
+build_check(const struct opts *opts)
+{
+	struct site	 s;
+	double		 t0;
+	size_t		 drafts, future;
+	int		 ok, rc;
+
+	t0 = build_now();
+	if (!build_start(&s, opts))
+		return 2;
+	ok = build_read(&s, &drafts, &future);
+	if (opts->verbose >= 0 || s.diag.errors > 0)
+		fprintf(s.diag.errors > 0 ? stderr : stdout,
+		    "lcspr: checked %zu review%s and %zu page%s: "
+		    "%zu error%s, %zu warning%s\n",
+		    s.reviewsz, s.reviewsz == 1 ? "" : "s", s.pagesz,
+		    s.pagesz == 1 ? "" : "s", s.diag.errors,
+		    s.diag.errors == 1 ? "" : "s", s.diag.warnings,
+		    s.diag.warnings == 1 ? "" : "s");
+	if (opts->verbose > 0)
+		printf("lcspr: read and checked in %.2f s\n",
+		    build_now() - t0);
+	rc = s.diag.errors > 0 || !ok;
+	build_free(&s);
+	return rc;
+}
+
+/*
  * Build the site described by opts.  Returns the exit status: 0 on
  * success, 1 when content or the site theme had errors (all reported,
- * the previous site untouched).
+ * the previous site untouched), 2 for a bad SOURCE_DATE_EPOCH, 128
+ * plus the signal when stopped by one.
  */
 int
 build_run(const struct opts *opts)
@@ -543,78 +653,13 @@ build_run(const struct opts *opts)
 	int		 ok, rc = 1, sig;
 
 	t0 = build_now();
-	memset(&s, 0, sizeof(s));
+	if (!build_start(&s, opts))
+		return 2;
 	memset(&o, 0, sizeof(o));
 	o.dirfd = -1;
 	o.lockfd = -1;
-	s.opts = opts;
-	diag_init(&s.diag);
-	scan_patterns_init(&s.re);
-	spool_open(&s.spool);
-	check_init(&s);
-	pthread_mutex_init(&s.xreflock, NULL);
-	attach_init(&s);
-	s.regions.what = "region";
-	s.themes.what = "learning theme";
-	s.agegroups.what = "age group";
-	s.reviewtypes.what = "review type";
-	s.years.what = "year";
-	if (date_build_time(&s.now) == -1) {
-		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a whole "
-		    "number of seconds since 1970, from 0 to 253402300799 "
-		    "(9999-12-31 23:59:59 UTC)\n");
-		build_free(&s);
-		return 2;
-	}
-	xmlInitParser();
-
-	/* The reviews need the vocabulary, not the site theme: with a
-	 * broken theme they are still checked, so all comes out at once. */
-	if (opts->nocheck)
-		fprintf(stderr, "lcspr: --no-check: content is not checked "
-		    "for identifying details\n");
-	ok = config_read(&s);
-	/* "Today" in the site's time zone, set before any thread starts. */
-	if (ok) {
-		date_settz(s.zone);
-		date_from_time(s.now, &s.today);
-	}
-	if (!opts->checkonly)
-		s.sitetheme = template_load(&s.diag, opts->themedir);
-	diag_flush(&s.diag, stderr);
-	if (ok) {
-		/* Pages, then reviews, then intros and page texts: each
-		 * text's links are checked against all that is listed. */
-		ok &= scan_content(&s.diag, opts->contentdir, s.logo);
-		ok &= intro_scan(&s);
-		ok &= build_reviews(&s);
-		ok &= intro_read(&s);
-		ok &= opts->checkonly || s.sitetheme != NULL;
-		/* Which reviews are on the site decides which links work. */
-		build_publish(&s, &drafts, &future);
-		index_onsite(&s);
-		ok &= build_xrefs(&s);
-		ok &= attach_finish(&s);
-		/* Whatever reported an error, check and build agree. */
-		ok &= s.diag.errors == 0;
-		diag_flush(&s.diag, stderr);
-	}
+	ok = build_read(&s, &drafts, &future);
 	t1 = build_now();
-	if (opts->checkonly) {
-		if (opts->verbose >= 0 || s.diag.errors > 0)
-			fprintf(s.diag.errors > 0 ? stderr : stdout,
-			    "lcspr: checked %zu review%s and %zu page%s: "
-			    "%zu error%s, %zu warning%s\n",
-			    s.reviewsz, s.reviewsz == 1 ? "" : "s", s.pagesz,
-			    s.pagesz == 1 ? "" : "s", s.diag.errors,
-			    s.diag.errors == 1 ? "" : "s", s.diag.warnings,
-			    s.diag.warnings == 1 ? "" : "s");
-		if (opts->verbose > 0)
-			printf("lcspr: read and checked in %.2f s\n", t1 - t0);
-		rc = s.diag.errors > 0 || !ok;
-		build_free(&s);
-		return rc;
-	}
 	if (ok) {
 		index_build(&s);
 		ok = output_open(&s, &o);

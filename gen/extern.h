@@ -222,6 +222,7 @@ int		 output_stopped(struct output *);
 void		 output_free(struct output *);
 
 /* build.c */
+int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);
 
 #endif /* !EXTERN_H */

@@ -396,6 +396,7 @@ struct site {
 	size_t		 pagesz;	/* number of pages */
 	struct date	 today;		/* build date */
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
+	int		 nowset;	/* SOURCE_DATE_EPOCH was set */
 	struct sitetheme *sitetheme;	/* loaded templates */
 	struct tmplcache *cache;	/* while writing pages, or NULL */
 	size_t		 pageswritten;	/* HTML pages written */
