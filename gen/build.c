@@ -175,21 +175,6 @@ build_slugcmp(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-/* By title, then path (reviews without a title last). */
-static int
-build_titlecmp(const void *a, const void *b)
-{
-	const struct review *x = *(const struct review *const *)a;
-	const struct review *y = *(const struct review *const *)b;
-	int		 c;
-
-	if (x->title == NULL || y->title == NULL)
-		return (x->title == NULL) - (y->title == NULL);
-	if ((c = strcmp(x->title, y->title)) != 0)
-		return c;
-	return strcmp(x->path, y->path);
-}
-
 /* Newest first; the same day by slug, so the order is stable. */
 static int
 build_datecmp(const void *a, const void *b)
@@ -203,13 +188,12 @@ build_datecmp(const void *a, const void *b)
 	return strcmp(x->slug, y->slug);
 }
 
-/* List, read and check every review; report duplicate slugs. */
+/* List, read and check every review. */
 static int
 build_reviews(struct site *s)
 {
 	char		**paths, *dir;
 	size_t		 n, i;
-	const struct review **v;
 	struct pool	 p;
 	int		 ok = 1;
 
@@ -229,53 +213,19 @@ build_reviews(struct site *s)
 	}
 	free(paths);
 	/* The sorted slugs, for links between reviews. */
-	v = xcalloc(s->reviewsz, sizeof(*v));
-	for (i = 0; i < s->reviewsz; i++)
-		v[i] = &s->reviews[i];
-	qsort(v, s->reviewsz, sizeof(*v), build_slugcmp);
 	s->byslug = xcalloc(s->reviewsz, sizeof(*s->byslug));
 	for (i = 0; i < s->reviewsz; i++)
-		s->byslug[i] = (struct review *)v[i];
+		s->byslug[i] = &s->reviews[i];
+	qsort(s->byslug, s->reviewsz, sizeof(*s->byslug), build_slugcmp);
 	s->slugs = xcalloc(s->reviewsz, sizeof(*s->slugs));
 	for (i = 0; i < s->reviewsz; i++)
-		if (i == 0 || strcmp(v[i]->slug, v[i - 1]->slug) != 0)
-			s->slugs[s->slugsz++] = v[i]->slug;
+		if (i == 0 || strcmp(s->byslug[i]->slug,
+		    s->byslug[i - 1]->slug) != 0)
+			s->slugs[s->slugsz++] = s->byslug[i]->slug;
 	memset(&p, 0, sizeof(p));
 	p.site = s;
 	build_pool(&p);
-	for (i = 1; i < s->reviewsz; i++)
-		if (strcmp(v[i]->slug, v[i - 1]->slug) == 0) {
-			diag_error(&s->diag, v[i]->path, 1, "duplicate slug "
-			    "\"%s\": %s has the same file name, and each "
-			    "review needs its own web address", v[i]->slug,
-			    v[i - 1]->path);
-			ok = 0;
-		}
-	/* Two reviews with the same title (a warning). */
-	qsort(v, s->reviewsz, sizeof(*v), build_titlecmp);
-	for (i = 1; i < s->reviewsz; i++)
-		if (v[i]->title != NULL && v[i - 1]->title != NULL &&
-		    strcmp(v[i]->title, v[i - 1]->title) == 0 &&
-		    !s->opts->nocheck &&
-		    /* Either file may excuse the pair: both count as used. */
-		    !(check_allowed("duplicate-title",
-		    ((struct review *)v[i - 1])->allow, v[i - 1]->allowsz) |
-		    check_allowed("duplicate-title",
-		    ((struct review *)v[i])->allow, v[i]->allowsz))) {
-			char	*msg = xasprintf("%s has the same title: "
-			    "readers cannot tell the two apart in lists",
-			    v[i - 1]->path);
-
-			check_meta(s, v[i]->path, v[i]->titleline, 1,
-			    ((struct review *)v[i])->allow, v[i]->allowsz,
-			    "duplicate-title", msg);
-			free(msg);
-		}
-	free(v);
-	/* Now that every metadata check has run: unused exceptions. */
-	for (i = 0; i < s->reviewsz; i++)
-		check_stale(s, s->reviews[i].path, s->reviews[i].allow,
-		    s->reviews[i].allowsz);
+	ok &= check_reviews(s);
 	for (i = 0; i < s->reviewsz; i++)
 		ok &= s->reviews[i].ok;
 	return ok;
@@ -303,59 +253,6 @@ build_publish(struct site *s, size_t *drafts, size_t *future)
 		}
 	}
 	qsort(s->pub, s->pubsz, sizeof(*s->pub), build_datecmp);
-}
-
-static int
-build_findslug(const void *key, const void *elem)
-{
-	return strcmp(key, (*(struct review *const *)elem)->slug);
-}
-
-/*
- * Links to a review that stays off the site (a draft, or embargoed),
- * or to a theme or region with no page (no published review and no
- * intro), would be broken links: report each from a text that is
- * published.  Returns 1 when there are none.
- */
-static int
-build_xrefs(struct site *s)
-{
-	struct review	**t;
-	const struct xref *x;
-	size_t		 i;
-	int		 ok = 1, theme;
-
-	for (i = 0; i < s->xrefsz; i++) {
-		x = &s->xrefs[i];
-		if (x->from != NULL && !x->from->published_ok)
-			continue;
-		if (x->term != NULL) {
-			theme = x->term >= s->themes.terms &&
-			    x->term < s->themes.terms + s->themes.termsz;
-			if (x->term->onsite)
-				continue;
-			diag_finding(&s->diag, 1, x->path, x->line, x->col,
-			    "link to the %s \"%s\", which has no page: no "
-			    "published review has it, so it would be a broken "
-			    "link on the site; remove the link, or write an "
-			    "introduction in %s/%s/%s.md to give it a page",
-			    theme ? "learning theme" : "region", x->term->name,
-			    s->opts->contentdir, theme ? "themes" : "regions",
-			    x->term->slug);
-			ok = 0;
-			continue;
-		}
-		t = bsearch(x->slug, s->byslug, s->reviewsz,
-		    sizeof(*s->byslug), build_findslug);
-		if (t == NULL || (*t)->published_ok)
-			continue;
-		diag_finding(&s->diag, 1, x->path, x->line, x->col, "link to "
-		    "%s.md, which %s: it would be a broken link on the site",
-		    x->slug, (*t)->draft && !s->opts->drafts ? "is a draft" :
-		    "is dated after the build date");
-		ok = 0;
-	}
-	return ok;
 }
 
 /* Make the list of page jobs: big pages first, to balance threads. */
@@ -596,7 +493,7 @@ build_read(struct site *s, size_t *drafts, size_t *future)
 	/* Which reviews are on the site decides which links work. */
 	build_publish(s, drafts, future);
 	index_onsite(s);
-	ok &= build_xrefs(s);
+	ok &= check_links(s);
 	ok &= attach_finish(s);
 	/* Whatever reported an error, check and build agree. */
 	ok &= s->diag.errors == 0;

@@ -143,6 +143,8 @@ int		 check_document(struct site *, const char *, const char *,
 const struct rule *check_on(const struct site *, const char *);
 void		 check_stale(struct site *, const char *, struct allow *,
 		    size_t);
+int		 check_reviews(struct site *);
+int		 check_links(struct site *);
 void		 check_free(struct site *);
 
 /* review.c */
