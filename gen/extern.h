@@ -147,11 +147,13 @@ int		 check_reviews(struct site *);
 int		 check_links(struct site *);
 void		 check_free(struct site *);
 
+/* doc.c */
+int		 doc_read(struct site *, const struct dockind *, const char *,
+		    void *);
+
 /* review.c */
 int		 review_allow(struct site *, struct front *,
 		    const struct field *, struct allow **, size_t *);
-int		 review_body(struct diag *, const char *, const char *,
-		    size_t, size_t);
 int		 review_read(struct site *, struct review *);
 const struct rfield **review_columns(size_t *);
 void		 review_free(struct review *);
