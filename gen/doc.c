@@ -115,8 +115,6 @@ doc_read(struct site *s, const struct dockind *k, const char *path,
 {
 	struct doc	 d;
 	struct mdlinks	 ml;
-	const char	*body;
-	size_t		 bodysz, bodyline;
 	int		 ok = 1, bodyok, linksok;
 
 	memset(&d, 0, sizeof(d));
@@ -130,34 +128,35 @@ doc_read(struct site *s, const struct dockind *k, const char *path,
 		}
 		ok = front_load(&s->diag, &d.f);
 		ok = k->fields(s, &d, arg, ok);
-		body = d.f.body;
-		bodysz = d.f.bodysz;
-		bodyline = d.f.bodyline;
+		d.body = d.f.body;
+		d.bodysz = d.f.bodysz;
+		d.bodyline = d.f.bodyline;
 	} else {
-		body = d.text;
-		bodysz = d.len;
-		bodyline = 1;
+		d.body = d.text;
+		d.bodysz = d.len;
+		d.bodyline = 1;
 	}
-	d.bodyline = bodyline;
 	ok &= check_text(s, path, d.text, d.len, k->front ? &d.f : NULL,
 	    d.allow, d.allowsz);
 	if (k->stale)
 		check_stale(s, path, d.allow, d.allowsz);
-	if (k->notext != NULL && body[strspn(body, " \t\r\n")] == '\0') {
-		diag_error(&s->diag, path, bodyline, "%s", k->notext);
+	if (k->notext != NULL &&
+	    d.body[strspn(d.body, " \t\r\n")] == '\0') {
+		diag_error(&s->diag, path, d.bodyline, "%s", k->notext);
 		bodyok = 0;
 	} else
-		bodyok = doc_body(&s->diag, path, body, bodysz, bodyline);
+		bodyok = doc_body(&s->diag, path, d.body, d.bodysz,
+		    d.bodyline);
 	ok &= bodyok;
 	/* Unless the kind is strict, rendered even when fields are wrong:
 	 * its links are reported in the same run. */
 	if (bodyok && (ok || !k->strict)) {
 		ml.site = s;
 		ml.path = path;
-		ml.line0 = bodyline;
+		ml.line0 = d.bodyline;
 		ml.prefix = k->prefix;
 		ml.from = d.from;
-		d.html = markdown_render(body, bodysz, s->allow_raw_html,
+		d.html = markdown_render(d.body, d.bodysz, s->allow_raw_html,
 		    d.wantpara ? &d.para : NULL, NULL, &ml, &linksok);
 		ok &= linksok;
 	}

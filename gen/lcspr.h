@@ -169,6 +169,8 @@ struct doc {
 	char		*text;		/* owned: the whole file */
 	size_t		 len;		/* its length */
 	struct front	 f;		/* its front matter, if the kind has one */
+	const char	*body;		/* borrowed: the Markdown after it */
+	size_t		 bodysz;	/* its length */
 	size_t		 bodyline;	/* file line where the body starts */
 	struct allow	*allow;		/* borrowed: front-matter exceptions */
 	size_t		 allowsz;	/* their number */

@@ -569,7 +569,7 @@ review_docdone(struct site *s, struct doc *d, void *arg, int ok)
 		/* Whole-file checks need fields that loaded: a file whose
 		 * front matter failed gets no warning made of defaults. */
 		if (d->fieldsok)
-			check_review(s, r, f->body, f->bodysz, f->bodyline,
+			check_review(s, r, d->body, d->bodysz, d->bodyline,
 			    summarygiven, urlline);
 		else
 			review_unchecked(r);
