@@ -323,21 +323,6 @@ build_slugcmp(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-/* By title, then path (reviews without a title last). */
-static int
-build_titlecmp(const void *a, const void *b)
-{
-	const struct review *x = *(const struct review *const *)a;
-	const struct review *y = *(const struct review *const *)b;
-	int		 c;
-
-	if (x->title == NULL || y->title == NULL)
-		return (x->title == NULL) - (y->title == NULL);
-	if ((c = strcmp(x->title, y->title)) != 0)
-		return c;
-	return strcmp(x->path, y->path);
-}
-
 /* Newest first; the same day by slug, so the order is stable. */
 static int
 build_datecmp(const void *a, const void *b)
@@ -351,13 +336,12 @@ build_datecmp(const void *a, const void *b)
 	return strcmp(x->slug, y->slug);
 }
 
-/* List, read and check every review; report duplicate slugs. */
+/* List, read and check every review. */
 static int
 build_reviews(struct site *s)
 {
 	char		**paths, *dir;
 	size_t		 n, i;
-	const struct review **v;
 	struct pool	 p;
 	int		 ok = 1;
 
@@ -377,53 +361,19 @@ build_reviews(struct site *s)
 	}
 	free(paths);
 	/* The sorted slugs, for links between reviews. */
-	v = xcalloc(s->reviewsz, sizeof(*v));
-	for (i = 0; i < s->reviewsz; i++)
-		v[i] = &s->reviews[i];
-	qsort(v, s->reviewsz, sizeof(*v), build_slugcmp);
 	s->byslug = xcalloc(s->reviewsz, sizeof(*s->byslug));
 	for (i = 0; i < s->reviewsz; i++)
-		s->byslug[i] = (struct review *)v[i];
+		s->byslug[i] = &s->reviews[i];
+	qsort(s->byslug, s->reviewsz, sizeof(*s->byslug), build_slugcmp);
 	s->slugs = xcalloc(s->reviewsz, sizeof(*s->slugs));
 	for (i = 0; i < s->reviewsz; i++)
-		if (i == 0 || strcmp(v[i]->slug, v[i - 1]->slug) != 0)
-			s->slugs[s->slugsz++] = v[i]->slug;
+		if (i == 0 || strcmp(s->byslug[i]->slug,
+		    s->byslug[i - 1]->slug) != 0)
+			s->slugs[s->slugsz++] = s->byslug[i]->slug;
 	memset(&p, 0, sizeof(p));
 	p.site = s;
 	build_pool(&p);
-	for (i = 1; i < s->reviewsz; i++)
-		if (strcmp(v[i]->slug, v[i - 1]->slug) == 0) {
-			diag_error(&s->diag, v[i]->path, 1, "duplicate slug "
-			    "\"%s\": %s has the same file name, and each "
-			    "review needs its own web address", v[i]->slug,
-			    v[i - 1]->path);
-			ok = 0;
-		}
-	/* Two reviews with the same title (a warning). */
-	qsort(v, s->reviewsz, sizeof(*v), build_titlecmp);
-	for (i = 1; i < s->reviewsz; i++)
-		if (v[i]->title != NULL && v[i - 1]->title != NULL &&
-		    strcmp(v[i]->title, v[i - 1]->title) == 0 &&
-		    !s->opts->nocheck &&
-		    /* Either file may excuse the pair: both count as used. */
-		    !(check_allowed("duplicate-title",
-		    ((struct review *)v[i - 1])->allow, v[i - 1]->allowsz) |
-		    check_allowed("duplicate-title",
-		    ((struct review *)v[i])->allow, v[i]->allowsz))) {
-			char	*msg = xasprintf("%s has the same title: "
-			    "readers cannot tell the two apart in lists",
-			    v[i - 1]->path);
-
-			check_meta(s, v[i]->path, v[i]->titleline, 1,
-			    ((struct review *)v[i])->allow, v[i]->allowsz,
-			    "duplicate-title", msg);
-			free(msg);
-		}
-	free(v);
-	/* Now that every metadata check has run: unused exceptions. */
-	for (i = 0; i < s->reviewsz; i++)
-		check_stale(s, s->reviews[i].path, s->reviews[i].allow,
-		    s->reviews[i].allowsz);
+	ok &= check_reviews(s);
 	for (i = 0; i < s->reviewsz; i++)
 		ok &= s->reviews[i].ok;
 	return ok;
@@ -451,59 +401,6 @@ build_publish(struct site *s, size_t *drafts, size_t *future)
 		}
 	}
 	qsort(s->pub, s->pubsz, sizeof(*s->pub), build_datecmp);
-}
-
-static int
-build_findslug(const void *key, const void *elem)
-{
-	return strcmp(key, (*(struct review *const *)elem)->slug);
-}
-
-/*
- * Links to a review that stays off the site (a draft, or embargoed),
- * or to a theme or region with no page (no published review and no
- * intro), would be broken links: report each from a text that is
- * published.  Returns 1 when there are none.
- */
-static int
-build_xrefs(struct site *s)
-{
-	struct review	**t;
-	const struct xref *x;
-	size_t		 i;
-	int		 ok = 1, theme;
-
-	for (i = 0; i < s->xrefsz; i++) {
-		x = &s->xrefs[i];
-		if (x->from != NULL && !x->from->published_ok)
-			continue;
-		if (x->term != NULL) {
-			theme = x->term >= s->themes.terms &&
-			    x->term < s->themes.terms + s->themes.termsz;
-			if (x->term->onsite)
-				continue;
-			diag_finding(&s->diag, 1, x->path, x->line, x->col,
-			    "link to the %s \"%s\", which has no page: no "
-			    "published review has it, so it would be a broken "
-			    "link on the site; remove the link, or write an "
-			    "introduction in %s/%s/%s.md to give it a page",
-			    theme ? "learning theme" : "region", x->term->name,
-			    s->opts->contentdir, theme ? "themes" : "regions",
-			    x->term->slug);
-			ok = 0;
-			continue;
-		}
-		t = bsearch(x->slug, s->byslug, s->reviewsz,
-		    sizeof(*s->byslug), build_findslug);
-		if (t == NULL || (*t)->published_ok)
-			continue;
-		diag_finding(&s->diag, 1, x->path, x->line, x->col, "link to "
-		    "%s.md, which %s: it would be a broken link on the site",
-		    x->slug, (*t)->draft && !s->opts->drafts ? "is a draft" :
-		    "is dated after the build date");
-		ok = 0;
-	}
-	return ok;
 }
 
 /* Make the list of jobs from jobtypes[], in its order. */
@@ -646,9 +543,115 @@ build_free(struct site *s)
 }
 
 /*
+ * Set up s for opts and take the build time.  Returns 0 when
+ * SOURCE_DATE_EPOCH is wrong (said on stderr, s freed), else 1.
+ */
+static int
+build_start(struct site *s, const struct opts *opts)
+{
+	memset(s, 0, sizeof(*s));
+	s->opts = opts;
+	diag_init(&s->diag);
+	scan_patterns_init(&s->re);
+	spool_open(&s->spool);
+	check_init(s);
+	pthread_mutex_init(&s->xreflock, NULL);
+	attach_init(s);
+	config_vocabs(s);
+	if ((s->nowset = date_build_time(&s->now)) == -1) {
+		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a whole "
+		    "number of seconds since 1970, from 0 to 253402300799 "
+		    "(9999-12-31 23:59:59 UTC)\n");
+		build_free(s);
+		return 0;
+	}
+	xmlInitParser();
+	return 1;
+}
+
+/*
+ * Read and check the configuration, the site theme (when building)
+ * and all content, and choose what is published.  Returns 1 when
+ * nothing reported an error.
+ */
+static int
+build_read(struct site *s, size_t *drafts, size_t *future)
+{
+	const struct opts *opts = s->opts;
+	int		 ok;
+
+	/* The reviews need the vocabulary, not the site theme: with a
+	 * broken theme they are still checked, so all comes out at once. */
+	if (opts->nocheck)
+		fprintf(stderr, "lcspr: --no-check: content is not checked "
+		    "for identifying details\n");
+	ok = config_read(s);
+	/* "Today" in the site's time zone, set before any thread starts. */
+	if (ok) {
+		date_settz(s->zone);
+		date_from_time(s->now, &s->today);
+	}
+	if (!opts->checkonly)
+		s->sitetheme = template_load(&s->diag, opts->themedir);
+	diag_flush(&s->diag, stderr);
+	if (!ok)
+		return 0;
+	/* Pages, then reviews, then intros and page texts: each text's
+	 * links are checked against all that is listed. */
+	ok &= scan_content(&s->diag, opts->contentdir, s->logo);
+	ok &= intro_scan(s);
+	ok &= build_reviews(s);
+	ok &= intro_read(s);
+	ok &= opts->checkonly || s->sitetheme != NULL;
+	/* Which reviews are on the site decides which links work. */
+	build_publish(s, drafts, future);
+	index_onsite(s);
+	ok &= check_links(s);
+	ok &= attach_finish(s);
+	/* Whatever reported an error, check and build agree. */
+	ok &= s->diag.errors == 0;
+	diag_flush(&s->diag, stderr);
+	return ok;
+}
+
+/*
+ * Check the content described by opts and write nothing (lcspr
+ * check).  Returns the exit status: 0 when there were no errors, 1
+ * when there were (all reported), 2 for a bad SOURCE_DATE_EPOCH.
+ */
+int
+build_check(const struct opts *opts)
+{
+	struct site	 s;
+	double		 t0;
+	size_t		 drafts, future;
+	int		 ok, rc;
+
+	t0 = build_now();
+	if (!build_start(&s, opts))
+		return 2;
+	ok = build_read(&s, &drafts, &future);
+	if (opts->verbose >= 0 || s.diag.errors > 0)
+		fprintf(s.diag.errors > 0 ? stderr : stdout,
+		    "lcspr: checked %zu review%s and %zu page%s: "
+		    "%zu error%s, %zu warning%s\n",
+		    s.reviewsz, s.reviewsz == 1 ? "" : "s", s.pagesz,
+		    s.pagesz == 1 ? "" : "s", s.diag.errors,
+		    s.diag.errors == 1 ? "" : "s", s.diag.warnings,
+		    s.diag.warnings == 1 ? "" : "s");
+	if (opts->verbose > 0)
+		printf("lcspr: read and checked in %.2f s\n",
+		    build_now() - t0);
+	rc = s.diag.errors > 0 || !ok;
+	build_free(&s);
+	return rc;
+}
+
+/*
  * Build the site described by opts.  Returns the exit status: 0 on
  * success, 1 when content or the site theme had errors (all reported,
- * the previous site untouched).
+ * the previous site untouched), 2 for a bad SOURCE_DATE_EPOCH, 128
+ * plus the signal when stopped by one.
  */
 int
 build_run(const struct opts *opts)
@@ -660,74 +663,13 @@ build_run(const struct opts *opts)
 	int		 ok, rc = 1, sig;
 
 	t0 = build_now();
-	memset(&s, 0, sizeof(s));
+	if (!build_start(&s, opts))
+		return 2;
 	memset(&o, 0, sizeof(o));
 	o.dirfd = -1;
 	o.lockfd = -1;
-	s.opts = opts;
-	diag_init(&s.diag);
-	scan_patterns_init(&s.re);
-	spool_open(&s.spool);
-	check_init(&s);
-	pthread_mutex_init(&s.xreflock, NULL);
-	attach_init(&s);
-	config_vocabs(&s);
-	if (date_build_time(&s.now) == -1) {
-		fprintf(stderr, "lcspr: SOURCE_DATE_EPOCH must be a whole "
-		    "number of seconds since 1970, from 0 to 253402300799 "
-		    "(9999-12-31 23:59:59 UTC)\n");
-		build_free(&s);
-		return 2;
-	}
-	xmlInitParser();
-
-	/* The reviews need the vocabulary, not the site theme: with a
-	 * broken theme they are still checked, so all comes out at once. */
-	if (opts->nocheck)
-		fprintf(stderr, "lcspr: --no-check: content is not checked "
-		    "for identifying details\n");
-	ok = config_read(&s);
-	/* "Today" in the site's time zone, set before any thread starts. */
-	if (ok) {
-		date_settz(s.zone);
-		date_from_time(s.now, &s.today);
-	}
-	if (!opts->checkonly)
-		s.sitetheme = template_load(&s.diag, opts->themedir);
-	diag_flush(&s.diag, stderr);
-	if (ok) {
-		/* Pages, then reviews, then intros and page texts: each
-		 * text's links are checked against all that is listed. */
-		ok &= scan_content(&s.diag, opts->contentdir, s.logo);
-		ok &= intro_scan(&s);
-		ok &= build_reviews(&s);
-		ok &= intro_read(&s);
-		ok &= opts->checkonly || s.sitetheme != NULL;
-		/* Which reviews are on the site decides which links work. */
-		build_publish(&s, &drafts, &future);
-		index_onsite(&s);
-		ok &= build_xrefs(&s);
-		ok &= attach_finish(&s);
-		/* Whatever reported an error, check and build agree. */
-		ok &= s.diag.errors == 0;
-		diag_flush(&s.diag, stderr);
-	}
+	ok = build_read(&s, &drafts, &future);
 	t1 = build_now();
-	if (opts->checkonly) {
-		if (opts->verbose >= 0 || s.diag.errors > 0)
-			fprintf(s.diag.errors > 0 ? stderr : stdout,
-			    "lcspr: checked %zu review%s and %zu page%s: "
-			    "%zu error%s, %zu warning%s\n",
-			    s.reviewsz, s.reviewsz == 1 ? "" : "s", s.pagesz,
-			    s.pagesz == 1 ? "" : "s", s.diag.errors,
-			    s.diag.errors == 1 ? "" : "s", s.diag.warnings,
-			    s.diag.warnings == 1 ? "" : "s");
-		if (opts->verbose > 0)
-			printf("lcspr: read and checked in %.2f s\n", t1 - t0);
-		rc = s.diag.errors > 0 || !ok;
-		build_free(&s);
-		return rc;
-	}
 	if (ok) {
 		index_build(&s);
 		ok = output_open(&s, &o);

@@ -6,6 +6,8 @@
  * and add its own.  Exceptions: "<!-- lcspr: allow RULE -->" on the
  * line before a match, or "allow: [RULE]" in front matter for the
  * whole file; an exception that excuses nothing is reported too.
+ * The checks across files are here as well: two reviews with the same
+ * slug or title, and links to what stays off the site.
  */
 #include <ctype.h>
 #include <err.h>
@@ -1031,4 +1033,123 @@ check_review(struct site *s, struct review *r, const char *body,
 		break;
 	}
 	pcre2_match_data_free(md);
+}
+
+/* By title, then path (reviews without a title last). */
+static int
+check_titlecmp(const void *a, const void *b)
+{
+	const struct review *x = *(const struct review *const *)a;
+	const struct review *y = *(const struct review *const *)b;
+	int		 c;
+
+	if (x->title == NULL || y->title == NULL)
+		return (x->title == NULL) - (y->title == NULL);
+	if ((c = strcmp(x->title, y->title)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+/*
+ * Once every review is read: report two reviews with the same slug
+ * (s->byslug is sorted by slug, then path), two with the same title
+ * (a warning), then the front-matter exceptions that excused nothing.
+ * Returns 1 when no two reviews share a slug.
+ */
+int
+check_reviews(struct site *s)
+{
+	struct review	**v, *const *b = s->byslug;
+	size_t		 i;
+	int		 ok = 1;
+	char		*msg;
+
+	for (i = 1; i < s->reviewsz; i++)
+		if (strcmp(b[i]->slug, b[i - 1]->slug) == 0) {
+			diag_error(&s->diag, b[i]->path, 1, "duplicate slug "
+			    "\"%s\": %s has the same file name, and each "
+			    "review needs its own web address", b[i]->slug,
+			    b[i - 1]->path);
+			ok = 0;
+		}
+	v = xcalloc(s->reviewsz, sizeof(*v));
+	for (i = 0; i < s->reviewsz; i++)
+		v[i] = &s->reviews[i];
+	qsort(v, s->reviewsz, sizeof(*v), check_titlecmp);
+	for (i = 1; i < s->reviewsz; i++)
+		if (v[i]->title != NULL && v[i - 1]->title != NULL &&
+		    strcmp(v[i]->title, v[i - 1]->title) == 0 &&
+		    !s->opts->nocheck &&
+		    /* Either file may excuse the pair: both count as used. */
+		    !(check_allowed("duplicate-title", v[i - 1]->allow,
+		    v[i - 1]->allowsz) |
+		    check_allowed("duplicate-title", v[i]->allow,
+		    v[i]->allowsz))) {
+			msg = xasprintf("%s has the same title: readers "
+			    "cannot tell the two apart in lists",
+			    v[i - 1]->path);
+			check_meta(s, v[i]->path, v[i]->titleline, 1,
+			    v[i]->allow, v[i]->allowsz, "duplicate-title",
+			    msg);
+			free(msg);
+		}
+	free(v);
+	/* Now that every metadata check has run: unused exceptions. */
+	for (i = 0; i < s->reviewsz; i++)
+		check_stale(s, s->reviews[i].path, s->reviews[i].allow,
+		    s->reviews[i].allowsz);
+	return ok;
+}
+
+static int
+check_findslug(const void *key, const void *elem)
+{
+	return strcmp(key, (*(struct review *const *)elem)->slug);
+}
+
+/*
+ * Once the published reviews are chosen and the terms with a page
+ * known: links to a review that stays off the site (a draft, or
+ * embargoed), or to a theme or region with no page (no published
+ * review and no intro), would be broken links: report each from a
+ * text that is published.  Returns 1 when there are none.
+ */
+int
+check_links(struct site *s)
+{
+	struct review	**t;
+	const struct xref *x;
+	const struct vocab *v;
+	size_t		 i;
+	int		 ok = 1;
+
+	for (i = 0; i < s->xrefsz; i++) {
+		x = &s->xrefs[i];
+		if (x->from != NULL && !x->from->published_ok)
+			continue;
+		if (x->term != NULL) {
+			if (x->term->onsite ||
+			    (v = vocab_paged(s, x->term)) == NULL)
+				continue;
+			diag_finding(&s->diag, 1, x->path, x->line, x->col,
+			    "link to the %s \"%s\", which has no page: no "
+			    "published review has it, so it would be a broken "
+			    "link on the site; remove the link, or write an "
+			    "introduction in %s/%s/%s.md to give it a page",
+			    v->what, x->term->name, s->opts->contentdir, v->dir,
+			    x->term->slug);
+			ok = 0;
+			continue;
+		}
+		t = bsearch(x->slug, s->byslug, s->reviewsz,
+		    sizeof(*s->byslug), check_findslug);
+		if (t == NULL || (*t)->published_ok)
+			continue;
+		diag_finding(&s->diag, 1, x->path, x->line, x->col, "link to "
+		    "%s.md, which %s: it would be a broken link on the site",
+		    x->slug, (*t)->draft && !s->opts->drafts ? "is a draft" :
+		    "is dated after the build date");
+		ok = 0;
+	}
+	return ok;
 }

@@ -229,9 +229,11 @@ date_ahead(struct site *s, const struct review *r, const size_t *lines)
 
 /*
  * The build time: SOURCE_DATE_EPOCH when set (reproducible builds),
- * else now.  Returns 0 and sets *t, or -1 if SOURCE_DATE_EPOCH is not
- * a whole number of seconds from 0 to DATE_MAXEPOCH, digits only (a
- * later time has no four-digit year, and gmtime_r may fail on it).
+ * else now.  Sets *t and returns 1 when SOURCE_DATE_EPOCH is in the
+ * environment (set but empty means now), 0 when it is not; returns -1
+ * if it is not a whole number of seconds from 0 to DATE_MAXEPOCH,
+ * digits only (a later time has no four-digit year, and gmtime_r may
+ * fail on it).
  */
 int
 date_build_time(time_t *t)
@@ -242,7 +244,7 @@ date_build_time(time_t *t)
 
 	if ((e = getenv("SOURCE_DATE_EPOCH")) == NULL || *e == '\0') {
 		*t = time(NULL);
-		return 0;
+		return e != NULL;
 	}
 	if (strspn(e, "0123456789") != strlen(e))
 		return -1;
@@ -252,7 +254,7 @@ date_build_time(time_t *t)
 	    (long long)(time_t)v != v)
 		return -1;
 	*t = (time_t)v;
-	return 0;
+	return 1;
 }
 
 /*

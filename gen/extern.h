@@ -96,6 +96,7 @@ char		*vocab_hint(const struct vocab *, const char *);
 const char	*vocab_nearkey(const char *, const char *const *, size_t,
 		    const struct synonym *);
 char		*vocab_slugify(const char *);
+const struct vocab *vocab_paged(const struct site *, const struct term *);
 void		 term_free(struct term *);
 void		 vocab_free(struct vocab *);
 
@@ -144,13 +145,17 @@ int		 check_document(struct site *, const char *, const char *,
 const struct rule *check_on(const struct site *, const char *);
 void		 check_stale(struct site *, const char *, struct allow *,
 		    size_t);
+int		 check_reviews(struct site *);
+int		 check_links(struct site *);
 void		 check_free(struct site *);
+
+/* doc.c */
+int		 doc_read(struct site *, const struct dockind *, const char *,
+		    void *);
 
 /* review.c */
 int		 review_allow(struct site *, struct front *,
 		    const struct field *, struct allow **, size_t *);
-int		 review_body(struct diag *, const char *, const char *,
-		    size_t, size_t);
 int		 review_read(struct site *, struct review *);
 const struct rfield **review_columns(size_t *);
 void		 review_free(struct review *);
@@ -223,6 +228,7 @@ int		 output_stopped(struct output *);
 void		 output_free(struct output *);
 
 /* build.c */
+int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);
 
 #endif /* !EXTERN_H */

@@ -104,7 +104,7 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 	xmlNewProp(self, (const xmlChar *)"rel", (const xmlChar *)"self");
 	xmlNewProp(self, (const xmlChar *)"type",
 	    (const xmlChar *)"application/rss+xml");
-	if (getenv("SOURCE_DATE_EPOCH") != NULL) {
+	if (s->nowset) {
 		date_rfc822_time(s->now, date, sizeof(date));
 		feed_text(ch, "lastBuildDate", date);
 	} else if (revsz > 0) {

@@ -192,31 +192,13 @@ field_count(struct pagectx *pc, size_t n, int label)
 	return arena_printf(&pc->arena, "%zu review%s", n, n == 1 ? "" : "s");
 }
 
-/*
- * The vocabulary with pages that term t belongs to, or NULL for a term
- * made for one page (it has no URL or feed of its own).
- */
-static const struct vocab *
-field_termvocab(const struct site *s, const struct term *t)
-{
-	const struct vocab *v;
-	size_t		 k;
-
-	for (k = 0; k < VOCAB_PAGED; k++) {
-		v = s->vocabs[k];
-		if (t >= v->terms && t < v->terms + v->termsz)
-			return v;
-	}
-	return NULL;
-}
-
 /* Fields of a theme, region or year (count: its count, or n). */
 static int
 field_term(struct pagectx *pc, const struct term *t, size_t count,
     enum fid id, struct val *v)
 {
 	const struct site *s = pc->site;
-	const struct vocab *tv = field_termvocab(s, t);
+	const struct vocab *tv = vocab_paged(s, t);
 
 	switch (id) {
 	case F_NAME:

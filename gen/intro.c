@@ -3,7 +3,6 @@
  * region pages (content/themes/<slug>.md, content/regions/<slug>.md),
  * and standalone pages (content/pages/<slug>.md, with a title).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,15 +10,117 @@
 #include "lcspr.h"
 #include "extern.h"
 
+/* A standalone page being read, with its exceptions. */
+struct intropage {
+	struct page	*p;		/* the page */
+	struct allow	*allow;		/* owned: front-matter exceptions */
+	size_t		 allowsz;	/* their number */
+};
+
+/* The front matter of a standalone page (doc_read's fields). */
+static int
+intro_pagefields(struct site *s, struct doc *d, void *arg, int ok)
+{
+	struct intropage *ip = arg;
+	struct page	*p = ip->p;
+	struct front	*f = &d->f;
+	const char	*v;
+	size_t		 i;
+
+	for (i = 0; i < f->fieldsz; i++) {
+		v = front_scalar(f->fields[i].value);
+		if (f->fields[i].reported)	/* by front_load */
+			ok = 0;
+		else if (strcmp(f->fields[i].key, "allow") == 0)
+			ok &= review_allow(s, f, &f->fields[i], &ip->allow,
+			    &ip->allowsz);
+		else if (strcmp(f->fields[i].key, "title") != 0 &&
+		    strcmp(f->fields[i].key, "summary") != 0) {
+			diag_error(&s->diag, p->path, f->fields[i].line,
+			    "unknown field \"%s\": a page has only \"title\", "
+			    "\"summary\" and \"allow\"", f->fields[i].key);
+			ok = 0;
+		} else if (v == NULL || front_isnull(f->fields[i].value) ||
+		    *v == '\0') {
+			diag_error(&s->diag, p->path, f->fields[i].line,
+			    "\"%s\" must be text and not empty",
+			    f->fields[i].key);
+			ok = 0;
+		} else if (strcmp(f->fields[i].key, "title") == 0)
+			p->title = xstrdup(v);
+		else
+			p->summary = xstrdup(v);
+	}
+	for (i = 0; i < f->fieldsz; i++)
+		if (strcmp(f->fields[i].key, "title") == 0)
+			break;
+	if (f->loaded && f->mapping && i == f->fieldsz) {
+		diag_error(&s->diag, p->path, 1, "required field \"title\" "
+		    "is missing");
+		ok = 0;
+	}
+	d->allow = ip->allow;
+	d->allowsz = ip->allowsz;
+	return ok;
+}
+
+/* The rendered body of a standalone page (doc_read's done). */
+static int
+intro_pagedone(struct site *s, struct doc *d, void *arg, int ok)
+{
+	struct intropage *ip = arg;
+
+	(void)s;
+	ip->p->body = d->html;
+	return ok;
+}
+
+/* The rendered intro of a theme or region (doc_read's done). */
+static int
+intro_termdone(struct site *s, struct doc *d, void *arg, int ok)
+{
+	struct term	*t = arg;
+
+	(void)s;
+	t->intro = d->html;
+	return ok;
+}
+
+/* A standalone page: rendered only when all of it is good. */
+static const struct dockind intro_pagekind = {
+	1, "../", NULL, 1, 1, intro_pagefields, intro_pagedone
+};
+
+/* A theme or region intro: Markdown alone, no front matter. */
+static const struct dockind intro_termkind = {
+	0, "../../", NULL, 0, 0, NULL, intro_termdone
+};
+
+/* Read one standalone page into p. */
+static int
+intro_page(struct site *s, struct page *p)
+{
+	struct intropage ip;
+	size_t		 i;
+	int		 ok;
+
+	memset(&ip, 0, sizeof(ip));
+	ip.p = p;
+	ok = doc_read(s, &intro_pagekind, p->path, &ip);
+	for (i = 0; i < ip.allowsz; i++)
+		free(ip.allow[i].rule);
+	free(ip.allow);
+	return ok;
+}
+
 /* Read the intros in contentdir/sub for the terms of v. */
 static int
 intro_vocab(struct site *s, const char *sub, struct vocab *v)
 {
-	char		**paths, *dir, *slug, *text;
-	size_t		 n, i, len;
+	char		**paths, *dir, *slug;
+	size_t		 n, i;
 	struct term	*t;
-	int		 ok = 1, linksok;
-	struct mdlinks	 ml;
+	int		 ok = 1;
 
 	dir = xasprintf("%s/%s", s->opts->contentdir, sub);
 	n = scan_dir(&s->diag, dir, &paths);
@@ -48,107 +149,14 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 				    "slug in site.yaml, or add the %s there",
 				    v->what, slug, v->what);
 			ok = 0;
-		} else if (scan_read(&s->diag, &s->re, paths[i], &text,
-		    &len)) {
-			ok &= check_text(s, paths[i], text, len, NULL, NULL,
-			    0);
-			if (!review_body(&s->diag, paths[i], text, len, 1)) {
-				ok = 0;
-				free(text);
-				goto done;
-			}
-			ml.site = s;
-			ml.path = paths[i];
-			ml.line0 = 1;
-			ml.prefix = "../../";
-			ml.from = NULL;
-			t->intro = markdown_render(text, len,
-			    s->allow_raw_html, NULL, NULL, &ml, &linksok);
-			ok &= linksok;
-			free(text);
 		} else
-			ok = 0;
-done:
+			ok &= doc_read(s, &intro_termkind, paths[i], t);
 		free(slug);
 next:
 		free(paths[i]);
 	}
 	free(paths);
 	free(dir);
-	return ok;
-}
-
-/* Read one standalone page into p. */
-static int
-intro_page(struct site *s, struct page *p)
-{
-	struct front	 f;
-	char		*text;
-	size_t		 len, i, allowsz = 0;
-	const char	*v;
-	int		 ok;
-	struct allow	*allow = NULL;
-	struct mdlinks	 ml;
-	int		 linksok, bodyok;
-
-	if (!scan_read(&s->diag, &s->re, p->path, &text, &len))
-		return 0;
-	if (!front_split(&s->diag, p->path, text, len, &f)) {
-		free(text);
-		return 0;
-	}
-	ok = front_load(&s->diag, &f);
-	for (i = 0; i < f.fieldsz; i++) {
-		v = front_scalar(f.fields[i].value);
-		if (f.fields[i].reported)	/* by front_load */
-			ok = 0;
-		else if (strcmp(f.fields[i].key, "allow") == 0)
-			ok &= review_allow(s, &f, &f.fields[i], &allow,
-			    &allowsz);
-		else if (strcmp(f.fields[i].key, "title") != 0 &&
-		    strcmp(f.fields[i].key, "summary") != 0) {
-			diag_error(&s->diag, p->path, f.fields[i].line,
-			    "unknown field \"%s\": a page has only \"title\", "
-			    "\"summary\" and \"allow\"", f.fields[i].key);
-			ok = 0;
-		} else if (v == NULL || front_isnull(f.fields[i].value) ||
-		    *v == '\0') {
-			diag_error(&s->diag, p->path, f.fields[i].line,
-			    "\"%s\" must be text and not empty",
-			    f.fields[i].key);
-			ok = 0;
-		} else if (strcmp(f.fields[i].key, "title") == 0)
-			p->title = xstrdup(v);
-		else
-			p->summary = xstrdup(v);
-	}
-	for (i = 0; i < f.fieldsz; i++)
-		if (strcmp(f.fields[i].key, "title") == 0)
-			break;
-	if (f.loaded && f.mapping && i == f.fieldsz) {
-		diag_error(&s->diag, p->path, 1, "required field \"title\" "
-		    "is missing");
-		ok = 0;
-	}
-	ok &= check_text(s, p->path, text, len, &f, allow, allowsz);
-	ml.site = s;
-	ml.path = p->path;
-	ml.line0 = f.bodyline;
-	ml.prefix = "../";
-	ml.from = NULL;
-	linksok = 1;
-	check_stale(s, p->path, allow, allowsz);
-	bodyok = review_body(&s->diag, p->path, f.body, f.bodysz,
-	    f.bodyline);
-	if (ok && bodyok)
-		p->body = markdown_render(f.body, f.bodysz,
-		    s->allow_raw_html, NULL, NULL, &ml, &linksok);
-	ok &= linksok && bodyok;
-	for (i = 0; i < allowsz; i++)
-		free(allow[i].rule);
-	free(allow);
-	front_free(&f);
-	free(text);
 	return ok;
 }
 

@@ -163,6 +163,37 @@ struct mdlinks {
 	const struct review *from;	/* the review linking, or NULL */
 };
 
+/* A content file while doc_read reads it. */
+struct doc {
+	const char	*path;		/* borrowed: the file */
+	char		*text;		/* owned: the whole file */
+	size_t		 len;		/* its length */
+	struct front	 f;		/* its front matter, if the kind has one */
+	const char	*body;		/* borrowed: the Markdown after it */
+	size_t		 bodysz;	/* its length */
+	size_t		 bodyline;	/* file line where the body starts */
+	struct allow	*allow;		/* borrowed: front-matter exceptions */
+	size_t		 allowsz;	/* their number */
+	int		 fieldsok;	/* the front matter was read cleanly */
+	const struct review *from;	/* the review whose body it is, or NULL */
+	int		 wantpara;	/* keep the first paragraph in para */
+	char		*para;		/* for done to take: first paragraph */
+	char		*html;		/* for done to take: body, or NULL */
+};
+
+/* A kind of content file: what doc_read does differently for it. */
+struct dockind {
+	int		 front;		/* it starts with front matter */
+	const char	*prefix;	/* relative URL of the site root */
+	const char	*notext;	/* error for a blank body, or NULL */
+	int		 strict;	/* render only when nothing else failed */
+	int		 stale;		/* report unused exceptions at once */
+	int		(*fields)(struct site *, struct doc *, void *, int);
+					/* front matter into the object: ok */
+	int		(*done)(struct site *, struct doc *, void *, int);
+					/* take the result: the final ok */
+};
+
 /* A link from a text to a review, kept to check it is published. */
 struct xref {
 	char		*path;		/* the file with the link */
@@ -424,6 +455,7 @@ struct site {
 	size_t		 pagesz;	/* number of pages */
 	struct date	 today;		/* build date */
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
+	int		 nowset;	/* SOURCE_DATE_EPOCH was set */
 	struct sitetheme *sitetheme;	/* loaded templates */
 	struct tmplcache *cache;	/* while writing pages, or NULL */
 	size_t		 pageswritten;	/* HTML pages written */

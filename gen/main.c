@@ -204,7 +204,7 @@ main(int argc, char *argv[])
 		    access(installed, F_OK) == 0)
 			o.themedir = installed;
 	}
-	rc = build_run(&o);
+	rc = o.checkonly ? build_check(&o) : build_run(&o);
 	free(installed);
 	return rc;
 }

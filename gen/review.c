@@ -5,7 +5,6 @@
  * (locked) diagnostics funnel.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <libxml/uri.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -335,95 +334,6 @@ review_allow(struct site *s, struct front *f, const struct field *fl,
 	return ok;
 }
 
-/*
- * Report the numeric character reference at text[i] ("&#1;",
- * "&#xFFFE;") when it stands for a character no page or feed may hold:
- * cmark 0.30 writes a control character as it is, and U+FFFE or U+FFFF
- * as a byte that is not UTF-8.  ls is the offset where its line starts.
- * Returns 1 when reported.
- */
-static int
-review_charref(struct diag *d, const char *path, const char *text,
-    size_t len, size_t i, size_t ls, size_t line)
-{
-	size_t		 j = i + 2, k, col;
-	unsigned long	 v = 0;
-	int		 hex, digits;
-
-	hex = j < len && (text[j] == 'x' || text[j] == 'X');
-	j += hex;
-	for (k = j; k < len && k - j < (hex ? 6u : 7u); k++)
-		if (hex && isxdigit((unsigned char)text[k]))
-			v = v * 16 + (unsigned long)(isdigit((unsigned char)
-			    text[k]) ? text[k] - '0' :
-			    tolower((unsigned char)text[k]) - 'a' + 10);
-		else if (!hex && isdigit((unsigned char)text[k]))
-			v = v * 10 + (unsigned long)(text[k] - '0');
-		else
-			break;
-	digits = k > j;
-	if (!digits || k >= len || text[k] != ';')
-		return 0;
-	if (!((v >= 1 && v < 0x20 && v != '\t' && v != '\n' && v != '\r') ||
-	    v == 0xfffe || v == 0xffff))
-		return 0;
-	for (col = 1; ls < i; ls++)
-		col += ((unsigned char)text[ls] & 0xc0) != 0x80;
-	if (v < 0x20)
-		diag_finding(d, 1, path, line, col, "\"%.*s\" stands for the "
-		    "invisible control character \\x%02lx, which is not "
-		    "allowed in text (no feed reader would read the feeds): "
-		    "remove it", (int)(k + 1 - i), text + i, v);
-	else
-		diag_finding(d, 1, path, line, col, "\"%.*s\" stands for "
-		    "\\u%04lX, which is not a character and is not allowed in "
-		    "text (no feed reader would read the feeds): remove it",
-		    (int)(k + 1 - i), text + i, v);
-	return 1;
-}
-
-/*
- * Check a Markdown text (len bytes, its first line at line0 of path)
- * before cmark reads it: at most MARKDOWN_BRACKETS "[" (cmark 0.30's
- * link parser takes time that grows with the square of the brackets,
- * as in "![[]()"), and no numeric character reference to a character
- * no page or feed may hold.  One pass.  Returns 1 if good, 0 when
- * reported.  Shared with introductions and pages (intro.c).
- */
-int
-review_body(struct diag *d, const char *path, const char *text,
-    size_t len, size_t line0)
-{
-	size_t		 i, ls = 0, line = line0, brackets = 0, refs = 0;
-	int		 ok = 1;
-
-	for (i = 0; i < len; i++)
-		switch (text[i]) {
-		case '\n':
-			line++;
-			ls = i + 1;
-			break;
-		case '[':
-			if (++brackets == MARKDOWN_BRACKETS + 1) {
-				diag_error(d, path, line, "more than %d square "
-				    "brackets ([) in the text, which is more "
-				    "than lcspr reads: split the text, or remove "
-				    "brackets that are not links",
-				    MARKDOWN_BRACKETS);
-				ok = 0;
-			}
-			break;
-		case '&':
-			if (i + 1 < len && text[i + 1] == '#' && refs < 10 &&
-			    review_charref(d, path, text, len, i, ls, line)) {
-				refs++;
-				ok = 0;
-			}
-			break;
-		}
-	return ok;
-}
-
 /* A YYYY-MM-DD field: fills d, or reports and returns 0. */
 static int
 review_date(struct diag *d, struct front *f, const struct field *fl,
@@ -609,71 +519,57 @@ review_unchecked(struct review *r)
 				r->allow[i].used = 1;
 }
 
-/*
- * Read, check and render the review file r->path into r (r->path and
- * r->slug are set by the caller).  Sets r->ok.  Returns 1 on success,
- * 0 when problems were reported (all of them, not just the first).
- */
-int
-review_read(struct site *s, struct review *r)
+/* The front matter of a review into r (doc_read's fields). */
+static int
+review_docfields(struct site *s, struct doc *d, void *arg, int ok)
 {
-	struct front	 f;
-	char		*text = NULL, *para = NULL;
-	size_t		 len, blocks, i, urlline = 0;
-	int		 ok, fieldsok = 0, summarygiven = 0, linksok;
-	struct mdlinks	 ml;
+	struct review	*r = arg;
+	struct front	*f = &d->f;
 
-	if (!scan_read(&s->diag, &s->re, r->path, &text, &len))
-		return 0;
-	if (!front_split(&s->diag, r->path, text, len, &f)) {
-		free(text);
-		return 0;
-	}
-	ok = front_load(&s->diag, &f);
-	if (f.loaded && ok && (yaml_document_get_root_node(&f.doc) == NULL ||
-	    (f.mapping && f.fieldsz == 0))) {
+	if (f->loaded && ok && (yaml_document_get_root_node(&f->doc) ==
+	    NULL || (f->mapping && f->fieldsz == 0))) {
 		diag_error(&s->diag, r->path, 1, "the front matter is empty: "
 		    "a review needs title, published, region, themes and "
 		    "ethnicity_recorded");
 		ok = 0;
-	} else if (f.loaded && (f.mapping || yaml_document_get_root_node(
-	    &f.doc) == NULL)) {
-		fieldsok = review_fields(s, &f, r) && ok;
-		ok = fieldsok;
+	} else if (f->loaded && (f->mapping || yaml_document_get_root_node(
+	    &f->doc) == NULL)) {
+		d->fieldsok = review_fields(s, f, r) && ok;
+		ok = d->fieldsok;
 	}
-	ok &= check_text(s, r->path, text, len, &f, r->allow,
-	    r->allowsz);
-	for (i = 0; i < f.fieldsz; i++) {
-		summarygiven |= strcmp(f.fields[i].key, "summary") == 0;
-		if (strcmp(f.fields[i].key, "report_url") == 0)
-			urlline = f.fields[i].line;
-	}
-	if (f.body[strspn(f.body, " \t\r\n")] == '\0') {
-		diag_error(&s->diag, r->path, f.bodyline, "the review has no "
-		    "text: write the summary, key learning and "
-		    "recommendations after the front matter");
-		ok = 0;
-	} else if (!review_body(&s->diag, r->path, f.body, f.bodysz,
-	    f.bodyline))
-		ok = 0;
-	else {
-		/* Rendered even when fields are wrong: its links and the
-		 * metadata checks are reported in the same run. */
-		ml.site = s;
-		ml.path = r->path;
-		ml.line0 = f.bodyline;
-		ml.prefix = "../../";
-		ml.from = r;
-		r->body = markdown_render(f.body, f.bodysz,
-		    s->allow_raw_html, r->summary == NULL ? &para : NULL,
-		    &blocks, &ml, &linksok);
-		ok &= linksok;
+	d->allow = r->allow;
+	d->allowsz = r->allowsz;
+	d->from = r;
+	d->wantpara = r->summary == NULL;
+	return ok;
+}
+
+/*
+ * The rendered body into r, then the metadata checks, which need the
+ * whole file (doc_read's done).  Sets r->ok.
+ */
+static int
+review_docdone(struct site *s, struct doc *d, void *arg, int ok)
+{
+	struct review	*r = arg;
+	struct front	*f = &d->f;
+	size_t		 i, urlline = 0;
+	int		 summarygiven = 0;
+
+	if (d->html != NULL) {
+		r->body = d->html;
 		if (r->summary == NULL)
-			r->summary = para != NULL ? para : xstrdup("");
+			r->summary = d->para != NULL ? d->para : xstrdup("");
+		for (i = 0; i < f->fieldsz; i++) {
+			summarygiven |= strcmp(f->fields[i].key,
+			    "summary") == 0;
+			if (strcmp(f->fields[i].key, "report_url") == 0)
+				urlline = f->fields[i].line;
+		}
 		/* Whole-file checks need fields that loaded: a file whose
 		 * front matter failed gets no warning made of defaults. */
-		if (fieldsok)
-			check_review(s, r, f.body, f.bodysz, f.bodyline,
+		if (d->fieldsok)
+			check_review(s, r, d->body, d->bodysz, d->bodyline,
 			    summarygiven, urlline);
 		else
 			review_unchecked(r);
@@ -684,10 +580,26 @@ review_read(struct site *s, struct review *r)
 			r->body = NULL;
 		}
 	}
-	front_free(&f);
-	free(text);
 	r->ok = ok;
 	return ok;
+}
+
+/* A review: its stale exceptions wait for check_reviews. */
+static const struct dockind review_kind = {
+	1, "../../", "the review has no text: write the summary, key "
+	"learning and recommendations after the front matter", 0, 0,
+	review_docfields, review_docdone
+};
+
+/*
+ * Read, check and render the review file r->path into r (r->path and
+ * r->slug are set by the caller).  Sets r->ok.  Returns 1 on success,
+ * 0 when problems were reported (all of them, not just the first).
+ */
+int
+review_read(struct site *s, struct review *r)
+{
+	return doc_read(s, &review_kind, r->path, r);
 }
 
 /*

@@ -483,6 +483,25 @@ vocab_slugify(const char *name)
 }
 
 /*
+ * The vocabulary with pages (themes, regions, years) that term t
+ * belongs to, borrowed from s, or NULL for a term of another list or
+ * one made for a single page (it has no URL or feed of its own).
+ */
+const struct vocab *
+vocab_paged(const struct site *s, const struct term *t)
+{
+	const struct vocab *v;
+	size_t		 k;
+
+	for (k = 0; k < VOCAB_PAGED; k++) {
+		v = s->vocabs[k];
+		if (t >= v->terms && t < v->terms + v->termsz)
+			return v;
+	}
+	return NULL;
+}
+
+/*
  * Free a term's owned fields (not the term itself).
  */
 void
