@@ -57,25 +57,9 @@ config_unknown(struct diag *d, const char *path, size_t line,
     const char *key, const char *const *known, size_t n,
     const struct synonym *syn)
 {
-	const char	*near;
-	char		*hint;
-	size_t		 i;
+	const char	*near = vocab_nearkey(key, known, n, syn);
 
-	if ((near = vocab_nearkey(key, known, n, syn)) != NULL)
-		hint = vocab_didyoumean(&near, 1);
-	else {
-		/* Field names are listed bare, as they are written. */
-		hint = xstrdup("the fields are ");
-		for (i = 0; i < n; i++) {
-			char	*h = xasprintf("%s%s%s", hint, i == 0 ? "" :
-			    i + 1 == n ? " and " : ", ", known[i]);
-
-			free(hint);
-			hint = h;
-		}
-	}
-	diag_error(d, path, line, "unknown field \"%s\": %s", key, hint);
-	free(hint);
+	vocab_unknownfield(d, path, line, key, near, known, n);
 	return near;
 }
 

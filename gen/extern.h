@@ -97,6 +97,8 @@ const char	*vocab_nearkey(const char *, const char *const *, size_t,
 		    const struct synonym *);
 char		*vocab_slugify(const char *);
 const struct vocab *vocab_paged(const struct site *, const struct term *);
+void		 vocab_unknownfield(struct diag *, const char *, size_t,
+		    const char *, const char *, const char *const *, size_t);
 void		 term_free(struct term *);
 void		 vocab_free(struct vocab *);
 

@@ -10,6 +10,10 @@
 #include "lcspr.h"
 #include "extern.h"
 
+/* The fields of a standalone page. */
+static const char *const intro_keys[] = { "title", "summary", "allow" };
+#define INTRO_KEYSZ (sizeof(intro_keys) / sizeof(intro_keys[0]))
+
 /* A standalone page being read, with its exceptions. */
 struct intropage {
 	struct page	*p;		/* the page */
@@ -24,11 +28,13 @@ intro_pagefields(struct site *s, struct doc *d, void *arg, int ok)
 	struct intropage *ip = arg;
 	struct page	*p = ip->p;
 	struct front	*f = &d->f;
-	const char	*v;
+	const char	*v, *near;
 	size_t		 i;
+	int		 titled = 0;
 
 	for (i = 0; i < f->fieldsz; i++) {
 		v = front_scalar(f->fields[i].value);
+		titled |= strcmp(f->fields[i].key, "title") == 0;
 		if (f->fields[i].reported)	/* by front_load */
 			ok = 0;
 		else if (strcmp(f->fields[i].key, "allow") == 0)
@@ -36,9 +42,12 @@ intro_pagefields(struct site *s, struct doc *d, void *arg, int ok)
 			    &ip->allowsz);
 		else if (strcmp(f->fields[i].key, "title") != 0 &&
 		    strcmp(f->fields[i].key, "summary") != 0) {
-			diag_error(&s->diag, p->path, f->fields[i].line,
-			    "unknown field \"%s\": a page has only \"title\", "
-			    "\"summary\" and \"allow\"", f->fields[i].key);
+			near = vocab_nearkey(f->fields[i].key, intro_keys,
+			    INTRO_KEYSZ, NULL);
+			vocab_unknownfield(&s->diag, p->path, f->fields[i].line,
+			    f->fields[i].key, near, intro_keys, INTRO_KEYSZ);
+			/* Not also "missing": this is it, misspelt. */
+			titled |= near != NULL && strcmp(near, "title") == 0;
 			ok = 0;
 		} else if (v == NULL || front_isnull(f->fields[i].value) ||
 		    *v == '\0') {
@@ -51,10 +60,7 @@ intro_pagefields(struct site *s, struct doc *d, void *arg, int ok)
 		else
 			p->summary = xstrdup(v);
 	}
-	for (i = 0; i < f->fieldsz; i++)
-		if (strcmp(f->fields[i].key, "title") == 0)
-			break;
-	if (f->loaded && f->mapping && i == f->fieldsz) {
+	if (f->loaded && f->mapping && !titled) {
 		diag_error(&s->diag, p->path, 1, "required field \"title\" "
 		    "is missing");
 		ok = 0;

@@ -112,21 +112,6 @@ review_row(const char *key)
 	return i;
 }
 
-/* "title, published, ... and completed", for messages, into buf. */
-static const char *
-review_keylist(char *buf, size_t sz)
-{
-	const char	*keys[REVIEW_FIELDTABSZ];
-	size_t		 i, n = 0, nk;
-
-	nk = review_keys(keys);
-	buf[0] = '\0';
-	for (i = 0; i < nk && n < sz; i++)
-		n += (size_t)snprintf(buf + n, sz - n, "%s%s",
-		    i == 0 ? "" : i + 1 == nk ? " and " : ", ", keys[i]);
-	return buf;
-}
-
 /* The value as text, or NULL (reported) when empty or not text. */
 static const char *
 review_text(struct diag *d, struct front *f, const struct field *fl)
@@ -435,11 +420,9 @@ review_fields(struct site *s, struct front *f, struct review *r)
 {
 	const struct field *fl;
 	const char	*v, *near, *keys[REVIEW_FIELDTABSZ];
-	char		*hint;
 	size_t		 i, k, nk;
 	int		 ok = 1, seen[REVIEW_FIELDTABSZ];
 	size_t		 line[REVIEW_FIELDTABSZ], lines[4];
-	char		 list[512];
 
 	memset(seen, 0, sizeof(seen));
 	memset(line, 0, sizeof(line));
@@ -464,17 +447,11 @@ review_fields(struct site *s, struct front *f, struct review *r)
 			    (v = front_scalar(fl->value)) != NULL &&
 			    vocab_find(&s->regions, v) != NULL)
 				near = "region";
-			if (near != NULL) {
-				hint = vocab_didyoumean(&near, 1);
-				diag_error(&s->diag, f->path, fl->line,
-				    "unknown field \"%s\": %s", fl->key, hint);
-				free(hint);
-				/* Not also "missing": this is it, misspelt. */
+			vocab_unknownfield(&s->diag, f->path, fl->line,
+			    fl->key, near, keys, nk);
+			/* Not also "missing": this is it, misspelt. */
+			if (near != NULL)
 				seen[review_row(near)] = 1;
-			} else
-				diag_error(&s->diag, f->path, fl->line,
-				    "unknown field \"%s\" (the fields are %s)",
-				    fl->key, review_keylist(list, sizeof(list)));
 			ok = 0;
 			continue;
 		}

@@ -483,6 +483,33 @@ vocab_slugify(const char *name)
 }
 
 /*
+ * Report the unknown field key at path:line, the one wording for every
+ * kind of file: "did you mean" near when it is not NULL, else the n
+ * field names known, listed bare as they are written.
+ */
+void
+vocab_unknownfield(struct diag *d, const char *path, size_t line,
+    const char *key, const char *near, const char *const *known, size_t n)
+{
+	char	*hint, *h;
+	size_t	 i;
+
+	if (near != NULL)
+		hint = vocab_didyoumean(&near, 1);
+	else {
+		hint = xstrdup("the fields are ");
+		for (i = 0; i < n; i++) {
+			h = xasprintf("%s%s%s", hint, i == 0 ? "" :
+			    i + 1 == n ? " and " : ", ", known[i]);
+			free(hint);
+			hint = h;
+		}
+	}
+	diag_error(d, path, line, "unknown field \"%s\": %s", key, hint);
+	free(hint);
+}
+
+/*
  * The vocabulary with pages (themes, regions, years) that term t
  * belongs to, borrowed from s, or NULL for a term of another list or
  * one made for a single page (it has no URL or feed of its own).
