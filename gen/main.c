@@ -56,6 +56,7 @@ static const char help_text[] =
 "time zone of \"timezone\" in site.yaml (default Europe/London).  A build\n"
 "names each review it leaves out; a date more than a year ahead is a\n"
 "warning.\n"
+"\n"
 "Exit status: 0 built (check: no errors), 1 errors in content, site theme\n"
 "or output folder, 2 usage error, 128 + the signal's number (130 for\n"
 "Ctrl-C) when SIGINT, SIGTERM or SIGHUP stopped a build: the unfinished\n"
