@@ -543,7 +543,7 @@ config_checks(struct site *s, struct front *f, const struct field *fl)
 			}
 			if ((r = check_find(s, front_scalar(e), &meta)) !=
 			    NULL)
-				((struct rule *)r)->off = 1;
+				s->rules[r - s->rules].off = 1;
 			else {
 				diag_error(&s->diag, f->path,
 				    front_line(f, e), "\"%s\" cannot be "

@@ -33,7 +33,7 @@ void		 buf_puts(struct buf *, const char *);
 void		 buf_free(struct buf *);
 void		 spool_open(struct spool *);
 int		 spool_put(struct spool *, const char *, size_t, off_t *);
-int		 spool_get(struct spool *, off_t, size_t, struct buf *);
+int		 spool_get(const struct spool *, off_t, size_t, struct buf *);
 void		 spool_close(struct spool *);
 void		*arena_alloc(struct arena *, size_t);
 char		*arena_printf(struct arena *, const char *, ...)
@@ -84,6 +84,7 @@ void		 front_free(struct front *);
 
 /* vocab.c */
 void		 vocab_index(struct vocab *);
+struct term	*vocab_own(struct vocab *, const struct term *);
 const struct term *vocab_find(const struct vocab *, const char *);
 size_t		 vocab_distance(const char *, const char *, size_t);
 const char	*vocab_nearest(const char *, const char *const *, size_t);

@@ -135,7 +135,7 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 			ok = 0;
 			goto next;
 		}
-		t = (struct term *)vocab_find(v, slug);
+		t = vocab_own(v, vocab_find(v, slug));
 		if (t == NULL || strcmp(t->slug, slug) != 0) {
 			const char *near = vocab_suggest(v, slug);
 

@@ -152,7 +152,7 @@ page_review(const struct site *s, const struct review *r,
 	page_begin(&pc, s, PK_REVIEW, r->title, "reviews/%s/", r->slug);
 	pc.review = r;
 	if (r->body == NULL) {
-		if (!spool_get(&((struct site *)s)->spool, r->bodyoff,
+		if (!spool_get(&s->spool, r->bodyoff,
 		    r->bodylen, &rd->body)) {
 			diag_error(&((struct site *)s)->diag, r->path, 0,
 			    "cannot read the rendered body back from the "
