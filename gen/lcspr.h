@@ -403,21 +403,16 @@ struct sitetheme;
 /* Filled parts of templates kept for other pages (template.c). */
 struct tmplcache;
 
-/* Everything one build knows. */
-struct site {
-	const struct opts *opts;	/* borrowed from main */
+/*
+ * What changes while the build's threads run, beside the model: pages
+ * get a const struct site and reach this through site->run.
+ */
+struct run {
 	struct diag	 diag;		/* the diagnostics funnel */
-	struct patterns	 re;		/* compiled patterns */
 	struct spool	 spool;		/* rendered bodies */
-	struct rule	*rules;		/* owned: content checks */
-	size_t		 rulesz;	/* number of checks */
-	const char	**slugs;	/* borrowed: review slugs, sorted */
-	size_t		 slugsz;	/* number of slugs */
-	struct review	**byslug;	/* borrowed reviews, by slug */
 	struct xref	*xrefs;		/* owned: links to reviews */
 	size_t		 xrefsz;	/* number of links */
 	pthread_mutex_t	 xreflock;	/* reviews are read on threads */
-	char		*contentreal;	/* realpath of the content folder */
 	struct attach	**attach;	/* owned: linked local files */
 	size_t		 attachsz;	/* number of attachments */
 	size_t		*attachhash;	/* buckets: index + 1, 0 empty */
@@ -426,6 +421,24 @@ struct site {
 	size_t		 attachrefsz;	/* number of links */
 	pthread_mutex_t	 attachlock;	/* attachments are linked on threads */
 	int		 attachfailed;	/* an attachment had an error */
+	struct tmplcache *cache;	/* while writing pages, or NULL */
+};
+
+/*
+ * Everything one build knows: what is read and derived, const once
+ * indexed (index_build); what changes after that is in run.
+ */
+struct site {
+	const struct opts *opts;	/* borrowed from main */
+	struct run	*run;		/* owned: the build's changing state */
+	struct diag	*diag;		/* the funnel, in run */
+	struct patterns	 re;		/* compiled patterns */
+	struct rule	*rules;		/* owned: content checks */
+	size_t		 rulesz;	/* number of checks */
+	const char	**slugs;	/* borrowed: review slugs, sorted */
+	size_t		 slugsz;	/* number of slugs */
+	struct review	**byslug;	/* borrowed reviews, by slug */
+	char		*contentreal;	/* realpath of the content folder */
 	char		*configpath;	/* contentdir/site.yaml */
 	char		*title;		/* site title */
 	char		*description;	/* site description */
@@ -457,9 +470,6 @@ struct site {
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
 	int		 nowset;	/* SOURCE_DATE_EPOCH was set */
 	struct sitetheme *sitetheme;	/* loaded templates */
-	struct tmplcache *cache;	/* while writing pages, or NULL */
-	size_t		 pageswritten;	/* HTML pages written */
-	size_t		 feedswritten;	/* feeds written */
 };
 
 /* The output folder while a build writes into its staging folder. */

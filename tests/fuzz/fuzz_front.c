@@ -21,6 +21,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct site s;
+	static struct run run;
 	static struct opts o;
 	static int	 init;
 	struct front	 f;
@@ -32,7 +33,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!init) {
 		s.opts = &o;
-		diag_init(&s.diag);
+		s.run = &run;
+		s.diag = &run.diag;
+		diag_init(s.diag);
 		scan_patterns_init(&s.re);
 		check_init(&s);
 		/* A site rule too: its match context and limits. */
@@ -45,8 +48,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	/* The checks need UTF-8, as scan_read makes sure. */
 	utf8 = scan_utf8(&s.re, text, size, &off) && strlen(text) == size;
-	if (front_split(&s.diag, "fuzz.md", text, size, &f)) {
-		front_load(&s.diag, &f);
+	if (front_split(s.diag, "fuzz.md", text, size, &f)) {
+		front_load(s.diag, &f);
 		if (utf8)
 			check_text(&s, "fuzz.md", text, size, &f, NULL, 0);
 		front_free(&f);
@@ -63,7 +66,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		norm_free(&n);
 	}
 	null = fopen("/dev/null", "w");
-	diag_flush(&s.diag, null);
+	diag_flush(s.diag, null);
 	fclose(null);
 	free(text);
 	return 0;
