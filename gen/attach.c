@@ -29,6 +29,7 @@
 #include <libexif/exif-data.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 #define ATTACH_TIMEOUT	30	/* seconds a PDF tool may take */

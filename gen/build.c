@@ -17,6 +17,7 @@
 #include <libxml/dict.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /* What a job counts as in the closing line. */
@@ -352,7 +353,7 @@ build_reviews(struct site *s)
 	for (i = 0; i < n; i++) {
 		s->reviews[s->reviewsz].path = paths[i];
 		if ((s->reviews[s->reviewsz].slug =
-		    scan_slug(s->diag, &s->re, paths[i])) == NULL) {
+		    scan_slug(s->diag, s->re, paths[i])) == NULL) {
 			ok = 0;
 			free(paths[i]);
 			continue;
@@ -527,7 +528,8 @@ build_free(struct site *s)
 	intro_free(s);
 	config_free(s);
 	template_free(s->sitetheme);
-	scan_patterns_free(&s->re);
+	scan_patterns_free(s->re);
+	free(s->re);
 	spool_close(&s->run->spool);
 	check_free(s);
 	free(s->slugs);
@@ -555,7 +557,8 @@ build_start(struct site *s, const struct opts *opts)
 	s->run = xcalloc(1, sizeof(*s->run));
 	s->diag = &s->run->diag;
 	diag_init(s->diag);
-	scan_patterns_init(&s->re);
+	s->re = xcalloc(1, sizeof(*s->re));
+	scan_patterns_init(s->re);
 	spool_open(&s->run->spool);
 	check_init(s);
 	pthread_mutex_init(&s->run->xreflock, NULL);

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 static int	check_nhs(const char *, size_t);
@@ -993,8 +994,8 @@ check_review(struct site *s, struct review *r, const char *body,
 		    "link to the https address of the report if there is one");
 	if (r->ethnicity)
 		return;
-	md = pcre2_match_data_create_from_pattern(s->re.ethnic, NULL);
-	for (start = 0; pcre2_match(s->re.ethnic, (PCRE2_SPTR)body, bodylen,
+	md = pcre2_match_data_create_from_pattern(s->re->ethnic, NULL);
+	for (start = 0; pcre2_match(s->re->ethnic, (PCRE2_SPTR)body, bodylen,
 	    start, PCRE2_NO_UTF_CHECK, md, NULL) >= 0; ) {
 		ov = pcre2_get_ovector_pointer(md);
 		/* Not the words of an HTML comment (an exception, say).

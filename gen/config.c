@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 static const char *const config_keys[] = {
@@ -411,7 +412,7 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 		}
 		if (t->slug == NULL)
 			t->slug = vocab_slugify(t->name);
-		if (!scan_match(s->re.slug, t->slug)) {
+		if (!scan_match(s->re->slug, t->slug)) {
 			diag_error(s->diag, f->path, t->line, "bad slug "
 			    "\"%s\" for \"%s\": use only lower-case letters "
 			    "a-z, digits and single hyphens", t->slug,
@@ -483,7 +484,7 @@ config_rule(struct site *s, struct front *f, yaml_node_t *n)
 		ok = 0;
 	} else if (v[3] != NULL)
 		error = strcmp(v[3], "error") == 0;
-	if (ok && !scan_match(s->re.slug, v[0])) {
+	if (ok && !scan_match(s->re->slug, v[0])) {
 		diag_error(s->diag, f->path, front_line(f, n), "bad check "
 		    "name \"%s\": use lower-case letters, digits and "
 		    "hyphens", v[0]);
@@ -730,7 +731,7 @@ config_read(struct site *s)
 		    "address and vocabularies");
 		return 0;
 	}
-	if (!scan_readconfig(s->diag, &s->re, s->configpath, &text, &len))
+	if (!scan_readconfig(s->diag, s->re, s->configpath, &text, &len))
 		return 0;
 	memset(&f, 0, sizeof(f));
 	f.path = s->configpath;
@@ -764,7 +765,7 @@ config_read(struct site *s)
 		else if (strcmp(fl->key, "accent") == 0) {
 			if (!config_text(s, &f, fl, &s->accent))
 				ok = 0;
-			else if (!scan_match(s->re.colour, s->accent)) {
+			else if (!scan_match(s->re->colour, s->accent)) {
 				diag_error(s->diag, f.path, fl->line,
 				    "\"accent\" must be a colour written "
 				    "#rrggbb, such as \"#1d70b8\" (in quotes)");

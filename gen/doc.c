@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /*
@@ -119,7 +120,7 @@ doc_read(struct site *s, const struct dockind *k, const char *path,
 
 	memset(&d, 0, sizeof(d));
 	d.path = path;
-	if (!scan_read(s->diag, &s->re, path, &d.text, &d.len))
+	if (!scan_read(s->diag, s->re, path, &d.text, &d.len))
 		return 0;
 	if (k->front) {
 		if (!front_split(s->diag, path, d.text, d.len, &d.f)) {

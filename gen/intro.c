@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /* The fields of a standalone page. */
@@ -131,7 +132,7 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 	dir = xasprintf("%s/%s", s->opts->contentdir, sub);
 	n = scan_dir(s->diag, dir, &paths);
 	for (i = 0; i < n; i++) {
-		if ((slug = scan_slug(s->diag, &s->re, paths[i])) == NULL) {
+		if ((slug = scan_slug(s->diag, s->re, paths[i])) == NULL) {
 			ok = 0;
 			goto next;
 		}
@@ -192,7 +193,7 @@ intro_scan(struct site *s)
 	for (i = 0; i < n; i++) {
 		p = &s->pages[s->pagesz];
 		p->path = paths[i];
-		if ((p->slug = scan_slug(s->diag, &s->re, p->path)) == NULL) {
+		if ((p->slug = scan_slug(s->diag, s->re, p->path)) == NULL) {
 			ok = 0;
 			free(p->path);
 			continue;

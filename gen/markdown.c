@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 static int

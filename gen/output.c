@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 #define OUTPUT_MARK	".lcspr-site"	/* says lcspr made this folder */

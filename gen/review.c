@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 #define RO(m)	offsetof(struct review, m)

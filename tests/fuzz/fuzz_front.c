@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../../gen/lcspr.h"
+#include "../../gen/internal.h"
 #include "../../gen/extern.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -22,6 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct site s;
 	static struct run run;
+	static struct patterns re;
 	static struct opts o;
 	static int	 init;
 	struct front	 f;
@@ -36,7 +38,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s.run = &run;
 		s.diag = &run.diag;
 		diag_init(s.diag);
-		scan_patterns_init(&s.re);
+		s.re = &re;
+		scan_patterns_init(s.re);
 		check_init(&s);
 		/* A site rule too: its match context and limits. */
 		check_add(&s, "site.yaml", 1, "school", "\\bFennmarsh\\s+"
@@ -47,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = '\0';
 	/* The checks need UTF-8, as scan_read makes sure. */
-	utf8 = scan_utf8(&s.re, text, size, &off) && strlen(text) == size;
+	utf8 = scan_utf8(s.re, text, size, &off) && strlen(text) == size;
 	if (front_split(s.diag, "fuzz.md", text, size, &f)) {
 		front_load(s.diag, &f);
 		if (utf8)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../../gen/lcspr.h"
+#include "../../gen/internal.h"
 #include "../../gen/extern.h"
 #include "harness.h"
 
@@ -76,6 +77,7 @@ test_review(void)
 {
 	struct site	 s;
 	struct run	 run;
+	struct patterns	 re;
 	struct opts	 o;
 	struct review	 r;
 	char		 dir[] = "/tmp/lcspr-unit-XXXXXX", *p;
@@ -96,7 +98,8 @@ test_review(void)
 	s.opts = &o;
 	s.run->spool.fd = -1;	/* bodies stay in memory */
 	diag_init(s.diag);
-	scan_patterns_init(&s.re);
+	s.re = &re;
+	scan_patterns_init(s.re);
 	s.regions.what = "region";
 	s.themes.what = "learning theme";
 	s.agegroups.what = "age group";
@@ -269,7 +272,7 @@ test_review(void)
 	}
 
 	config_free(&s);
-	scan_patterns_free(&s.re);
+	scan_patterns_free(s.re);
 	diag_free(s.diag);
 	p = xasprintf("rm -rf %s", dir);
 	CHECK(system(p) == 0, "cleanup");
