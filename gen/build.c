@@ -42,7 +42,9 @@ struct job {
 
 /* What the worker threads share. */
 struct pool {
-	struct site	*site;		/* the site */
+	const struct site *site;	/* the site */
+	struct site	*reading;	/* the site whose reviews to read,
+					 * or NULL: page jobs */
 	struct output	*out;		/* for page jobs */
 	struct job	*jobs;		/* page jobs, or NULL: read reviews */
 	size_t		 jobsz;		/* number of jobs */
@@ -280,7 +282,7 @@ build_worker(void *arg)
 		    __atomic_load_n(&p->out->stop, __ATOMIC_RELAXED) > 0)
 			break;
 		if (p->jobs == NULL)
-			review_read(p->site, &p->site->reviews[i]);
+			review_read(p->reading, &p->reading->reviews[i]);
 		else if (!build_job(p, &p->jobs[i], &rd))
 			__atomic_store_n(&p->failed, 1, __ATOMIC_RELAXED);
 	}
@@ -373,6 +375,7 @@ build_reviews(struct site *s)
 			s->slugs[s->slugsz++] = s->byslug[i]->slug;
 	memset(&p, 0, sizeof(p));
 	p.site = s;
+	p.reading = s;
 	build_pool(&p);
 	ok &= check_reviews(s);
 	for (i = 0; i < s->reviewsz; i++)
@@ -423,7 +426,7 @@ build_jobs(const struct site *s, size_t *n)
 
 /* Write everything into the staging folder and swap it in. */
 static int
-build_write(struct site *s, struct output *o, size_t *pages,
+build_write(const struct site *s, struct output *o, size_t *pages,
     size_t *feeds)
 {
 	struct pool	 p;

@@ -234,7 +234,7 @@ int		 data_json(const struct site *, struct output *);
 int		 data_csv(const struct site *, struct output *);
 
 /* output.c */
-int		 output_open(struct site *, struct output *);
+int		 output_open(const struct site *, struct output *);
 int		 output_mkdir(struct output *, const char *);
 int		 output_write(struct output *, const char *, const void *,
 		    size_t);

@@ -267,7 +267,7 @@ output_linktarget(const char *out)
  * Returns 1 on success, 0 when reported.
  */
 int
-output_open(struct site *s, struct output *o)
+output_open(const struct site *s, struct output *o)
 {
 	const char	*out = s->opts->outdir;
 	char		*real, *dup, *dup2, *tmpl, *mark;
