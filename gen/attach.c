@@ -457,15 +457,18 @@ attach_pdf(struct site *s, const struct attach *a)
 	static const char *const props[] = { "Title", "Author", "Subject",
 	    "Keywords", "Creator" };
 	char		*argv[6], *line, *end, *v, *m;
+	/* execvp's arguments are not const: writable copies. */
+	char		 pdfinfo[] = "pdfinfo", pdftotext[] = "pdftotext";
+	char		 enc[] = "-enc", utf8[] = "UTF-8", dash[] = "-";
 	struct buf	 info = { NULL, 0, 0 }, text = { NULL, 0, 0 };
 	const char	*why;
 	const struct rule *ru;
 	size_t		 i, n;
 	int		 ok = 1;
 
-	argv[0] = (char *)"pdfinfo";
-	argv[1] = (char *)"-enc";
-	argv[2] = (char *)"UTF-8";
+	argv[0] = pdfinfo;
+	argv[1] = enc;
+	argv[2] = utf8;
 	argv[3] = a->real;	/* absolute: never read as an option */
 	argv[4] = NULL;
 	if (!attach_run(argv, &info, &why)) {
@@ -503,11 +506,11 @@ attach_pdf(struct site *s, const struct attach *a)
 		}
 	}
 	/* Pages end in form feeds, so a finding can name its page. */
-	argv[0] = (char *)"pdftotext";
-	argv[1] = (char *)"-enc";
-	argv[2] = (char *)"UTF-8";
+	argv[0] = pdftotext;
+	argv[1] = enc;
+	argv[2] = utf8;
 	argv[3] = a->real;
-	argv[4] = (char *)"-";
+	argv[4] = dash;
 	argv[5] = NULL;
 	if (!attach_run(argv, &text, &why)) {
 		attach_toolerr(s, a, "pdftotext", why);

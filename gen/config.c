@@ -165,7 +165,7 @@ config_base_url(struct site *s, struct front *f, const struct field *fl)
 {
 	xmlURIPtr	 u;
 	const char	*path;
-	char		*fix = NULL;
+	char		*fix = NULL, *old;
 	size_t		 lf, lb;
 	int		 ok = 0;
 
@@ -204,9 +204,9 @@ config_base_url(struct site *s, struct front *f, const struct field *fl)
 	else
 		s->base_path = xasprintf("%s/", path);
 	if (s->base_url[strlen(s->base_url) - 1] != '/') {
-		path = s->base_url;
-		s->base_url = xasprintf("%s/", path);
-		free((char *)path);
+		old = s->base_url;
+		s->base_url = xasprintf("%s/", old);
+		free(old);
 	}
 	ok = 1;
 out:
