@@ -25,7 +25,7 @@ SRCS	 = gen/main.c gen/diag.c gen/util.c gen/date.c gen/scan.c \
 	   gen/attach.c gen/norm.c gen/check.c gen/doc.c gen/review.c gen/intro.c gen/index.c gen/insight.c gen/field.c \
 	   gen/template.c gen/page.c gen/feed.c gen/data.c gen/output.c gen/build.c
 OBJS	 = $(SRCS:.c=.o)
-HDRS	 = gen/lcspr.h gen/extern.h
+HDRS	 = gen/lcspr.h gen/internal.h gen/extern.h
 
 .PHONY: all site test deps bench install uninstall clean regen validate \
 	lint print-srcs print-pkgs fuzz valgrind asan

@@ -29,6 +29,7 @@
 #include <libexif/exif-data.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 #define ATTACH_TIMEOUT	30	/* seconds a PDF tool may take */
@@ -91,7 +92,7 @@ attach_type(const char *name)
 void
 attach_init(struct site *s)
 {
-	pthread_mutex_init(&s->attachlock, NULL);
+	pthread_mutex_init(&s->run->attachlock, NULL);
 	s->contentreal = realpath(s->opts->contentdir, NULL);
 }
 
@@ -111,11 +112,12 @@ attach_lookup(const struct site *s, const char *real)
 {
 	size_t	 i;
 
-	if (s->attachhashsz == 0)
+	if (s->run->attachhashsz == 0)
 		return -1;
-	for (i = s->attachhash[attach_hash(real) % s->attachhashsz]; i != 0;
-	    i = s->attach[i - 1]->next)
-		if (strcmp(s->attach[i - 1]->real, real) == 0)
+	for (i = s->run->attachhash[attach_hash(real) %
+	    s->run->attachhashsz]; i != 0;
+	    i = s->run->attach[i - 1]->next)
+		if (strcmp(s->run->attach[i - 1]->real, real) == 0)
 			return (ssize_t)(i - 1);
 	return -1;
 }
@@ -126,24 +128,26 @@ attach_insert(struct site *s, struct attach *a)
 {
 	size_t	 i, b;
 
-	if (s->attachsz + 1 > s->attachhashsz) {
-		free(s->attachhash);
-		s->attachhashsz = s->attachhashsz ? s->attachhashsz * 2 : 64;
-		s->attachhash = xcalloc(s->attachhashsz,
-		    sizeof(*s->attachhash));
-		for (i = 0; i < s->attachsz; i++) {
-			b = attach_hash(s->attach[i]->real) % s->attachhashsz;
-			s->attach[i]->next = s->attachhash[b];
-			s->attachhash[b] = i + 1;
+	if (s->run->attachsz + 1 > s->run->attachhashsz) {
+		free(s->run->attachhash);
+		s->run->attachhashsz = s->run->attachhashsz ?
+		    s->run->attachhashsz * 2 : 64;
+		s->run->attachhash = xcalloc(s->run->attachhashsz,
+		    sizeof(*s->run->attachhash));
+		for (i = 0; i < s->run->attachsz; i++) {
+			b = attach_hash(s->run->attach[i]->real) %
+			    s->run->attachhashsz;
+			s->run->attach[i]->next = s->run->attachhash[b];
+			s->run->attachhash[b] = i + 1;
 		}
 	}
-	s->attach = xreallocarray(s->attach, s->attachsz + 1,
-	    sizeof(*s->attach));
-	s->attach[s->attachsz] = a;
-	b = attach_hash(a->real) % s->attachhashsz;
-	a->next = s->attachhash[b];
-	s->attachhash[b] = ++s->attachsz;
-	return s->attachsz - 1;
+	s->run->attach = xreallocarray(s->run->attach, s->run->attachsz + 1,
+	    sizeof(*s->run->attach));
+	s->run->attach[s->run->attachsz] = a;
+	b = attach_hash(a->real) % s->run->attachhashsz;
+	a->next = s->run->attachhash[b];
+	s->run->attachhash[b] = ++s->run->attachsz;
+	return s->run->attachsz - 1;
 }
 
 /* %XX decoded (a bad escape is kept as it is); owned by the caller. */
@@ -257,15 +261,15 @@ attach_missing(struct site *s, const struct mdlinks *ml, size_t line,
 		near = vocab_nearest(base, (const char *const *)names, n);
 	}
 	if (near != NULL)
-		diag_finding(&s->diag, 1, ml->path, line, col, "broken link "
+		diag_finding(s->diag, 1, ml->path, line, col, "broken link "
 		    "\"%s\": there is no file %s: did you mean %s?", url,
 		    path, near);
 	else if (dp == NULL)
-		diag_finding(&s->diag, 1, ml->path, line, col, "broken link "
+		diag_finding(s->diag, 1, ml->path, line, col, "broken link "
 		    "\"%s\": there is no file %s (there is no folder %s)",
 		    url, path, dir);
 	else
-		diag_finding(&s->diag, 1, ml->path, line, col, "broken link "
+		diag_finding(s->diag, 1, ml->path, line, col, "broken link "
 		    "\"%s\": there is no file %s", url, path);
 	for (i = 0; i < n; i++)
 		free(names[i]);
@@ -406,19 +410,19 @@ attach_toolerr(struct site *s, const struct attach *a, const char *tool,
     const char *why)
 {
 	if (strcmp(why, "missing") == 0)
-		diag_error(&s->diag, a->path, 0, "a PDF is published only "
+		diag_error(s->diag, a->path, 0, "a PDF is published only "
 		    "once checked for identifying details by Poppler's "
 		    "pdftotext and pdfinfo, which are not installed: install "
 		    "them (Debian, Ubuntu: sudo apt-get install "
 		    "poppler-utils; Mac: brew install poppler; Windows: "
 		    "Poppler for Windows, its bin folder on PATH)");
 	else if (strcmp(why, "timeout") == 0)
-		diag_error(&s->diag, a->path, 0, "%s took longer than %d "
+		diag_error(s->diag, a->path, 0, "%s took longer than %d "
 		    "seconds to read this PDF and was stopped: save the PDF "
 		    "again (for example with \"Save as PDF\") and rebuild",
 		    tool, ATTACH_TIMEOUT);
 	else
-		diag_error(&s->diag, a->path, 0, "%s cannot read this file "
+		diag_error(s->diag, a->path, 0, "%s cannot read this file "
 		    "as a PDF: save it again as PDF, or check that it is "
 		    "not damaged or password-protected", tool);
 }
@@ -453,15 +457,18 @@ attach_pdf(struct site *s, const struct attach *a)
 	static const char *const props[] = { "Title", "Author", "Subject",
 	    "Keywords", "Creator" };
 	char		*argv[6], *line, *end, *v, *m;
+	/* execvp's arguments are not const: writable copies. */
+	char		 pdfinfo[] = "pdfinfo", pdftotext[] = "pdftotext";
+	char		 enc[] = "-enc", utf8[] = "UTF-8", dash[] = "-";
 	struct buf	 info = { NULL, 0, 0 }, text = { NULL, 0, 0 };
 	const char	*why;
 	const struct rule *ru;
 	size_t		 i, n;
 	int		 ok = 1;
 
-	argv[0] = (char *)"pdfinfo";
-	argv[1] = (char *)"-enc";
-	argv[2] = (char *)"UTF-8";
+	argv[0] = pdfinfo;
+	argv[1] = enc;
+	argv[2] = utf8;
 	argv[3] = a->real;	/* absolute: never read as an option */
 	argv[4] = NULL;
 	if (!attach_run(argv, &info, &why)) {
@@ -486,7 +493,7 @@ attach_pdf(struct site *s, const struct attach *a)
 			if (i == 1 && !attach_orgname(v) &&
 			    (ru = check_on(s, "document-author")) != NULL) {
 				m = check_mask(v, strlen(v));
-				diag_error(&s->diag, a->path, 0, "the \"Author\" "
+				diag_error(s->diag, a->path, 0, "the \"Author\" "
 				    "property: %s: it holds a person's name "
 				    "\"%s\": clear it in the program that made "
 				    "the PDF (in Word: File, Info, Check for "
@@ -499,11 +506,11 @@ attach_pdf(struct site *s, const struct attach *a)
 		}
 	}
 	/* Pages end in form feeds, so a finding can name its page. */
-	argv[0] = (char *)"pdftotext";
-	argv[1] = (char *)"-enc";
-	argv[2] = (char *)"UTF-8";
+	argv[0] = pdftotext;
+	argv[1] = enc;
+	argv[2] = utf8;
 	argv[3] = a->real;
-	argv[4] = (char *)"-";
+	argv[4] = dash;
 	argv[5] = NULL;
 	if (!attach_run(argv, &text, &why)) {
 		attach_toolerr(s, a, "pdftotext", why);
@@ -528,7 +535,7 @@ attach_read(struct site *s, const struct attach *a, struct buf *b)
 
 	if ((fd = open(a->real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC)) == -1) {
-		diag_error(&s->diag, a->path, 0, "cannot read: %s",
+		diag_error(s->diag, a->path, 0, "cannot read: %s",
 		    strerror(errno));
 		return 0;
 	}
@@ -536,7 +543,7 @@ attach_read(struct site *s, const struct attach *a, struct buf *b)
 		buf_add(b, chunk, (size_t)n);
 	close(fd);
 	if (n == -1) {
-		diag_error(&s->diag, a->path, 0, "cannot read: %s",
+		diag_error(s->diag, a->path, 0, "cannot read: %s",
 		    strerror(errno));
 		return 0;
 	}
@@ -634,7 +641,7 @@ attach_exif(struct site *s, const struct attach *a)
 			attach_utf8fix(val, strlen(val));
 			m = check_mask(val + strspn(val, " "),
 			    strlen(val + strspn(val, " ")));
-			diag_error(&s->diag, a->path, 0, "%s: the image's EXIF "
+			diag_error(s->diag, a->path, 0, "%s: the image's EXIF "
 			    "data names its author or owner (\"%s\" is "
 			    "\"%s\"): export the image again without its "
 			    "metadata", ru->name, authornames[i], m);
@@ -646,7 +653,7 @@ attach_exif(struct site *s, const struct attach *a)
 	    (ExifTag)EXIF_TAG_GPS_LATITUDE) != NULL ||
 	    exif_content_get_entry(ed->ifd[EXIF_IFD_GPS],
 	    (ExifTag)EXIF_TAG_GPS_LONGITUDE) != NULL)) {
-		diag_error(&s->diag, a->path, 0, "%s: the image's EXIF data "
+		diag_error(s->diag, a->path, 0, "%s: the image's EXIF data "
 		    "holds the place where it was taken (a GPS position): "
 		    "export the image again without its location or "
 		    "metadata", ru->name);
@@ -697,7 +704,7 @@ attach_text(struct site *s, const struct attach *a, int svg)
 	attach_utf8fix(b.data, b.len);
 	ok = check_text(s, a->path, b.data, b.len, NULL, NULL, 0);
 	if (svg && attach_svgscript(b.data, b.len)) {
-		diag_error(&s->diag, a->path, 0, "this SVG image holds a "
+		diag_error(s->diag, a->path, 0, "this SVG image holds a "
 		    "script, which would run on the site: export it again "
 		    "as a plain SVG, or as PNG");
 		ok = 0;
@@ -770,7 +777,7 @@ attach_link(struct site *s, const struct mdlinks *ml, const char *url,
 	if (n == 0 ? strncmp(norm, "..", 2) == 0 && (norm[2] == '/' ||
 	    norm[2] == '\0') : strncmp(norm, croot, n) != 0 ||
 	    norm[n] != '/') {
-		diag_finding(&s->diag, 1, ml->path, line, col, "link \"%s\" "
+		diag_finding(s->diag, 1, ml->path, line, col, "link \"%s\" "
 		    "leads outside the content folder, which is never "
 		    "published: copy the file into %s and link it there",
 		    url, s->opts->contentdir);
@@ -780,7 +787,7 @@ attach_link(struct site *s, const struct mdlinks *ml, const char *url,
 		if (errno == ENOENT || errno == ENOTDIR)
 			attach_missing(s, ml, line, col, url, norm);
 		else
-			diag_finding(&s->diag, 1, ml->path, line, col, "link "
+			diag_finding(s->diag, 1, ml->path, line, col, "link "
 			    "\"%s\": cannot read %s: %s", url, norm,
 			    strerror(errno));
 		goto out;
@@ -788,14 +795,14 @@ attach_link(struct site *s, const struct mdlinks *ml, const char *url,
 	n = s->contentreal != NULL ? strlen(s->contentreal) : 0;
 	if (n == 0 || strncmp(real, s->contentreal, n) != 0 ||
 	    real[n] != '/') {
-		diag_finding(&s->diag, 1, ml->path, line, col, "link \"%s\": "
+		diag_finding(s->diag, 1, ml->path, line, col, "link \"%s\": "
 		    "%s is a symbolic link to a file outside the content "
 		    "folder, which is never published: copy the file itself "
 		    "into the content folder", url, norm);
 		goto out;
 	}
 	if (stat(real, &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag_finding(&s->diag, 1, ml->path, line, col, "link \"%s\": "
+		diag_finding(s->diag, 1, ml->path, line, col, "link \"%s\": "
 		    "%s is not a file: link a file such as a PDF or an "
 		    "image", url, norm);
 		goto out;
@@ -805,12 +812,12 @@ attach_link(struct site *s, const struct mdlinks *ml, const char *url,
 		slash = strrchr(norm, '/');
 		slash = slash != NULL ? slash + 1 : norm;
 		if (strrchr(slash, '.') != NULL)
-			diag_finding(&s->diag, 1, ml->path, line, col, "link "
+			diag_finding(s->diag, 1, ml->path, line, col, "link "
 			    "\"%s\": a %s file cannot be published: the types "
 			    "that can are " ATTACH_ALLOWED, url,
 			    strrchr(slash, '.'));
 		else
-			diag_finding(&s->diag, 1, ml->path, line, col, "link "
+			diag_finding(s->diag, 1, ml->path, line, col, "link "
 			    "\"%s\": a file without an extension cannot be "
 			    "published: the types that can are "
 			    ATTACH_ALLOWED, url);
@@ -818,7 +825,7 @@ attach_link(struct site *s, const struct mdlinks *ml, const char *url,
 	}
 	if (strncmp(real + n + 1, "assets/", 7) == 0 ||
 	    strncmp(real + n + 1, "data/", 5) == 0) {
-		diag_finding(&s->diag, 1, ml->path, line, col, "link \"%s\": "
+		diag_finding(s->diag, 1, ml->path, line, col, "link \"%s\": "
 		    "the site's %.*s folder is made by lcspr, so files in "
 		    "%s/%.*s cannot be published: move the file to another "
 		    "folder", url, real[n + 1] == 'a' ? 7 : 5, real + n + 1,
@@ -826,7 +833,7 @@ attach_link(struct site *s, const struct mdlinks *ml, const char *url,
 		    real + n + 1);
 		goto out;
 	}
-	pthread_mutex_lock(&s->attachlock);
+	pthread_mutex_lock(&s->run->attachlock);
 	if ((idx = attach_lookup(s, real)) == -1) {
 		a = xcalloc(1, sizeof(*a));
 		a->real = real;
@@ -839,15 +846,15 @@ attach_link(struct site *s, const struct mdlinks *ml, const char *url,
 		idx = (ssize_t)attach_insert(s, a);
 		isnew = 1;
 	} else
-		a = s->attach[idx];
-	s->attachrefs = xreallocarray(s->attachrefs, s->attachrefsz + 1,
-	    sizeof(*s->attachrefs));
-	s->attachrefs[s->attachrefsz].idx = (size_t)idx;
-	s->attachrefs[s->attachrefsz++].from = ml->from;
-	pthread_mutex_unlock(&s->attachlock);
+		a = s->run->attach[idx];
+	s->run->attachrefs = xreallocarray(s->run->attachrefs,
+	    s->run->attachrefsz + 1, sizeof(*s->run->attachrefs));
+	s->run->attachrefs[s->run->attachrefsz].idx = (size_t)idx;
+	s->run->attachrefs[s->run->attachrefsz++].from = ml->from;
+	pthread_mutex_unlock(&s->run->attachlock);
 	/* The first link checks it; a's fields are not changed again. */
 	if (isnew && !attach_check(s, a))
-		__atomic_store_n(&s->attachfailed, 1, __ATOMIC_RELAXED);
+		__atomic_store_n(&s->run->attachfailed, 1, __ATOMIC_RELAXED);
 	enc = attach_encode(a->rel);
 	*newurl = xasprintf("%s%s%s", ml->prefix, enc, suffix);
 	free(enc);
@@ -896,7 +903,7 @@ attach_unlinked(struct site *s, const char *dir, const char *logo)
 			if (n > 0 && strncmp(real, s->contentreal, n) == 0 &&
 			    real[n] == '/' && attach_lookup(s, real) == -1 &&
 			    (logo == NULL || strcmp(real, logo) != 0))
-				diag_warn(&s->diag, p, 0, "not linked from any "
+				diag_warn(s->diag, p, 0, "not linked from any "
 				    "review or page, so not published: link it "
 				    "where it belongs, or move it out of the "
 				    "content folder");
@@ -920,10 +927,10 @@ attach_finish(struct site *s)
 	char		*lp, *logo = NULL;
 	size_t		 i;
 
-	for (i = 0; i < s->attachrefsz; i++) {
-		r = &s->attachrefs[i];
+	for (i = 0; i < s->run->attachrefsz; i++) {
+		r = &s->run->attachrefs[i];
 		if (r->from == NULL || r->from->published_ok)
-			s->attach[r->idx]->pub = 1;
+			s->run->attach[r->idx]->pub = 1;
 	}
 	if (s->logo != NULL) {
 		lp = xasprintf("%s/%s", s->opts->contentdir, s->logo);
@@ -932,7 +939,7 @@ attach_finish(struct site *s)
 	}
 	attach_unlinked(s, s->opts->contentdir, logo);
 	free(logo);
-	return !s->attachfailed;
+	return !s->run->attachfailed;
 }
 
 /*
@@ -946,11 +953,11 @@ attach_copy(const struct site *s, struct output *o)
 	size_t	 i;
 	int	 ok = 1;
 
-	for (i = 0; i < s->attachsz; i++)
-		if (s->attach[i]->pub && (s->logo == NULL ||
-		    strcmp(s->attach[i]->rel, s->logo) != 0))
-			ok &= output_copyfile(o, s->attach[i]->real,
-			    s->attach[i]->rel);
+	for (i = 0; i < s->run->attachsz; i++)
+		if (s->run->attach[i]->pub && (s->logo == NULL ||
+		    strcmp(s->run->attach[i]->rel, s->logo) != 0))
+			ok &= output_copyfile(o, s->run->attach[i]->real,
+			    s->run->attach[i]->rel);
 	return ok;
 }
 
@@ -962,15 +969,15 @@ attach_free(struct site *s)
 {
 	size_t	 i;
 
-	for (i = 0; i < s->attachsz; i++) {
-		free(s->attach[i]->real);
-		free(s->attach[i]->path);
-		free(s->attach[i]->rel);
-		free(s->attach[i]);
+	for (i = 0; i < s->run->attachsz; i++) {
+		free(s->run->attach[i]->real);
+		free(s->run->attach[i]->path);
+		free(s->run->attach[i]->rel);
+		free(s->run->attach[i]);
 	}
-	free(s->attach);
-	free(s->attachhash);
-	free(s->attachrefs);
+	free(s->run->attach);
+	free(s->run->attachhash);
+	free(s->run->attachrefs);
 	free(s->contentreal);
-	pthread_mutex_destroy(&s->attachlock);
+	pthread_mutex_destroy(&s->run->attachlock);
 }

@@ -17,6 +17,7 @@
 #include <libxml/dict.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /* What a job counts as in the closing line. */
@@ -41,7 +42,9 @@ struct job {
 
 /* What the worker threads share. */
 struct pool {
-	struct site	*site;		/* the site */
+	const struct site *site;	/* the site */
+	struct site	*reading;	/* the site whose reviews to read,
+					 * or NULL: page jobs */
 	struct output	*out;		/* for page jobs */
 	struct job	*jobs;		/* page jobs, or NULL: read reviews */
 	size_t		 jobsz;		/* number of jobs */
@@ -279,7 +282,7 @@ build_worker(void *arg)
 		    __atomic_load_n(&p->out->stop, __ATOMIC_RELAXED) > 0)
 			break;
 		if (p->jobs == NULL)
-			review_read(p->site, &p->site->reviews[i]);
+			review_read(p->reading, &p->reading->reviews[i]);
 		else if (!build_job(p, &p->jobs[i], &rd))
 			__atomic_store_n(&p->failed, 1, __ATOMIC_RELAXED);
 	}
@@ -346,13 +349,13 @@ build_reviews(struct site *s)
 	int		 ok = 1;
 
 	dir = xasprintf("%s/reviews", s->opts->contentdir);
-	n = scan_dir(&s->diag, dir, &paths);
+	n = scan_dir(s->diag, dir, &paths);
 	free(dir);
 	s->reviews = xcalloc(n, sizeof(*s->reviews));
 	for (i = 0; i < n; i++) {
 		s->reviews[s->reviewsz].path = paths[i];
 		if ((s->reviews[s->reviewsz].slug =
-		    scan_slug(&s->diag, &s->re, paths[i])) == NULL) {
+		    scan_slug(s->diag, s->re, paths[i])) == NULL) {
 			ok = 0;
 			free(paths[i]);
 			continue;
@@ -372,6 +375,7 @@ build_reviews(struct site *s)
 			s->slugs[s->slugsz++] = s->byslug[i]->slug;
 	memset(&p, 0, sizeof(p));
 	p.site = s;
+	p.reading = s;
 	build_pool(&p);
 	ok &= check_reviews(s);
 	for (i = 0; i < s->reviewsz; i++)
@@ -422,7 +426,7 @@ build_jobs(const struct site *s, size_t *n)
 
 /* Write everything into the staging folder and swap it in. */
 static int
-build_write(struct site *s, struct output *o, size_t *pages,
+build_write(const struct site *s, struct output *o, size_t *pages,
     size_t *feeds)
 {
 	struct pool	 p;
@@ -433,7 +437,7 @@ build_write(struct site *s, struct output *o, size_t *pages,
 
 	/* Without the cache (LCSPR_NOCACHE) the output is the same. */
 	if (!s->opts->nocache)
-		s->cache = template_cache_new(s->sitetheme, s);
+		s->run->cache = template_cache_new(s->sitetheme, s);
 	memset(&p, 0, sizeof(p));
 	p.site = s;
 	p.out = o;
@@ -446,8 +450,8 @@ build_write(struct site *s, struct output *o, size_t *pages,
 	}
 	build_pool(&p);
 	free(p.jobs);
-	template_cache_free(s->cache);
-	s->cache = NULL;
+	template_cache_free(s->run->cache);
+	s->run->cache = NULL;
 	ok = !p.failed;
 	*pages = p.pages;
 	*feeds = p.feeds;
@@ -527,19 +531,21 @@ build_free(struct site *s)
 	intro_free(s);
 	config_free(s);
 	template_free(s->sitetheme);
-	scan_patterns_free(&s->re);
-	spool_close(&s->spool);
+	scan_patterns_free(s->re);
+	free(s->re);
+	spool_close(&s->run->spool);
 	check_free(s);
 	free(s->slugs);
 	free(s->byslug);
-	for (i = 0; i < s->xrefsz; i++) {
-		free(s->xrefs[i].path);
-		free(s->xrefs[i].slug);
+	for (i = 0; i < s->run->xrefsz; i++) {
+		free(s->run->xrefs[i].path);
+		free(s->run->xrefs[i].slug);
 	}
-	free(s->xrefs);
-	pthread_mutex_destroy(&s->xreflock);
+	free(s->run->xrefs);
+	pthread_mutex_destroy(&s->run->xreflock);
 	attach_free(s);
-	diag_free(&s->diag);
+	diag_free(s->diag);
+	free(s->run);
 }
 
 /*
@@ -551,11 +557,14 @@ build_start(struct site *s, const struct opts *opts)
 {
 	memset(s, 0, sizeof(*s));
 	s->opts = opts;
-	diag_init(&s->diag);
-	scan_patterns_init(&s->re);
-	spool_open(&s->spool);
+	s->run = xcalloc(1, sizeof(*s->run));
+	s->diag = &s->run->diag;
+	diag_init(s->diag);
+	s->re = xcalloc(1, sizeof(*s->re));
+	scan_patterns_init(s->re);
+	spool_open(&s->run->spool);
 	check_init(s);
-	pthread_mutex_init(&s->xreflock, NULL);
+	pthread_mutex_init(&s->run->xreflock, NULL);
 	attach_init(s);
 	config_vocabs(s);
 	if ((s->nowset = date_build_time(&s->now)) == -1) {
@@ -592,13 +601,13 @@ build_read(struct site *s, size_t *drafts, size_t *future)
 		date_from_time(s->now, &s->today);
 	}
 	if (!opts->checkonly)
-		s->sitetheme = template_load(&s->diag, opts->themedir);
-	diag_flush(&s->diag, stderr);
+		s->sitetheme = template_load(s->diag, opts->themedir);
+	diag_flush(s->diag, stderr);
 	if (!ok)
 		return 0;
 	/* Pages, then reviews, then intros and page texts: each text's
 	 * links are checked against all that is listed. */
-	ok &= scan_content(&s->diag, opts->contentdir, s->logo);
+	ok &= scan_content(s->diag, opts->contentdir, s->logo);
 	ok &= intro_scan(s);
 	ok &= build_reviews(s);
 	ok &= intro_read(s);
@@ -609,8 +618,8 @@ build_read(struct site *s, size_t *drafts, size_t *future)
 	ok &= check_links(s);
 	ok &= attach_finish(s);
 	/* Whatever reported an error, check and build agree. */
-	ok &= s->diag.errors == 0;
-	diag_flush(&s->diag, stderr);
+	ok &= s->diag->errors == 0;
+	diag_flush(s->diag, stderr);
 	return ok;
 }
 
@@ -631,18 +640,18 @@ build_check(const struct opts *opts)
 	if (!build_start(&s, opts))
 		return 2;
 	ok = build_read(&s, &drafts, &future);
-	if (opts->verbose >= 0 || s.diag.errors > 0)
-		fprintf(s.diag.errors > 0 ? stderr : stdout,
+	if (opts->verbose >= 0 || s.diag->errors > 0)
+		fprintf(s.diag->errors > 0 ? stderr : stdout,
 		    "lcspr: checked %zu review%s and %zu page%s: "
 		    "%zu error%s, %zu warning%s\n",
 		    s.reviewsz, s.reviewsz == 1 ? "" : "s", s.pagesz,
-		    s.pagesz == 1 ? "" : "s", s.diag.errors,
-		    s.diag.errors == 1 ? "" : "s", s.diag.warnings,
-		    s.diag.warnings == 1 ? "" : "s");
+		    s.pagesz == 1 ? "" : "s", s.diag->errors,
+		    s.diag->errors == 1 ? "" : "s", s.diag->warnings,
+		    s.diag->warnings == 1 ? "" : "s");
 	if (opts->verbose > 0)
 		printf("lcspr: read and checked in %.2f s\n",
 		    build_now() - t0);
-	rc = s.diag.errors > 0 || !ok;
+	rc = s.diag->errors > 0 || !ok;
 	build_free(&s);
 	return rc;
 }
@@ -676,7 +685,7 @@ build_run(const struct opts *opts)
 		if (ok)
 			ok = build_write(&s, &o, &pages, &feeds) &&
 			    output_commit(&o);
-		diag_flush(&s.diag, stderr);
+		diag_flush(s.diag, stderr);
 	}
 	t2 = build_now();
 	if ((sig = output_stopped(&o)) != 0) {
@@ -705,8 +714,8 @@ build_run(const struct opts *opts)
 			    t1 - t0, t2 - t1 - o.removesecs, o.removesecs);
 	} else
 		fprintf(stderr, "lcspr: %zu error%s; nothing was written and "
-		    "%s is unchanged\n", s.diag.errors,
-		    s.diag.errors == 1 ? "" : "s", opts->outdir);
+		    "%s is unchanged\n", s.diag->errors,
+		    s.diag->errors == 1 ? "" : "s", opts->outdir);
 	output_free(&o);
 	build_free(&s);
 	return rc;

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 static int	check_nhs(const char *, size_t);
@@ -232,7 +233,7 @@ check_init(struct site *s)
 		r->confirm = builtins[i].confirm;
 		r->prefilter = builtins[i].prefilter;
 		if (builtins[i].pattern != NULL)
-			r->re = check_compile(&s->diag, "lcspr", 0, r->name,
+			r->re = check_compile(s->diag, "lcspr", 0, r->name,
 			    builtins[i].pattern);
 	}
 }
@@ -294,11 +295,11 @@ check_known(struct site *s, const char *path, size_t line, const char *name)
 	near = vocab_nearest(name, names, n);
 	if (near != NULL) {
 		hint = vocab_didyoumean(&near, 1);
-		diag_error(&s->diag, path, line, "unknown check \"%s\": %s",
+		diag_error(s->diag, path, line, "unknown check \"%s\": %s",
 		    name, hint);
 		free(hint);
 	} else
-		diag_error(&s->diag, path, line, "unknown check \"%s\" (the "
+		diag_error(s->diag, path, line, "unknown check \"%s\" (the "
 		    "checks are listed in lcspr(5))", name);
 	free(names);
 	return 0;
@@ -317,11 +318,11 @@ check_add(struct site *s, const char *path, size_t line, const char *name,
 	int		 meta;
 
 	if (check_find(s, name, &meta) != NULL || meta) {
-		diag_error(&s->diag, path, line, "a check called \"%s\" "
+		diag_error(s->diag, path, line, "a check called \"%s\" "
 		    "already exists", name);
 		return 0;
 	}
-	if ((re = check_compile(&s->diag, path, line, name, pat)) == NULL)
+	if ((re = check_compile(s->diag, path, line, name, pat)) == NULL)
 		return 0;
 	s->rules = xreallocarray(s->rules, s->rulesz + 1, sizeof(*s->rules));
 	r = &s->rules[s->rulesz++];
@@ -467,7 +468,7 @@ check_inline(struct site *s, const char *path, struct scan *sc,
 			noclose = 1;
 		if (noclose || strncmp(q, "allow", 5) != 0 ||
 		    memchr(q, '\n', (size_t)(c - q)) != NULL) {
-			diag_error(&s->diag, path, line, "an exception is "
+			diag_error(s->diag, path, line, "an exception is "
 			    "written <!-- lcspr: allow RULE --> on one line");
 			p += 4;
 			continue;
@@ -487,7 +488,7 @@ check_inline(struct site *s, const char *path, struct scan *sc,
 				continue;
 			}
 			if (check_find(s, name, &meta) == NULL && meta) {
-				diag_error(&s->diag, path, line, "\"%s\" is "
+				diag_error(s->diag, path, line, "\"%s\" is "
 				    "about the whole file: excuse it with "
 				    "\"allow: [%s]\" in the front matter",
 				    name, name);
@@ -549,7 +550,7 @@ check_meta(struct site *s, const char *path, size_t line, size_t col,
 {
 	if (check_excused(rule, line, fa, fasz, NULL, 0))
 		return;
-	diag_finding(&s->diag, 0, path, line, col, "%s: %s", rule, msg);
+	diag_finding(s->diag, 0, path, line, col, "%s: %s", rule, msg);
 }
 
 /* The offset of the character after the one at off in t. */
@@ -661,7 +662,7 @@ check_limit(struct site *s, const char *path, size_t line,
 	else
 		fix = xstrdup("check this line by hand, and report it to "
 		    "the lcspr developers");
-	diag_error(&s->diag, path, line, "%sthe check \"%s\" could not "
+	diag_error(s->diag, path, line, "%sthe check \"%s\" could not "
 	    "finish here (PCRE2 error: %s): %s; %s", where, ru->name,
 	    (char *)msg, fix, last ? "it is not run on the rest of this "
 	    "file" : "the rest of the file is still checked");
@@ -761,7 +762,7 @@ check_textfound(void *arg, size_t r, size_t off, size_t end)
 	    tc->iasz))
 		return;
 	m = check_mask(tc->sc.text + o, e - o);
-	diag_finding(&tc->s->diag, ru->error, tc->path, line, col,
+	diag_finding(tc->s->diag, ru->error, tc->path, line, col,
 	    "%s: %s \"%s\"", ru->name, ru->message, m);
 	free(m);
 	if (ru->error)
@@ -822,7 +823,7 @@ check_text(struct site *s, const char *path, const char *text, size_t len,
 		tc.ok = 0;
 	for (i = 0; i < tc.iasz; i++) {
 		if (!tc.ia[i].used)
-			diag_warn(&s->diag, path, tc.ia[i].line, "stale "
+			diag_warn(s->diag, path, tc.ia[i].line, "stale "
 			    "exception: nothing here is found by \"%s\" any "
 			    "more; remove the allow", tc.ia[i].rule);
 		free(tc.ia[i].rule);
@@ -919,11 +920,11 @@ check_document(struct site *s, const char *path, const char *text,
 		ru = &s->rules[dc.v[i].rule];
 		m = check_mask(text + dc.v[i].off, dc.v[i].end - dc.v[i].off);
 		if (prop != NULL)
-			diag_finding(&s->diag, ru->error, path, 0, 0, "the "
+			diag_finding(s->diag, ru->error, path, 0, 0, "the "
 			    "\"%s\" property: %s: %s \"%s\"", prop, ru->name,
 			    ru->message, m);
 		else
-			diag_finding(&s->diag, ru->error, path, 0, 0, "page "
+			diag_finding(s->diag, ru->error, path, 0, 0, "page "
 			    "%zu: %s: %s \"%s\"", page, ru->name, ru->message,
 			    m);
 		free(m);
@@ -949,7 +950,7 @@ check_stale(struct site *s, const char *path, struct allow *fa,
 		return;
 	for (i = 0; i < fasz; i++)
 		if (!fa[i].used)
-			diag_warn(&s->diag, path, fa[i].line, "stale "
+			diag_warn(s->diag, path, fa[i].line, "stale "
 			    "exception: nothing in this file is found by "
 			    "\"%s\" any more; remove it from \"allow\"",
 			    fa[i].rule);
@@ -993,8 +994,8 @@ check_review(struct site *s, struct review *r, const char *body,
 		    "link to the https address of the report if there is one");
 	if (r->ethnicity)
 		return;
-	md = pcre2_match_data_create_from_pattern(s->re.ethnic, NULL);
-	for (start = 0; pcre2_match(s->re.ethnic, (PCRE2_SPTR)body, bodylen,
+	md = pcre2_match_data_create_from_pattern(s->re->ethnic, NULL);
+	for (start = 0; pcre2_match(s->re->ethnic, (PCRE2_SPTR)body, bodylen,
 	    start, PCRE2_NO_UTF_CHECK, md, NULL) >= 0; ) {
 		ov = pcre2_get_ovector_pointer(md);
 		/* Not the words of an HTML comment (an exception, say).
@@ -1066,7 +1067,7 @@ check_reviews(struct site *s)
 
 	for (i = 1; i < s->reviewsz; i++)
 		if (strcmp(b[i]->slug, b[i - 1]->slug) == 0) {
-			diag_error(&s->diag, b[i]->path, 1, "duplicate slug "
+			diag_error(s->diag, b[i]->path, 1, "duplicate slug "
 			    "\"%s\": %s has the same file name, and each "
 			    "review needs its own web address", b[i]->slug,
 			    b[i - 1]->path);
@@ -1123,15 +1124,15 @@ check_links(struct site *s)
 	size_t		 i;
 	int		 ok = 1;
 
-	for (i = 0; i < s->xrefsz; i++) {
-		x = &s->xrefs[i];
+	for (i = 0; i < s->run->xrefsz; i++) {
+		x = &s->run->xrefs[i];
 		if (x->from != NULL && !x->from->published_ok)
 			continue;
 		if (x->term != NULL) {
 			if (x->term->onsite ||
 			    (v = vocab_paged(s, x->term)) == NULL)
 				continue;
-			diag_finding(&s->diag, 1, x->path, x->line, x->col,
+			diag_finding(s->diag, 1, x->path, x->line, x->col,
 			    "link to the %s \"%s\", which has no page: no "
 			    "published review has it, so it would be a broken "
 			    "link on the site; remove the link, or write an "
@@ -1145,7 +1146,7 @@ check_links(struct site *s)
 		    sizeof(*s->byslug), check_findslug);
 		if (t == NULL || (*t)->published_ok)
 			continue;
-		diag_finding(&s->diag, 1, x->path, x->line, x->col, "link to "
+		diag_finding(s->diag, 1, x->path, x->line, x->col, "link to "
 		    "%s.md, which %s: it would be a broken link on the site",
 		    x->slug, (*t)->draft && !s->opts->drafts ? "is a draft" :
 		    "is dated after the build date");

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 static const char *const config_keys[] = {
@@ -74,12 +75,12 @@ config_text(struct site *s, struct front *f, const struct field *fl,
 	const char	*v;
 
 	if (front_isnull(fl->value)) {
-		diag_error(&s->diag, f->path, fl->line, "\"%s\" is empty",
+		diag_error(s->diag, f->path, fl->line, "\"%s\" is empty",
 		    fl->key);
 		return 0;
 	}
 	if ((v = front_scalar(fl->value)) == NULL) {
-		diag_error(&s->diag, f->path, fl->line, "\"%s\" must be "
+		diag_error(s->diag, f->path, fl->line, "\"%s\" must be "
 		    "text, not a list or a group of fields", fl->key);
 		return 0;
 	}
@@ -99,7 +100,7 @@ config_count(struct site *s, struct front *f, const struct field *fl,
 
 	if ((v = front_scalar(fl->value)) == NULL || *v == '\0' ||
 	    (n = strtol(v, &end, 10)) < 1 || n > 100000 || *end != '\0') {
-		diag_error(&s->diag, f->path, fl->line, "\"%s\" must be a "
+		diag_error(s->diag, f->path, fl->line, "\"%s\" must be a "
 		    "whole number from 1 to 100000", fl->key);
 		return 0;
 	}
@@ -164,7 +165,7 @@ config_base_url(struct site *s, struct front *f, const struct field *fl)
 {
 	xmlURIPtr	 u;
 	const char	*path;
-	char		*fix = NULL;
+	char		*fix = NULL, *old;
 	size_t		 lf, lb;
 	int		 ok = 0;
 
@@ -175,14 +176,14 @@ config_base_url(struct site *s, struct front *f, const struct field *fl)
 	    (strcasecmp(u->scheme, "http") != 0 &&
 	    strcasecmp(u->scheme, "https") != 0) ||
 	    strstr(s->base_url, "://") == NULL) {
-		diag_error(&s->diag, f->path, fl->line, "\"base_url\" must "
+		diag_error(s->diag, f->path, fl->line, "\"base_url\" must "
 		    "be the site's full web address, such as "
 		    "https://learning.example.org.uk/");
 		goto out;
 	}
 	fix = config_folder(s->base_url);
 	if (u->user != NULL || strchr(s->base_url, '@') != NULL) {
-		diag_error(&s->diag, f->path, fl->line, "\"base_url\" must not "
+		diag_error(s->diag, f->path, fl->line, "\"base_url\" must not "
 		    "contain a user name or password, which would be written "
 		    "into every page: write %s", fix);
 		goto out;
@@ -192,7 +193,7 @@ config_base_url(struct site *s, struct front *f, const struct field *fl)
 	lb = strlen(s->base_url);
 	lb -= s->base_url[lb - 1] == '/';
 	if (lf != lb || strncmp(fix, s->base_url, lf) != 0) {
-		diag_error(&s->diag, f->path, fl->line, "\"base_url\" must be "
+		diag_error(s->diag, f->path, fl->line, "\"base_url\" must be "
 		    "the address of the site's folder, not of a page in it: "
 		    "write %s", fix);
 		goto out;
@@ -203,9 +204,9 @@ config_base_url(struct site *s, struct front *f, const struct field *fl)
 	else
 		s->base_path = xasprintf("%s/", path);
 	if (s->base_url[strlen(s->base_url) - 1] != '/') {
-		path = s->base_url;
-		s->base_url = xasprintf("%s/", path);
-		free((char *)path);
+		old = s->base_url;
+		s->base_url = xasprintf("%s/", old);
+		free(old);
 	}
 	ok = 1;
 out:
@@ -222,7 +223,7 @@ config_subtext(struct site *s, struct front *f, yaml_node_t *v,
 	const char	*t;
 
 	if (front_isnull(v) || (t = front_scalar(v)) == NULL) {
-		diag_error(&s->diag, f->path, front_line(f, v), "\"%s\" "
+		diag_error(s->diag, f->path, front_line(f, v), "\"%s\" "
 		    "must be text", key);
 		return NULL;
 	}
@@ -245,7 +246,7 @@ config_term(struct site *s, struct front *f, yaml_node_t *n,
 	t->line = front_line(f, n);
 	if (n->type == YAML_SCALAR_NODE) {
 		if (front_isnull(n)) {
-			diag_error(&s->diag, f->path, t->line,
+			diag_error(s->diag, f->path, t->line,
 			    "empty entry in the list");
 			return 0;
 		}
@@ -253,7 +254,7 @@ config_term(struct site *s, struct front *f, yaml_node_t *n,
 		return 1;
 	}
 	if (n->type != YAML_MAPPING_NODE) {
-		diag_error(&s->diag, f->path, t->line, "expected a name, or "
+		diag_error(s->diag, f->path, t->line, "expected a name, or "
 		    "name: with slug:, aliases: and description:");
 		return 0;
 	}
@@ -274,7 +275,7 @@ config_term(struct site *s, struct front *f, yaml_node_t *n,
 			    config_subtext(s, f, v, key)) != NULL;
 		} else if (full && strcmp(key, "aliases") == 0) {
 			if (v->type != YAML_SEQUENCE_NODE) {
-				diag_error(&s->diag, f->path,
+				diag_error(s->diag, f->path,
 				    front_line(f, v), "\"aliases\" must be "
 				    "a list, such as [CCE, county lines]");
 				ok = 0;
@@ -285,7 +286,7 @@ config_term(struct site *s, struct front *f, yaml_node_t *n,
 				a = front_node(f, *it);
 				if (front_isnull(a) ||
 				    front_scalar(a) == NULL) {
-					diag_error(&s->diag, f->path,
+					diag_error(s->diag, f->path,
 					    front_line(f, a), "each alias "
 					    "must be text");
 					ok = 0;
@@ -297,13 +298,13 @@ config_term(struct site *s, struct front *f, yaml_node_t *n,
 				    xstrdup(front_scalar(a));
 			}
 		} else {
-			config_unknown(&s->diag, f->path, front_line(f, k),
+			config_unknown(s->diag, f->path, front_line(f, k),
 			    key, keys, full ? 4 : 2, NULL);
 			ok = 0;
 		}
 	}
 	if (t->name == NULL) {
-		diag_error(&s->diag, f->path, t->line, "this entry has no "
+		diag_error(s->diag, f->path, t->line, "this entry has no "
 		    "\"name\"");
 		ok = 0;
 	}
@@ -353,7 +354,7 @@ config_twice(struct site *s, struct front *f, const struct field *fl,
 	for (i = 0; i < v->termsz; i++) {
 		t = &v->terms[i];
 		if (name[i] != none || slug[i] != none) {
-			diag_error(&s->diag, f->path, t->line, "\"%s\" is "
+			diag_error(s->diag, f->path, t->line, "\"%s\" is "
 			    "listed twice in \"%s\" (see line %zu)", t->name,
 			    fl->key, v->terms[name[i] != none ? name[i] :
 			    slug[i]].line);
@@ -361,7 +362,7 @@ config_twice(struct site *s, struct front *f, const struct field *fl,
 		}
 		for (j = 0; j < t->aliasesz; j++)
 			if (alias[aliasoff[i] + j] != none) {
-				diag_error(&s->diag, f->path, t->line,
+				diag_error(s->diag, f->path, t->line,
 				    "alias \"%s\" already names \"%s\" (line "
 				    "%zu)", t->aliases[j],
 				    v->terms[alias[aliasoff[i] + j]].name,
@@ -394,7 +395,7 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 	if (fl->value->type != YAML_SEQUENCE_NODE ||
 	    fl->value->data.sequence.items.top ==
 	    fl->value->data.sequence.items.start) {
-		diag_error(&s->diag, f->path, fl->line, "\"%s\" must be a "
+		diag_error(s->diag, f->path, fl->line, "\"%s\" must be a "
 		    "list with at least one entry", fl->key);
 		return 0;
 	}
@@ -411,8 +412,8 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 		}
 		if (t->slug == NULL)
 			t->slug = vocab_slugify(t->name);
-		if (!scan_match(s->re.slug, t->slug)) {
-			diag_error(&s->diag, f->path, t->line, "bad slug "
+		if (!scan_match(s->re->slug, t->slug)) {
+			diag_error(s->diag, f->path, t->line, "bad slug "
 			    "\"%s\" for \"%s\": use only lower-case letters "
 			    "a-z, digits and single hyphens", t->slug,
 			    t->name);
@@ -426,7 +427,7 @@ config_vocab(struct site *s, struct front *f, const struct field *fl,
 		for (j = 0; j < v->terms[i].aliasesz; j++)
 			if (strcasecmp(v->terms[i].aliases[j],
 			    v->terms[i].name) == 0)
-				diag_warn(&s->diag, f->path, v->terms[i].line,
+				diag_warn(s->diag, f->path, v->terms[i].line,
 				    "alias \"%s\" is the same as the name",
 				    v->terms[i].aliases[j]);
 	return ok;
@@ -445,7 +446,7 @@ config_rule(struct site *s, struct front *f, yaml_node_t *n)
 	int		 ok = 1, error = 1;
 
 	if (n->type != YAML_MAPPING_NODE) {
-		diag_error(&s->diag, f->path, front_line(f, n), "a check is "
+		diag_error(s->diag, f->path, front_line(f, n), "a check is "
 		    "written with name:, pattern:, message: and severity:");
 		return 0;
 	}
@@ -458,13 +459,13 @@ config_rule(struct site *s, struct front *f, yaml_node_t *n)
 			    strcmp(front_scalar(k), keys[i]) == 0)
 				break;
 		if (i == 4) {
-			config_unknown(&s->diag, f->path, front_line(f, k),
+			config_unknown(s->diag, f->path, front_line(f, k),
 			    front_scalar(k) != NULL ? front_scalar(k) : "?",
 			    keys, 4, NULL);
 			ok = 0;
 		} else if (front_isnull(val) || front_scalar(val) == NULL ||
 		    *front_scalar(val) == '\0') {
-			diag_error(&s->diag, f->path, front_line(f, val),
+			diag_error(s->diag, f->path, front_line(f, val),
 			    "\"%s\" must be text", keys[i]);
 			ok = 0;
 		} else
@@ -472,19 +473,19 @@ config_rule(struct site *s, struct front *f, yaml_node_t *n)
 	}
 	for (i = 0; i < 3; i++)
 		if (ok && v[i] == NULL) {
-			diag_error(&s->diag, f->path, front_line(f, n),
+			diag_error(s->diag, f->path, front_line(f, n),
 			    "this check has no \"%s\"", keys[i]);
 			ok = 0;
 		}
 	if (v[3] != NULL && strcmp(v[3], "error") != 0 &&
 	    strcmp(v[3], "warning") != 0) {
-		diag_error(&s->diag, f->path, front_line(f, n), "\"severity\" "
+		diag_error(s->diag, f->path, front_line(f, n), "\"severity\" "
 		    "must be error or warning, not \"%s\"", v[3]);
 		ok = 0;
 	} else if (v[3] != NULL)
 		error = strcmp(v[3], "error") == 0;
-	if (ok && !scan_match(s->re.slug, v[0])) {
-		diag_error(&s->diag, f->path, front_line(f, n), "bad check "
+	if (ok && !scan_match(s->re->slug, v[0])) {
+		diag_error(s->diag, f->path, front_line(f, n), "bad check "
 		    "name \"%s\": use lower-case letters, digits and "
 		    "hyphens", v[0]);
 		ok = 0;
@@ -506,7 +507,7 @@ config_checks(struct site *s, struct front *f, const struct field *fl)
 	int		 ok = 1, meta;
 
 	if (fl->value->type != YAML_MAPPING_NODE) {
-		diag_error(&s->diag, f->path, fl->line, "\"checks\" has "
+		diag_error(s->diag, f->path, fl->line, "\"checks\" has "
 		    "\"off\" (a list of checks) and \"rules\" (a list of "
 		    "your own checks)");
 		return 0;
@@ -517,13 +518,13 @@ config_checks(struct site *s, struct front *f, const struct field *fl)
 		v = front_node(f, p->value);
 		key = front_scalar(k) != NULL ? front_scalar(k) : "?";
 		if (strcmp(key, "off") != 0 && strcmp(key, "rules") != 0) {
-			config_unknown(&s->diag, f->path, front_line(f, k),
+			config_unknown(s->diag, f->path, front_line(f, k),
 			    key, keys, 2, NULL);
 			ok = 0;
 			continue;
 		}
 		if (v->type != YAML_SEQUENCE_NODE) {
-			diag_error(&s->diag, f->path, front_line(f, k),
+			diag_error(s->diag, f->path, front_line(f, k),
 			    "\"%s\" must be a list", key);
 			ok = 0;
 			continue;
@@ -543,9 +544,9 @@ config_checks(struct site *s, struct front *f, const struct field *fl)
 			}
 			if ((r = check_find(s, front_scalar(e), &meta)) !=
 			    NULL)
-				((struct rule *)r)->off = 1;
+				s->rules[r - s->rules].off = 1;
 			else {
-				diag_error(&s->diag, f->path,
+				diag_error(s->diag, f->path,
 				    front_line(f, e), "\"%s\" cannot be "
 				    "switched off (its findings are warnings)",
 				    front_scalar(e));
@@ -583,7 +584,7 @@ config_logo(struct site *s, const char *path, size_t line)
 
 	if (*v == '.' || strspn(v, "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != n) {
-		diag_error(&s->diag, path, line, "\"logo\" must be the name "
+		diag_error(s->diag, path, line, "\"logo\" must be the name "
 		    "of a file in the content folder, such as logo.svg, made of "
 		    "letters, digits, hyphens, underscores and dots, not "
 		    "\"%s\"", v);
@@ -596,7 +597,7 @@ config_logo(struct site *s, const char *path, size_t line)
 	}
 	if (i == CONFIG_LOGOEXTSZ) {
 		ext = strrchr(v, '.');
-		diag_error(&s->diag, path, line, "\"logo\" must be an image "
+		diag_error(s->diag, path, line, "\"logo\" must be an image "
 		    "whose name ends in .svg, .png, .jpg, .jpeg, .webp or .gif, "
 		    "not \"%s\"%s", v, ext == NULL ? "" : ": convert it to "
 		    "one of these, or rename it if it is one");
@@ -604,7 +605,7 @@ config_logo(struct site *s, const char *path, size_t line)
 	}
 	p = xasprintf("%s/%s", s->opts->contentdir, v);
 	if (lstat(p, &st) == -1) {
-		diag_error(&s->diag, path, line, "the logo file %s cannot be "
+		diag_error(s->diag, path, line, "the logo file %s cannot be "
 		    "read: %s", p, strerror(errno));
 		goto out;
 	}
@@ -612,14 +613,14 @@ config_logo(struct site *s, const char *path, size_t line)
 		root = realpath(s->opts->contentdir, NULL);
 		real = realpath(p, NULL);
 		if (root == NULL || real == NULL) {
-			diag_error(&s->diag, path, line, "the logo file %s is "
+			diag_error(s->diag, path, line, "the logo file %s is "
 			    "a symbolic link to a file that is not there",
 			    p);
 			goto out;
 		}
 		k = strlen(root);
 		if (strncmp(real, root, k) != 0 || real[k] != '/') {
-			diag_error(&s->diag, path, line, "the logo file %s is "
+			diag_error(s->diag, path, line, "the logo file %s is "
 			    "a symbolic link to a file outside the content "
 			    "folder, which might not be meant for the public: "
 			    "copy the logo into the content folder instead", p);
@@ -629,7 +630,7 @@ config_logo(struct site *s, const char *path, size_t line)
 		p = real;
 		real = NULL;
 		if (lstat(p, &st) == -1) {
-			diag_error(&s->diag, path, line, "the logo file %s "
+			diag_error(s->diag, path, line, "the logo file %s "
 			    "cannot be read: %s", p, strerror(errno));
 			goto out;
 		}
@@ -639,7 +640,7 @@ config_logo(struct site *s, const char *path, size_t line)
 	/* O_NONBLOCK: a pipe put there meanwhile must not hang the check. */
 	if ((fd = open(p, O_RDONLY | O_NONBLOCK | O_NOFOLLOW)) == -1 ||
 	    fstat(fd, &st) == -1) {
-		diag_error(&s->diag, path, line, "the logo file %s cannot be "
+		diag_error(s->diag, path, line, "the logo file %s cannot be "
 		    "read: %s", p, strerror(errno));
 		if (fd != -1)
 			close(fd);
@@ -648,7 +649,7 @@ config_logo(struct site *s, const char *path, size_t line)
 	close(fd);
 	if (!S_ISREG(st.st_mode)) {
 notreg:
-		diag_error(&s->diag, path, line, "the logo file %s is not a "
+		diag_error(s->diag, path, line, "the logo file %s is not a "
 		    "regular file (only ordinary files are published, not "
 		    "folders, devices, pipes or sockets)", p);
 		goto out;
@@ -707,37 +708,37 @@ config_read(struct site *s)
 		/* Run from inside the content folder (or one below it)? */
 		e = errno;
 		if (e == ENOENT && (has = config_looks(".")) != NULL)
-			diag_error(&s->diag, s->opts->contentdir, 0, "there is "
+			diag_error(s->diag, s->opts->contentdir, 0, "there is "
 			    "no content folder here, but this folder has %s: "
 			    "it looks like the content folder itself, so run "
 			    "lcspr from the folder above it (\"cd ..\"), or "
 			    "name the content folder with -C", has);
 		else if (e == ENOENT && (has = config_looks("..")) != NULL)
-			diag_error(&s->diag, s->opts->contentdir, 0, "there is "
+			diag_error(s->diag, s->opts->contentdir, 0, "there is "
 			    "no content folder here, but the folder above has "
 			    "%s: it looks like the content folder, so run "
 			    "lcspr from the folder above that (\"cd ../..\"), "
 			    "or name the content folder with -C", has);
 		else
-			diag_error(&s->diag, s->opts->contentdir, 0, "cannot "
+			diag_error(s->diag, s->opts->contentdir, 0, "cannot "
 			    "read the content folder: %s", e != 0 ?
 			    strerror(e) : "not a folder");
 		return 0;
 	}
 	if (access(s->configpath, F_OK) == -1) {
-		diag_error(&s->diag, s->configpath, 0, "missing: every "
+		diag_error(s->diag, s->configpath, 0, "missing: every "
 		    "content folder needs a site.yaml with the site's title, "
 		    "address and vocabularies");
 		return 0;
 	}
-	if (!scan_readconfig(&s->diag, &s->re, s->configpath, &text, &len))
+	if (!scan_readconfig(s->diag, s->re, s->configpath, &text, &len))
 		return 0;
 	memset(&f, 0, sizeof(f));
 	f.path = s->configpath;
 	f.yaml = text;
 	f.yamlsz = len;
 	f.yamlline = 1;
-	if (!front_load(&s->diag, &f)) {
+	if (!front_load(s->diag, &f)) {
 		ok = 0;
 		goto out;
 	}
@@ -764,13 +765,13 @@ config_read(struct site *s)
 		else if (strcmp(fl->key, "accent") == 0) {
 			if (!config_text(s, &f, fl, &s->accent))
 				ok = 0;
-			else if (!scan_match(s->re.colour, s->accent)) {
-				diag_error(&s->diag, f.path, fl->line,
+			else if (!scan_match(s->re->colour, s->accent)) {
+				diag_error(s->diag, f.path, fl->line,
 				    "\"accent\" must be a colour written "
 				    "#rrggbb, such as \"#1d70b8\" (in quotes)");
 				ok = 0;
 			} else if (config_contrast(s->accent) < 4.5) {
-				diag_error(&s->diag, f.path, fl->line,
+				diag_error(s->diag, f.path, fl->line,
 				    "accent colour \"%s\" is too light: white "
 				    "text on it has a contrast of %.1f:1, and "
 				    "WCAG AA needs at least 4.5:1", s->accent,
@@ -780,7 +781,7 @@ config_read(struct site *s)
 		} else if (strcmp(fl->key, "content_note") == 0)
 			ok &= config_text(s, &f, fl, &s->content_note);
 		else if (strcmp(fl->key, "allow_raw_html") == 0) {
-			if (!front_bool(&s->diag, &f, fl, &b))
+			if (!front_bool(s->diag, &f, fl, &b))
 				ok = 0;
 			else
 				s->allow_raw_html = b;
@@ -797,7 +798,7 @@ config_read(struct site *s)
 		else if (strcmp(fl->key, "timezone") == 0)
 			ok &= config_text(s, &f, fl, &s->zone);
 		else {
-			near = config_unknown(&s->diag, f.path, fl->line,
+			near = config_unknown(s->diag, f.path, fl->line,
 			    fl->key, config_keys, CONFIG_KEYSZ,
 			    config_synonyms);
 			/* Not also "missing": this is it, misnamed. */
@@ -816,7 +817,7 @@ config_read(struct site *s)
 			if (strcmp(meant[k], required[i]) == 0)
 				break;
 		if (j == f.fieldsz && k == meantsz) {
-			diag_error(&s->diag, f.path, 1, "required field "
+			diag_error(s->diag, f.path, 1, "required field "
 			    "\"%s\" is missing", required[i]);
 			ok = 0;
 		}
@@ -828,12 +829,12 @@ config_read(struct site *s)
 			if (strcmp(f.fields[i].key, "timezone") == 0)
 				break;
 		if (b == 0)
-			diag_error(&s->diag, f.path, i < f.fieldsz ?
+			diag_error(s->diag, f.path, i < f.fieldsz ?
 			    f.fields[i].line : 1, "unknown time zone \"%s\": "
 			    "write a time zone name such as \"Europe/London\"",
 			    s->zone);
 		else
-			diag_error(&s->diag, f.path, i < f.fieldsz ?
+			diag_error(s->diag, f.path, i < f.fieldsz ?
 			    f.fields[i].line : 1, "cannot find the time zone "
 			    "database for \"%s\": install it (on Debian, the "
 			    "tzdata package)", s->zone);

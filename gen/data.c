@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /* A date as YYYY-MM-DD into b, or NULL when not given. */

@@ -217,7 +217,7 @@ date_ahead(struct site *s, const struct review *r, const size_t *lines)
 		lim.day = 28;
 	for (i = 0; i < 4; i++)
 		if (v[i]->year != 0 && date_cmp(v[i], &lim) > 0)
-			diag_warn(&s->diag, r->path, lines[i], "\"%s\" is "
+			diag_warn(s->diag, r->path, lines[i], "\"%s\" is "
 			    "%04d-%02d-%02d, more than a year after today "
 			    "(%04d-%02d-%02d): check the year", names[i],
 			    v[i]->year, v[i]->month, v[i]->day, s->today.year,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /*

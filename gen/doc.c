@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /*
@@ -119,14 +120,14 @@ doc_read(struct site *s, const struct dockind *k, const char *path,
 
 	memset(&d, 0, sizeof(d));
 	d.path = path;
-	if (!scan_read(&s->diag, &s->re, path, &d.text, &d.len))
+	if (!scan_read(s->diag, s->re, path, &d.text, &d.len))
 		return 0;
 	if (k->front) {
-		if (!front_split(&s->diag, path, d.text, d.len, &d.f)) {
+		if (!front_split(s->diag, path, d.text, d.len, &d.f)) {
 			free(d.text);
 			return 0;
 		}
-		ok = front_load(&s->diag, &d.f);
+		ok = front_load(s->diag, &d.f);
 		ok = k->fields(s, &d, arg, ok);
 		d.body = d.f.body;
 		d.bodysz = d.f.bodysz;
@@ -142,10 +143,10 @@ doc_read(struct site *s, const struct dockind *k, const char *path,
 		check_stale(s, path, d.allow, d.allowsz);
 	if (k->notext != NULL &&
 	    d.body[strspn(d.body, " \t\r\n")] == '\0') {
-		diag_error(&s->diag, path, d.bodyline, "%s", k->notext);
+		diag_error(s->diag, path, d.bodyline, "%s", k->notext);
 		bodyok = 0;
 	} else
-		bodyok = doc_body(&s->diag, path, d.body, d.bodysz,
+		bodyok = doc_body(s->diag, path, d.body, d.bodysz,
 		    d.bodyline);
 	ok &= bodyok;
 	/* Unless the kind is strict, rendered even when fields are wrong:

@@ -7,6 +7,27 @@
 
 #include <stdio.h>
 
+/* Types of internal.h, for the files that do not include it. */
+struct arena;
+struct buf;
+struct ctx;
+struct diag;
+struct doc;
+struct dockind;
+struct field;
+struct front;
+struct link;
+struct mdlinks;
+struct norm;
+struct output;
+struct pagectx;
+struct patterns;
+struct render;
+struct rule;
+struct run;
+struct spool;
+struct val;
+
 /* diag.c */
 void		 diag_init(struct diag *);
 void		 diag_error(struct diag *, const char *, size_t,
@@ -33,7 +54,7 @@ void		 buf_puts(struct buf *, const char *);
 void		 buf_free(struct buf *);
 void		 spool_open(struct spool *);
 int		 spool_put(struct spool *, const char *, size_t, off_t *);
-int		 spool_get(struct spool *, off_t, size_t, struct buf *);
+int		 spool_get(const struct spool *, off_t, size_t, struct buf *);
 void		 spool_close(struct spool *);
 void		*arena_alloc(struct arena *, size_t);
 char		*arena_printf(struct arena *, const char *, ...)
@@ -58,7 +79,6 @@ void		 date_rfc822_time(time_t, char *, size_t);
 /* scan.c */
 void		 scan_patterns_init(struct patterns *);
 void		 scan_patterns_free(struct patterns *);
-int		 scan_match(const pcre2_code *, const char *);
 int		 scan_utf8(const struct patterns *, const char *, size_t,
 		    size_t *);
 int		 scan_read(struct diag *, const struct patterns *,
@@ -74,16 +94,13 @@ char		*scan_slug(struct diag *, const struct patterns *,
 int		 front_split(struct diag *, const char *, const char *,
 		    size_t, struct front *);
 int		 front_load(struct diag *, struct front *);
-size_t		 front_line(const struct front *, const yaml_node_t *);
-yaml_node_t	*front_node(struct front *, int);
-const char	*front_scalar(const yaml_node_t *);
-int		 front_isnull(const yaml_node_t *);
 int		 front_bool(struct diag *, const struct front *,
 		    const struct field *, int *);
 void		 front_free(struct front *);
 
 /* vocab.c */
 void		 vocab_index(struct vocab *);
+struct term	*vocab_own(struct vocab *, const struct term *);
 const struct term *vocab_find(const struct vocab *, const char *);
 size_t		 vocab_distance(const char *, const char *, size_t);
 const char	*vocab_nearest(const char *, const char *const *, size_t);
@@ -176,8 +193,6 @@ char		*insight_html(const struct site *, const char *);
 const char	*insight_glance(struct pagectx *, const struct term *, int);
 
 /* field.c */
-int		 field_find(const char *, enum ftype *);
-enum fdep	 field_dep(int, unsigned *, unsigned *);
 void		 field_get(const struct ctx *, int, struct val *);
 int		 field_empty(const struct val *);
 const void	*field_item(const struct val *, size_t);
@@ -219,7 +234,7 @@ int		 data_json(const struct site *, struct output *);
 int		 data_csv(const struct site *, struct output *);
 
 /* output.c */
-int		 output_open(struct site *, struct output *);
+int		 output_open(const struct site *, struct output *);
 int		 output_mkdir(struct output *, const char *);
 int		 output_write(struct output *, const char *, const void *,
 		    size_t);

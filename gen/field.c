@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 enum fid {

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /* Length of the line starting at p (without its newline). */

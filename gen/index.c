@@ -140,7 +140,8 @@ index_sizecmp(const void *a, const void *b)
 static void
 index_related(struct site *s, struct subsets *t, size_t ri)
 {
-	struct review	*r = (struct review *)s->pub[ri];
+	/* pub borrows from reviews: the same review, to write to. */
+	struct review	*r = &s->reviews[s->pub[ri] - s->reviews];
 	uint16_t	 ids[SUBSET_MAX], sub[SUBSET_MAX];
 	size_t		 n, k, level, cand[64 * (RELATED_MAX + 1)], candsz;
 	size_t		 i, j, taken, want;
@@ -293,10 +294,10 @@ index_onsite(struct site *s)
 		/* A review with errors may lack them (nothing is written). */
 		r = s->pub[i];
 		if (r->region != NULL)
-			((struct term *)r->region)->onsite = 1;
+			vocab_own(&s->regions, r->region)->onsite = 1;
 		for (j = 0; j < r->themesz; j++)
 			if (r->themes[j] != NULL)
-				((struct term *)r->themes[j])->onsite = 1;
+				vocab_own(&s->themes, r->themes[j])->onsite = 1;
 	}
 	for (k = 0; k < VOCAB_PAGED; k++) {
 		v = s->vocabs[k];
@@ -339,9 +340,9 @@ index_build(struct site *s)
 	/* Count, allocate, fill: newest first because pub is. */
 	for (i = 0; i < s->pubsz; i++) {
 		r = s->pub[i];
-		((struct term *)r->region)->reviewsz++;
+		vocab_own(&s->regions, r->region)->reviewsz++;
 		for (j = 0; j < r->themesz; j++)
-			((struct term *)r->themes[j])->reviewsz++;
+			vocab_own(&s->themes, r->themes[j])->reviewsz++;
 	}
 	index_alloc(&s->themes);
 	index_alloc(&s->regions);
@@ -352,14 +353,14 @@ index_build(struct site *s)
 		r = s->pub[i];
 		if (atoi(s->years.terms[y].name) != r->published.year)
 			y++;
-		rg = (struct term *)r->region;
+		rg = vocab_own(&s->regions, r->region);
 		index_add(rg, r);
 		s->years.terms[y].reviewsz++;
 		for (j = 0; j < r->themesz; j++) {
 			size_t	 a = (size_t)(r->themes[j] - s->themes.terms);
 			size_t	 k;
 
-			th = (struct term *)r->themes[j];
+			th = vocab_own(&s->themes, r->themes[j]);
 			index_add(th, r);
 			reg[(size_t)(rg - s->regions.terms) * T + a]++;
 			yr[y * T + a]++;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 #define TOPTHEMES	20	/* themes in the chart of the commonest */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /* The fields of a standalone page. */
@@ -44,14 +45,14 @@ intro_pagefields(struct site *s, struct doc *d, void *arg, int ok)
 		    strcmp(f->fields[i].key, "summary") != 0) {
 			near = vocab_nearkey(f->fields[i].key, intro_keys,
 			    INTRO_KEYSZ, NULL);
-			vocab_unknownfield(&s->diag, p->path, f->fields[i].line,
+			vocab_unknownfield(s->diag, p->path, f->fields[i].line,
 			    f->fields[i].key, near, intro_keys, INTRO_KEYSZ);
 			/* Not also "missing": this is it, misspelt. */
 			titled |= near != NULL && strcmp(near, "title") == 0;
 			ok = 0;
 		} else if (v == NULL || front_isnull(f->fields[i].value) ||
 		    *v == '\0') {
-			diag_error(&s->diag, p->path, f->fields[i].line,
+			diag_error(s->diag, p->path, f->fields[i].line,
 			    "\"%s\" must be text and not empty",
 			    f->fields[i].key);
 			ok = 0;
@@ -61,7 +62,7 @@ intro_pagefields(struct site *s, struct doc *d, void *arg, int ok)
 			p->summary = xstrdup(v);
 	}
 	if (f->loaded && f->mapping && !titled) {
-		diag_error(&s->diag, p->path, 1, "required field \"title\" "
+		diag_error(s->diag, p->path, 1, "required field \"title\" "
 		    "is missing");
 		ok = 0;
 	}
@@ -129,13 +130,13 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 	int		 ok = 1;
 
 	dir = xasprintf("%s/%s", s->opts->contentdir, sub);
-	n = scan_dir(&s->diag, dir, &paths);
+	n = scan_dir(s->diag, dir, &paths);
 	for (i = 0; i < n; i++) {
-		if ((slug = scan_slug(&s->diag, &s->re, paths[i])) == NULL) {
+		if ((slug = scan_slug(s->diag, s->re, paths[i])) == NULL) {
 			ok = 0;
 			goto next;
 		}
-		t = (struct term *)vocab_find(v, slug);
+		t = vocab_own(v, vocab_find(v, slug));
 		if (t == NULL || strcmp(t->slug, slug) != 0) {
 			const char *near = vocab_suggest(v, slug);
 
@@ -145,12 +146,12 @@ intro_vocab(struct site *s, const char *sub, struct vocab *v)
 			if (t != NULL)
 				nt = t;
 			if (nt != NULL)
-				diag_error(&s->diag, paths[i], 1, "no %s has "
+				diag_error(s->diag, paths[i], 1, "no %s has "
 				    "the slug \"%s\": to write the intro for "
 				    "\"%s\", rename this file %s.md", v->what,
 				    slug, nt->name, nt->slug);
 			else
-				diag_error(&s->diag, paths[i], 1, "no %s has "
+				diag_error(s->diag, paths[i], 1, "no %s has "
 				    "the slug \"%s\": name the file after a "
 				    "slug in site.yaml, or add the %s there",
 				    v->what, slug, v->what);
@@ -186,13 +187,13 @@ intro_scan(struct site *s)
 	struct page	*p;
 
 	dir = xasprintf("%s/pages", s->opts->contentdir);
-	n = scan_dir(&s->diag, dir, &paths);
+	n = scan_dir(s->diag, dir, &paths);
 	free(dir);
 	s->pages = xcalloc(n, sizeof(*s->pages));
 	for (i = 0; i < n; i++) {
 		p = &s->pages[s->pagesz];
 		p->path = paths[i];
-		if ((p->slug = scan_slug(&s->diag, &s->re, p->path)) == NULL) {
+		if ((p->slug = scan_slug(s->diag, s->re, p->path)) == NULL) {
 			ok = 0;
 			free(p->path);
 			continue;
@@ -201,14 +202,14 @@ intro_scan(struct site *s)
 			if (strcmp(p->slug, intro_reserved[j]) == 0)
 				break;
 		if (j < INTRO_RESERVEDSZ) {
-			diag_error(&s->diag, p->path, 1, "a page cannot be "
+			diag_error(s->diag, p->path, 1, "a page cannot be "
 			    "called \"%s\": that web address is used for the "
 			    "%s", p->slug, p->slug);
 			ok = 0;
 		}
 		for (j = 0; j < s->pagesz; j++)
 			if (strcmp(s->pages[j].slug, p->slug) == 0) {
-				diag_error(&s->diag, p->path, 1, "duplicate "
+				diag_error(s->diag, p->path, 1, "duplicate "
 				    "page name \"%s\": %s has the same file "
 				    "name, and each page needs its own web "
 				    "address", p->slug, s->pages[j].path);

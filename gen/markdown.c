@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 static int
@@ -252,10 +253,10 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 		/* Kept to check, once known, that it is on the site. */
 		struct xref	*x;
 
-		pthread_mutex_lock(&s->xreflock);
-		s->xrefs = xreallocarray(s->xrefs, s->xrefsz + 1,
-		    sizeof(*s->xrefs));
-		x = &s->xrefs[s->xrefsz++];
+		pthread_mutex_lock(&s->run->xreflock);
+		s->run->xrefs = xreallocarray(s->run->xrefs, s->run->xrefsz + 1,
+		    sizeof(*s->run->xrefs));
+		x = &s->run->xrefs[s->run->xrefsz++];
 		x->path = xstrdup(ml->path);
 		x->line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
 		x->col = markdown_col(text, textlen,
@@ -264,7 +265,7 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 		x->slug = xstrdup(slug);
 		x->term = t;
 		x->from = ml->from;
-		pthread_mutex_unlock(&s->xreflock);
+		pthread_mutex_unlock(&s->run->xreflock);
 	}
 	if (found) {
 		if (ispage)
@@ -279,11 +280,11 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 		col = markdown_col(text, textlen, cmark_node_get_start_line(n),
 		    cmark_node_get_start_column(n));
 		if (near != NULL)
-			diag_finding(&s->diag, 1, ml->path, line, col, "broken "
+			diag_finding(s->diag, 1, ml->path, line, col, "broken "
 			    "link \"%s\": no %s has the file name %s.md: did "
 			    "you mean %s.md?", url, what, slug, near);
 		else
-			diag_finding(&s->diag, 1, ml->path, line, col, "broken "
+			diag_finding(s->diag, 1, ml->path, line, col, "broken "
 			    "link \"%s\": no %s has the file name %s.md", url,
 			    what, slug);
 	}
@@ -335,20 +336,20 @@ markdown_rawhtml(const struct mdlinks *ml, cmark_node *doc,
 		    lit[k] != '\r' && k < 40; k++)
 			;
 		if (strncasecmp(lit, "<br", 3) == 0)
-			diag_finding(&ml->site->diag, 0, ml->path, line,
+			diag_finding(ml->site->diag, 0, ml->path, line,
 			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
 			    "HTML \"%.*s\" is left out, so the words either "
 			    "side of it run together: for a line break, end "
 			    "the line with a backslash (\\)", (int)k, lit);
 		else if (type == CMARK_NODE_HTML_BLOCK)
-			diag_finding(&ml->site->diag, 0, ml->path, line,
+			diag_finding(ml->site->diag, 0, ml->path, line,
 			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
 			    "HTML \"%.*s\" is left out of the page, with all "
 			    "the text up to the next blank line: write it in "
 			    "Markdown instead (HTML is kept only when site.yaml "
 			    "has allow_raw_html: true)", (int)k, lit);
 		else
-			diag_finding(&ml->site->diag, 0, ml->path, line,
+			diag_finding(ml->site->diag, 0, ml->path, line,
 			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
 			    "HTML \"%.*s\" is left out of the page (the text "
 			    "around it stays): write it in Markdown instead "

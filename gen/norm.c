@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /*

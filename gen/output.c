@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 #define OUTPUT_MARK	".lcspr-site"	/* says lcspr made this folder */
@@ -266,7 +267,7 @@ output_linktarget(const char *out)
  * Returns 1 on success, 0 when reported.
  */
 int
-output_open(struct site *s, struct output *o)
+output_open(const struct site *s, struct output *o)
 {
 	const char	*out = s->opts->outdir;
 	char		*real, *dup, *dup2, *tmpl, *mark;
@@ -274,7 +275,7 @@ output_open(struct site *s, struct output *o)
 	int		 ok = 1, empty;
 
 	memset(o, 0, sizeof(*o));
-	o->diag = &s->diag;
+	o->diag = s->diag;
 	o->dirfd = -1;
 	o->lockfd = -1;
 	output_sigstart(o);
@@ -287,13 +288,13 @@ output_open(struct site *s, struct output *o)
 	else
 		o->final = xstrdup(out);
 	if ((real = output_resolve(out)) == NULL) {
-		diag_error(&s->diag, out, 0, "cannot use this output folder: "
+		diag_error(s->diag, out, 0, "cannot use this output folder: "
 		    "its parent folder does not exist");
 		return 0;
 	}
-	ok &= output_overlap(&s->diag, out, real, s->opts->contentdir,
+	ok &= output_overlap(s->diag, out, real, s->opts->contentdir,
 	    "content");
-	ok &= output_overlap(&s->diag, out, real, s->opts->themedir,
+	ok &= output_overlap(s->diag, out, real, s->opts->themedir,
 	    "site theme");
 	free(real);
 	if (!ok || !output_lock(o, out))
@@ -302,18 +303,18 @@ output_open(struct site *s, struct output *o)
 	if (stat(out, &st) == 0) {
 		mark = xasprintf("%s/%s", out, OUTPUT_MARK);
 		if (!S_ISDIR(st.st_mode)) {
-			diag_error(&s->diag, out, 0, "the output path exists "
+			diag_error(s->diag, out, 0, "the output path exists "
 			    "and is not a folder");
 			ok = 0;
 		} else if (access(mark, F_OK) != 0 &&
 		    (empty = output_isempty(out)) != 1) {
 			if (empty == -1)
-				diag_error(&s->diag, out, 0, "this folder cannot "
+				diag_error(s->diag, out, 0, "this folder cannot "
 				    "be listed (%s), so it cannot be checked "
 				    "and will not be replaced: choose another "
 				    "with -o", strerror(errno));
 			else
-				diag_error(&s->diag, out, 0, "this folder was "
+				diag_error(s->diag, out, 0, "this folder was "
 				    "not made by lcspr and is not empty, so it "
 				    "will not be replaced: choose another with "
 				    "-o");
@@ -329,7 +330,7 @@ output_open(struct site *s, struct output *o)
 	free(dup);
 	free(dup2);
 	if (mkdtemp(tmpl) == NULL) {
-		diag_error(&s->diag, tmpl, 0, "cannot create the staging "
+		diag_error(s->diag, tmpl, 0, "cannot create the staging "
 		    "folder: %s", strerror(errno));
 		free(tmpl);
 		return 0;
@@ -337,7 +338,7 @@ output_open(struct site *s, struct output *o)
 	chmod(tmpl, 0755);
 	o->stage = tmpl;
 	if ((o->dirfd = open(o->stage, O_RDONLY | O_DIRECTORY)) == -1) {
-		diag_error(&s->diag, o->stage, 0, "cannot open: %s",
+		diag_error(s->diag, o->stage, 0, "cannot open: %s",
 		    strerror(errno));
 		return 0;
 	}

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /*
@@ -116,7 +117,7 @@ page_finish(struct pagectx *pc, struct output *o, enum tmplkind tk,
 	/* Make the page's folder first: no failed open to retry. */
 	ok = (pc->kind == PK_HOME || pc->kind == PK_404 ||
 	    output_mkdir(o, pc->dir)) &&
-	    template_render(pc->site->sitetheme, pc->site->cache, tk,
+	    template_render(pc->site->sitetheme, pc->site->run->cache, tk,
 	    obj != NULL ? &item : &top, rd) &&
 	    output_write(o, pc->path, rd->out.data, rd->out.len);
 	arena_free(&pc->arena);
@@ -152,9 +153,9 @@ page_review(const struct site *s, const struct review *r,
 	page_begin(&pc, s, PK_REVIEW, r->title, "reviews/%s/", r->slug);
 	pc.review = r;
 	if (r->body == NULL) {
-		if (!spool_get(&((struct site *)s)->spool, r->bodyoff,
+		if (!spool_get(&s->run->spool, r->bodyoff,
 		    r->bodylen, &rd->body)) {
-			diag_error(&((struct site *)s)->diag, r->path, 0,
+			diag_error(s->diag, r->path, 0,
 			    "cannot read the rendered body back from the "
 			    "temporary file");
 			arena_free(&pc.arena);

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 #define RO(m)	offsetof(struct review, m)
@@ -192,11 +193,11 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 	int		 ok = 1;
 
 	if (fl->value->type == YAML_SCALAR_NODE) {
-		if (review_text(&s->diag, f, fl) == NULL)
+		if (review_text(s->diag, f, fl) == NULL)
 			return 0;
-		if (review_commas(&s->diag, f, fl, v))
+		if (review_commas(s->diag, f, fl, v))
 			return 0;
-		if ((t = review_term(&s->diag, f, v,
+		if ((t = review_term(s->diag, f, v,
 		    front_scalar(fl->value), fl->line)) == NULL)
 			return 0;
 		*out = xcalloc(1, sizeof(**out));
@@ -204,7 +205,7 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 		return 1;
 	}
 	if (fl->value->type != YAML_SEQUENCE_NODE) {
-		diag_error(&s->diag, f->path, fl->line, "\"themes\" must be "
+		diag_error(s->diag, f->path, fl->line, "\"themes\" must be "
 		    "a list of learning themes, such as [Neglect, Domestic "
 		    "abuse]");
 		return 0;
@@ -212,7 +213,7 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 	max = (size_t)(fl->value->data.sequence.items.top -
 	    fl->value->data.sequence.items.start);
 	if (max == 0) {
-		diag_error(&s->diag, f->path, fl->line, "\"themes\" is "
+		diag_error(s->diag, f->path, fl->line, "\"themes\" is "
 		    "empty: give at least one learning theme");
 		return 0;
 	}
@@ -221,12 +222,12 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 	    it < fl->value->data.sequence.items.top; it++) {
 		n = front_node(f, *it);
 		if (front_isnull(n) || front_scalar(n) == NULL) {
-			diag_error(&s->diag, f->path, front_line(f, n),
+			diag_error(s->diag, f->path, front_line(f, n),
 			    "each learning theme in \"themes\" must be text");
 			ok = 0;
 			continue;
 		}
-		if ((t = review_term(&s->diag, f, v,
+		if ((t = review_term(s->diag, f, v,
 		    front_scalar(n), front_line(f, n))) == NULL) {
 			ok = 0;
 			continue;
@@ -235,7 +236,7 @@ review_themes(struct site *s, struct front *f, const struct field *fl,
 			if ((*out)[i] == t)
 				break;
 		if (i < *outsz) {
-			diag_warn(&s->diag, f->path, front_line(f, n),
+			diag_warn(s->diag, f->path, front_line(f, n),
 			    "learning theme \"%s\" is listed twice", t->name);
 			continue;
 		}
@@ -295,7 +296,7 @@ review_allow(struct site *s, struct front *f, const struct field *fl,
 		return 1;
 	}
 	if (fl->value->type != YAML_SEQUENCE_NODE) {
-		diag_error(&s->diag, f->path, fl->line, "\"allow\" must be a "
+		diag_error(s->diag, f->path, fl->line, "\"allow\" must be a "
 		    "list of checks, such as [email]");
 		return 0;
 	}
@@ -307,7 +308,7 @@ review_allow(struct site *s, struct front *f, const struct field *fl,
 		if ((v = front_scalar(n)) == NULL || front_isnull(n) ||
 		    !check_known(s, f->path, front_line(f, n), v)) {
 			if (v == NULL || front_isnull(n))
-				diag_error(&s->diag, f->path, front_line(f, n),
+				diag_error(s->diag, f->path, front_line(f, n),
 				    "each entry of \"allow\" must be the name "
 				    "of a check");
 			ok = 0;
@@ -388,23 +389,23 @@ review_field(struct site *s, struct front *f, const struct field *fl,
 	voc = (const struct vocab *)((const char *)s + rf->vocab);
 	switch (rf->kind) {
 	case RF_TEXT:
-		if ((v = review_text(&s->diag, f, fl)) == NULL)
+		if ((v = review_text(s->diag, f, fl)) == NULL)
 			return 0;
 		*(char **)p = xstrdup(v);
 		return 1;
 	case RF_DATE:
-		return review_date(&s->diag, f, fl, (struct date *)p);
+		return review_date(s->diag, f, fl, (struct date *)p);
 	case RF_TERM:
-		v = review_text(&s->diag, f, fl);
+		v = review_text(s->diag, f, fl);
 		return v != NULL && (*(const struct term **)p =
-		    review_term(&s->diag, f, voc, v, fl->line)) != NULL;
+		    review_term(s->diag, f, voc, v, fl->line)) != NULL;
 	case RF_TERMS:
 		return review_themes(s, f, fl, voc, (const struct term ***)p,
 		    (size_t *)((char *)r + rf->nof));
 	case RF_BOOL:
-		return front_bool(&s->diag, f, fl, (int *)p);
+		return front_bool(s->diag, f, fl, (int *)p);
 	case RF_URL:
-		return review_url(&s->diag, f, fl, (char **)p);
+		return review_url(s->diag, f, fl, (char **)p);
 	case RF_ALLOW:
 		return review_allow(s, f, fl, (struct allow **)p,
 		    (size_t *)((char *)r + rf->nof));
@@ -447,7 +448,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 			    (v = front_scalar(fl->value)) != NULL &&
 			    vocab_find(&s->regions, v) != NULL)
 				near = "region";
-			vocab_unknownfield(&s->diag, f->path, fl->line,
+			vocab_unknownfield(s->diag, f->path, fl->line,
 			    fl->key, near, keys, nk);
 			/* Not also "missing": this is it, misspelt. */
 			if (near != NULL)
@@ -461,7 +462,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 	}
 	for (k = 0; k < REVIEW_FIELDTABSZ; k++)
 		if (review_fieldtab[k].required && !seen[k]) {
-			diag_error(&s->diag, f->path, f->yamlline - 1,
+			diag_error(s->diag, f->path, f->yamlline - 1,
 			    "required field \"%s\" is missing",
 			    review_fieldtab[k].key);
 			ok = 0;
@@ -474,7 +475,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		r->reviewtype = &s->reviewtypes.terms[0];
 	for (i = 0; i < 4; i++)
 		lines[i] = line[review_row(review_dates[i])];
-	ok &= review_order(&s->diag, f, r, lines);
+	ok &= review_order(s->diag, f, r, lines);
 	date_ahead(s, r, lines);
 	return ok;
 }
@@ -505,7 +506,7 @@ review_docfields(struct site *s, struct doc *d, void *arg, int ok)
 
 	if (f->loaded && ok && (yaml_document_get_root_node(&f->doc) ==
 	    NULL || (f->mapping && f->fieldsz == 0))) {
-		diag_error(&s->diag, r->path, 1, "the front matter is empty: "
+		diag_error(s->diag, r->path, 1, "the front matter is empty: "
 		    "a review needs title, published, region, themes and "
 		    "ethnicity_recorded");
 		ok = 0;
@@ -551,7 +552,7 @@ review_docdone(struct site *s, struct doc *d, void *arg, int ok)
 		else
 			review_unchecked(r);
 		r->bodylen = strlen(r->body);
-		if (ok && spool_put(&s->spool, r->body, r->bodylen,
+		if (ok && spool_put(&s->run->spool, r->body, r->bodylen,
 		    &r->bodyoff)) {
 			free(r->body);
 			r->body = NULL;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 static pcre2_code *

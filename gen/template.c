@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 #define MARK		"data-lcspr-"

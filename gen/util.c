@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "lcspr.h"
+#include "internal.h"
 #include "extern.h"
 
 /*
@@ -194,7 +195,7 @@ spool_put(struct spool *sp, const char *p, size_t len, off_t *off)
  * NUL-terminated).  Returns 1 on success, 0 on a read error.
  */
 int
-spool_get(struct spool *sp, off_t off, size_t len, struct buf *b)
+spool_get(const struct spool *sp, off_t off, size_t len, struct buf *b)
 {
 	ssize_t	 n;
 

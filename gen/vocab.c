@@ -132,6 +132,15 @@ vocab_plain(const char *s)
 	return out;
 }
 
+/*
+ * The term t of v, which others borrow as const, for v's owner to
+ * write to.  NULL stays NULL.
+ */
+struct term *
+vocab_own(struct vocab *v, const struct term *t)
+{
+	return t == NULL ? NULL : &v->terms[t - v->terms];
+}
 
 const struct term *
 vocab_find(const struct vocab *v, const char *s)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../../gen/lcspr.h"
+#include "../../gen/internal.h"
 #include "../../gen/extern.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -21,6 +22,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct site s;
+	static struct run run;
+	static struct patterns re;
 	static struct opts o;
 	static int	 init;
 	struct front	 f;
@@ -32,8 +35,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!init) {
 		s.opts = &o;
-		diag_init(&s.diag);
-		scan_patterns_init(&s.re);
+		s.run = &run;
+		s.diag = &run.diag;
+		diag_init(s.diag);
+		s.re = &re;
+		scan_patterns_init(s.re);
 		check_init(&s);
 		/* A site rule too: its match context and limits. */
 		check_add(&s, "site.yaml", 1, "school", "\\bFennmarsh\\s+"
@@ -44,9 +50,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = '\0';
 	/* The checks need UTF-8, as scan_read makes sure. */
-	utf8 = scan_utf8(&s.re, text, size, &off) && strlen(text) == size;
-	if (front_split(&s.diag, "fuzz.md", text, size, &f)) {
-		front_load(&s.diag, &f);
+	utf8 = scan_utf8(s.re, text, size, &off) && strlen(text) == size;
+	if (front_split(s.diag, "fuzz.md", text, size, &f)) {
+		front_load(s.diag, &f);
 		if (utf8)
 			check_text(&s, "fuzz.md", text, size, &f, NULL, 0);
 		front_free(&f);
@@ -63,7 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		norm_free(&n);
 	}
 	null = fopen("/dev/null", "w");
-	diag_flush(&s.diag, null);
+	diag_flush(s.diag, null);
 	fclose(null);
 	free(text);
 	return 0;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "../../gen/lcspr.h"
+#include "../../gen/internal.h"
 #include "../../gen/extern.h"
 #include "harness.h"
 
@@ -117,10 +118,10 @@ test_check_limits(struct site *s)
 		buf_puts(&b, " ");
 	buf_puts(&b, "x, and 1 Aaaaaaaaaaaaa\n");
 	CHECK(check_text(s, "t.md", b.data, b.len, NULL, NULL, 0) == 0 &&
-	    s->diag.msgsz == 1 && s->diag.msgs[0].line == 1 &&
-	    strncmp(s->diag.msgs[0].text, "email:", 6) == 0,
-	    "built-in patterns on long tokens: %zu messages", s->diag.msgsz);
-	found(&s->diag, "x");
+	    s->diag->msgsz == 1 && s->diag->msgs[0].line == 1 &&
+	    strncmp(s->diag->msgs[0].text, "email:", 6) == 0,
+	    "built-in patterns on long tokens: %zu messages", s->diag->msgsz);
+	found(s->diag, "x");
 	buf_free(&b);
 
 	CHECK(check_add(s, "site.yaml", 9, "school", "(?:\\w+\\s?)+ "
@@ -130,15 +131,15 @@ test_check_limits(struct site *s)
 	    "Later, Child A attended Fennmarsh Academy, jo@example.org.\n";
 	check_text(s, "t.md", t, strlen(t), NULL, NULL, 0);
 	/* The e-mail rule first, then the site rule's two messages. */
-	CHECK(s->diag.msgsz == 3 && s->diag.msgs[0].line == 3 &&
-	    s->diag.msgs[1].line == 1 && strstr(s->diag.msgs[1].text,
+	CHECK(s->diag->msgsz == 3 && s->diag->msgs[0].line == 3 &&
+	    s->diag->msgs[1].line == 1 && strstr(s->diag->msgs[1].text,
 	    "the check \"school\" could not finish here (PCRE2 error: "
 	    "match limit exceeded): simplify its pattern at site.yaml "
-	    "line 9") != NULL && s->diag.msgs[2].line == 3 &&
-	    strncmp(s->diag.msgs[2].text, "school:", 7) == 0,
+	    "line 9") != NULL && s->diag->msgs[2].line == 3 &&
+	    strncmp(s->diag->msgs[2].text, "school:", 7) == 0,
 	    "limit reported, scanning goes on: %zu messages, %s",
-	    s->diag.msgsz, s->diag.msgsz > 1 ? s->diag.msgs[1].text : "");
-	found(&s->diag, "x");
+	    s->diag->msgsz, s->diag->msgsz > 1 ? s->diag->msgs[1].text : "");
+	found(s->diag, "x");
 	s->rulesz--;		/* forget the site rule */
 	free(s->rules[s->rulesz].name);
 	free(s->rules[s->rulesz].message);
@@ -151,6 +152,7 @@ static void
 test_check_front(void)
 {
 	struct site	 s;
+	struct run	 run;
 	struct opts	 o;
 	struct front	 f;
 	const char	*t = "---\ntitle: \"T\"\nsummary: \"Call 07700"
@@ -158,28 +160,31 @@ test_check_front(void)
 	    "\n---\nText.\n";
 
 	memset(&s, 0, sizeof(s));
+	memset(&run, 0, sizeof(run));
+	s.run = &run;
+	s.diag = &run.diag;
 	memset(&o, 0, sizeof(o));
 	s.opts = &o;
-	diag_init(&s.diag);
+	diag_init(s.diag);
 	check_init(&s);
-	CHECK(front_split(&s.diag, "t.md", t, strlen(t), &f) &&
-	    front_load(&s.diag, &f), "front matter loads");
+	CHECK(front_split(s.diag, "t.md", t, strlen(t), &f) &&
+	    front_load(s.diag, &f), "front matter loads");
 	check_text(&s, "t.md", t, strlen(t), &f, NULL, 0);
 	/* The rules run in order: e-mail, then phone. */
-	CHECK(s.diag.msgsz == 2 && s.diag.msgs[0].line == 3 &&
-	    s.diag.msgs[0].col == 37 && s.diag.msgs[1].line == 3 &&
-	    s.diag.msgs[1].col == 16, "escapes in a quoted value: %zu",
-	    s.diag.msgsz);
-	if (s.diag.msgsz == 2) {
-		CHECK_STR(s.diag.msgs[0].text,
+	CHECK(s.diag->msgsz == 2 && s.diag->msgs[0].line == 3 &&
+	    s.diag->msgs[0].col == 37 && s.diag->msgs[1].line == 3 &&
+	    s.diag->msgs[1].col == 16, "escapes in a quoted value: %zu",
+	    s.diag->msgsz);
+	if (s.diag->msgsz == 2) {
+		CHECK_STR(s.diag->msgs[0].text,
 		    "email: an e-mail address \"jo\\*************g\"");
-		CHECK_STR(s.diag.msgs[1].text,
+		CHECK_STR(s.diag->msgs[1].text,
 		    "phone: a UK phone number \"077*************6\"");
 	}
-	found(&s.diag, "x");
+	found(s.diag, "x");
 	front_free(&f);
 	check_free(&s);
-	diag_free(&s.diag);
+	diag_free(s.diag);
 }
 
 /* The normaliser's text, and where each of its bytes came from. */
@@ -226,6 +231,7 @@ void
 test_check(void)
 {
 	struct site	 s;
+	struct run	 run;
 	struct opts	 o;
 	struct allow	 fa;
 	size_t		 i, n;
@@ -233,15 +239,18 @@ test_check(void)
 	const char	*t;
 
 	memset(&s, 0, sizeof(s));
+	memset(&run, 0, sizeof(run));
+	s.run = &run;
+	s.diag = &run.diag;
 	memset(&o, 0, sizeof(o));
 	s.opts = &o;
-	diag_init(&s.diag);
+	diag_init(s.diag);
 	check_init(&s);
-	CHECK(s.diag.msgsz == 0, "built-in patterns compile");
+	CHECK(s.diag->msgsz == 0, "built-in patterns compile");
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		check_text(&s, "t.md", cases[i].text, strlen(cases[i].text),
 		    NULL, NULL, 0);
-		n = found(&s.diag, cases[i].rule);
+		n = found(s.diag, cases[i].rule);
 		CHECK(n == (size_t)cases[i].found, "%s in \"%s\": %zu "
 		    "findings, want %d", cases[i].rule, cases[i].text, n,
 		    cases[i].found);
@@ -260,42 +269,42 @@ test_check(void)
 	/* An exception on the line before excuses the next line only. */
 	t = "<!-- lcspr: allow email -->\na@example.org\nb@example.org\n";
 	check_text(&s, "t.md", t, strlen(t), NULL, NULL, 0);
-	CHECK(s.diag.msgsz == 1 && s.diag.msgs[0].line == 3,
+	CHECK(s.diag->msgsz == 1 && s.diag->msgs[0].line == 3,
 	    "inline allow covers one line");
-	found(&s.diag, "email");
+	found(s.diag, "email");
 	t = "nothing to see\n<!-- lcspr: allow phone -->\nstill nothing\n";
 	check_text(&s, "t.md", t, strlen(t), NULL, NULL, 0);
-	CHECK(s.diag.msgsz == 1 && s.diag.msgs[0].line == 2 &&
-	    strstr(s.diag.msgs[0].text, "stale exception") != NULL,
+	CHECK(s.diag->msgsz == 1 && s.diag->msgs[0].line == 2 &&
+	    strstr(s.diag->msgs[0].text, "stale exception") != NULL,
 	    "stale inline allow reported");
-	found(&s.diag, "x");
+	found(s.diag, "x");
 	t = "<!-- lcspr: allow emial -->\n";
 	check_text(&s, "t.md", t, strlen(t), NULL, NULL, 0);
-	CHECK(s.diag.msgsz == 1 && strstr(s.diag.msgs[0].text,
+	CHECK(s.diag->msgsz == 1 && strstr(s.diag->msgs[0].text,
 	    "did you mean \"email\"") != NULL, "unknown rule in an allow");
-	found(&s.diag, "x");
+	found(s.diag, "x");
 	fa.rule = xstrdup("email");
 	fa.line = 2;
 	fa.used = 0;
 	t = "x@example.org and y@example.org\n";
 	check_text(&s, "t.md", t, strlen(t), NULL, &fa, 1);
-	CHECK(s.diag.msgsz == 0 && fa.used, "front-matter allow");
+	CHECK(s.diag->msgsz == 0 && fa.used, "front-matter allow");
 	free(fa.rule);
 
 	CHECK(check_add(&s, "site.yaml", 7, "school", "(?:Eastmoor",
-	    "a school", 1) == 0 && s.diag.msgsz == 1 &&
-	    s.diag.msgs[0].line == 7 && strstr(s.diag.msgs[0].text,
+	    "a school", 1) == 0 && s.diag->msgsz == 1 &&
+	    s.diag->msgs[0].line == 7 && strstr(s.diag->msgs[0].text,
 	    "at character") != NULL, "bad site pattern reported: %s",
-	    s.diag.msgsz ? s.diag.msgs[0].text : "");
-	found(&s.diag, "x");
+	    s.diag->msgsz ? s.diag->msgs[0].text : "");
+	found(s.diag, "x");
 	o.nocheck = 1;
 	t = "sam@example.org\n";
 	CHECK(check_text(&s, "t.md", t, strlen(t), NULL, NULL, 0) == 1 &&
-	    s.diag.msgsz == 0, "--no-check skips the rules");
+	    s.diag->msgsz == 0, "--no-check skips the rules");
 	o.nocheck = 0;
 	test_check_limits(&s);
 	check_free(&s);
-	diag_free(&s.diag);
+	diag_free(s.diag);
 	test_check_front();
 	test_check_norm();
 }

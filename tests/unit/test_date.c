@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../../gen/lcspr.h"
+#include "../../gen/internal.h"
 #include "../../gen/extern.h"
 #include "harness.h"
 
@@ -105,33 +106,37 @@ void
 test_date_ahead(void)
 {
 	struct site	 s;
+	struct run	 run;
 	struct review	 r;
 	size_t		 lines[4] = { 5, 0, 0, 3 };
 
 	memset(&s, 0, sizeof(s));
+	memset(&run, 0, sizeof(run));
+	s.run = &run;
+	s.diag = &run.diag;
 	memset(&r, 0, sizeof(r));
-	diag_init(&s.diag);
+	diag_init(s.diag);
 	r.path = "content/reviews/child-b.md";
 	date_parse("2026-11-18", &s.today);
 	date_parse("2027-11-18", &r.published);
 	date_parse("2020-01-01", &r.notified);
 	date_ahead(&s, &r, lines);
-	CHECK(s.diag.warnings == 0, "a year ahead, to the day, is fine");
+	CHECK(s.diag->warnings == 0, "a year ahead, to the day, is fine");
 	date_parse("2027-11-19", &r.published);
 	date_ahead(&s, &r, lines);
-	CHECK(s.diag.warnings == 1, "a year and a day ahead is warned");
+	CHECK(s.diag->warnings == 1, "a year and a day ahead is warned");
 	date_parse("2204-09-02", &r.published);
 	date_parse("2205-01-01", &r.notified);
 	date_ahead(&s, &r, lines);
-	CHECK(s.diag.warnings == 3, "each date is warned about");
-	CHECK(s.diag.msgsz == 3 && s.diag.msgs[2].line == 3 &&
-	    strcmp(s.diag.msgs[2].text, "\"published\" is 2204-09-02, more "
+	CHECK(s.diag->warnings == 3, "each date is warned about");
+	CHECK(s.diag->msgsz == 3 && s.diag->msgs[2].line == 3 &&
+	    strcmp(s.diag->msgs[2].text, "\"published\" is 2204-09-02, more "
 	    "than a year after today (2026-11-18): check the year") == 0,
 	    "the message, at the field's line");
 	date_parse("2028-02-29", &s.today);
 	date_parse("2029-02-28", &r.published);
 	memset(&r.notified, 0, sizeof(r.notified));
 	date_ahead(&s, &r, lines);
-	CHECK(s.diag.warnings == 3, "29 February: a year is 28 February");
-	diag_free(&s.diag);
+	CHECK(s.diag->warnings == 3, "29 February: a year is 28 February");
+	diag_free(s.diag);
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../../gen/lcspr.h"
+#include "../../gen/internal.h"
 #include "../../gen/extern.h"
 #include "harness.h"
 
@@ -75,6 +76,8 @@ void
 test_review(void)
 {
 	struct site	 s;
+	struct run	 run;
+	struct patterns	 re;
 	struct opts	 o;
 	struct review	 r;
 	char		 dir[] = "/tmp/lcspr-unit-XXXXXX", *p;
@@ -87,31 +90,35 @@ test_review(void)
 	writefile(p, site_yaml);
 	free(p);
 	memset(&s, 0, sizeof(s));
+	memset(&run, 0, sizeof(run));
+	s.run = &run;
+	s.diag = &run.diag;
 	memset(&o, 0, sizeof(o));
 	o.contentdir = dir;
 	s.opts = &o;
-	s.spool.fd = -1;	/* bodies stay in memory */
-	diag_init(&s.diag);
-	scan_patterns_init(&s.re);
+	s.run->spool.fd = -1;	/* bodies stay in memory */
+	diag_init(s.diag);
+	s.re = &re;
+	scan_patterns_init(s.re);
 	s.regions.what = "region";
 	s.themes.what = "learning theme";
 	s.agegroups.what = "age group";
 	s.reviewtypes.what = "review type";
-	CHECK(config_read(&s) == 1, "config: %s", messages(&s.diag));
+	CHECK(config_read(&s) == 1, "config: %s", messages(s.diag));
 	CHECK_STR(s.base_url, "https://example.org/learning/");
 	CHECK_STR(s.base_path, "/learning/");
 	CHECK(s.feed_length == 20 && s.home_length == 10, "defaults");
 	CHECK_STR(s.language, "en-GB");
 	CHECK(s.themes.termsz == 2 && strcmp(s.themes.terms[0].slug,
 	    "neglect") == 0, "theme slug made from name");
-	drop(&s.diag);
+	drop(s.diag);
 
 	CHECK(readone(&s, dir, "---\ntitle: \"Child A: <b>x</b> & y\"\n"
 	    "published: 2024-02-29\nregion: london\n"
 	    "themes: [cot death, NEGLECT]\nethnicity_recorded: no\n"
 	    "age_group: under 1\n---\nFirst *para*\ngoes on.\n\n"
 	    "# Heading\n\n<script>x</script>\n", &r) == 1, "good review: %s",
-	    messages(&s.diag));
+	    messages(s.diag));
 	CHECK_STR(r.title, "Child A: <b>x</b> & y");
 	CHECK_STR(r.iso, "2024-02-29");
 	CHECK(r.region == &s.regions.terms[1], "region by lower case");
@@ -124,13 +131,13 @@ test_review(void)
 	CHECK(strstr(r.body, "<h2>Heading</h2>") != NULL, "h1 becomes h2");
 	CHECK(strstr(r.body, "<script>") == NULL, "raw HTML left out");
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 
 	CHECK(readone(&s, dir, "---\ntitle: ''\npublished: 2021-02-30\n"
 	    "region: Londn\nthemes: [Neglect, Negelct, Zebra]\n"
 	    "ethnicty_recorded: true\nreport_url: javascript:alert(1)\n"
 	    "draft: maybe\n---\nText.\n", &r) == 0, "bad review fails");
-	CHECK_STR(messages(&s.diag),
+	CHECK_STR(messages(s.diag),
 	    "2: \"title\" is empty\n"
 	    "3: \"published\" is 2021-02-30, which is not a real date\n"
 	    "4: unknown region \"Londn\": did you mean \"London\"?\n"
@@ -144,23 +151,23 @@ test_review(void)
 	    "or http://, not \"javascript:alert(1)\"\n"
 	    "8: \"draft\" must be true or false (or yes or no), not \"maybe\"\n");
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 
 	CHECK(readone(&s, dir, "---\ntitle: [a, b]\npublished: 2024-01-01\n"
 	    "region: London\nthemes: Neglect\nethnicity_recorded: true\n---\n"
 	    "  \n\n", &r) == 0, "wrong type and empty body");
-	CHECK_STR(messages(&s.diag),
+	CHECK_STR(messages(s.diag),
 	    "2: \"title\" must be text, not a list or a group of fields\n"
 	    "8: the review has no text: write the summary, key learning and "
 	    "recommendations after the front matter\n");
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 
 	/* Synonyms of field names: one "did you mean", no "missing". */
 	CHECK(readone(&s, dir, "---\ntitle: Child A\ndate: 2024-01-01\n"
 	    "area: London\nthemes: [death in infancy]\nethnicity: yes\n"
 	    "---\nText.\n", &r) == 0, "synonyms");
-	CHECK_STR(messages(&s.diag),
+	CHECK_STR(messages(s.diag),
 	    "3: unknown field \"date\": did you mean \"published\"?\n"
 	    "4: unknown field \"area\": did you mean \"region\"?\n"
 	    "5: unknown learning theme \"death in infancy\": did you mean "
@@ -168,36 +175,36 @@ test_review(void)
 	    "6: unknown field \"ethnicity\": did you mean "
 	    "\"ethnicity_recorded\"?\n");
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 
 	/* A list without brackets; quoted booleans. */
 	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
 	    "region: London\nthemes: Neglect, cot death\n"
 	    "ethnicity_recorded: \"No\"\nlocal_area: Hackney\n---\n"
 	    "Text.\n", &r) == 0, "commas");
-	CHECK_STR(messages(&s.diag),
+	CHECK_STR(messages(s.diag),
 	    "5: \"themes\" is a list, so put it in square brackets: themes: "
 	    "[Neglect, cot death]\n");
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 
 	/* No whole-file warning from a file whose fields failed. */
 	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
 	    "region: London\nthemes: [Neglect]\nethnicity_recorded: maybe\n"
 	    "---\nThe review mentions the child's ethnicity.\n", &r) == 0,
 	    "failed fields");
-	CHECK_STR(messages(&s.diag), "6: \"ethnicity_recorded\" must be true "
+	CHECK_STR(messages(s.diag), "6: \"ethnicity_recorded\" must be true "
 	    "or false (or yes or no), not \"maybe\"\n");
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
 	    "region: London\nthemes: [Neglect]\nethnicity_recorded: \"no\"\n"
 	    "---\nThe review mentions the child's ethnicity.\n", &r) == 1,
-	    "good fields: %s", messages(&s.diag));
-	CHECK(strstr(messages(&s.diag), "ethnicity-mentioned") != NULL,
-	    "the warning when the fields loaded: %s", messages(&s.diag));
+	    "good fields: %s", messages(s.diag));
+	CHECK(strstr(messages(s.diag), "ethnicity-mentioned") != NULL,
+	    "the warning when the fields loaded: %s", messages(s.diag));
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 
 	/* Every optional field, each into its own member. */
 	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
@@ -207,7 +214,7 @@ test_review(void)
 	    "report_url: https://example.org/r.pdf\ndraft: true\n"
 	    "allow: [long-summary, ethnicity-mentioned]\nnotified: 2022-01-02\n"
 	    "commissioned: 2022-03-04\ncompleted: 2023-05-06\n---\nText.\n",
-	    &r) == 1, "every field: %s", messages(&s.diag));
+	    &r) == 1, "every field: %s", messages(s.diag));
 	CHECK(r.titleline == 2 && r.ethnicity == 1 && r.draft == 1,
 	    "title line, booleans");
 	CHECK_STR(r.iso, "2024-01-01");
@@ -223,17 +230,17 @@ test_review(void)
 	    r.commissioned.month == 3 && r.completed.year == 2023,
 	    "the three dates");
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 
 	/* Each field once: a date out of order names both lines' fields. */
 	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
 	    "region: London\nthemes: Neglect\nethnicity_recorded: no\n"
 	    "completed: 2024-02-01\n---\nText.\n", &r) == 0, "order");
-	CHECK_STR(messages(&s.diag), "3: \"published\" (2024-01-01) is "
+	CHECK_STR(messages(s.diag), "3: \"published\" (2024-01-01) is "
 	    "before \"completed\" (2024-02-01): the dates run notified, "
 	    "commissioned, completed, published\n");
 	review_free(&r);
-	drop(&s.diag);
+	drop(s.diag);
 
 	/*
 	 * The open data's columns are a published format: these keep their
@@ -265,8 +272,8 @@ test_review(void)
 	}
 
 	config_free(&s);
-	scan_patterns_free(&s.re);
-	diag_free(&s.diag);
+	scan_patterns_free(s.re);
+	diag_free(s.diag);
 	p = xasprintf("rm -rf %s", dir);
 	CHECK(system(p) == 0, "cleanup");
 	free(p);

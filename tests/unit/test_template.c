@@ -10,6 +10,7 @@
 #include "harness.h"
 
 #include "../../gen/lcspr.h"
+#include "../../gen/internal.h"
 #include "../../gen/extern.h"
 
 void

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "../../gen/lcspr.h"
+#include "../../gen/internal.h"
 #include "../../gen/extern.h"
 #include "harness.h"
 
