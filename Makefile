@@ -11,7 +11,7 @@ SHAREDIR = $(PREFIX)/share/lcspr
 PKGS	 = libcmark libxml-2.0 libpcre2-8 yaml-0.1 jansson libexif
 CC	?= cc
 WARN	 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
-	   -Wwrite-strings -Wshadow -Wpointer-arith
+	   -Wwrite-strings -Wshadow -Wpointer-arith -Wcast-qual
 CFLAGS	?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
