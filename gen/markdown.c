@@ -306,7 +306,7 @@ markdown_rawhtml(const struct mdlinks *ml, cmark_node *doc,
 	cmark_event_type ev;
 	cmark_node	*n, *p;
 	cmark_node_type	 type;
-	const char	*lit;
+	const char	*lit, *what;
 	size_t		 line, k;
 	int		 sl, sc;
 
@@ -336,25 +336,21 @@ markdown_rawhtml(const struct mdlinks *ml, cmark_node *doc,
 		    lit[k] != '\r' && k < 40; k++)
 			;
 		if (strncasecmp(lit, "<br", 3) == 0)
-			diag_finding(ml->site->diag, 0, ml->path, line,
-			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
-			    "HTML \"%.*s\" is left out, so the words either "
-			    "side of it run together: for a line break, end "
-			    "the line with a backslash (\\)", (int)k, lit);
+			what = "is left out, so the words either side of it "
+			    "run together: for a line break, end the line with "
+			    "a backslash (\\)";
 		else if (type == CMARK_NODE_HTML_BLOCK)
-			diag_finding(ml->site->diag, 0, ml->path, line,
-			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
-			    "HTML \"%.*s\" is left out of the page, with all "
-			    "the text up to the next blank line: write it in "
-			    "Markdown instead (HTML is kept only when site.yaml "
-			    "has allow_raw_html: true)", (int)k, lit);
+			what = "is left out of the page, with all the text up "
+			    "to the next blank line: write it in Markdown "
+			    "instead (HTML is kept only when site.yaml has "
+			    "allow_raw_html: true)";
 		else
-			diag_finding(ml->site->diag, 0, ml->path, line,
-			    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
-			    "HTML \"%.*s\" is left out of the page (the text "
-			    "around it stays): write it in Markdown instead "
-			    "(HTML is kept only when site.yaml has "
-			    "allow_raw_html: true)", (int)k, lit);
+			what = "is left out of the page (the text around it "
+			    "stays): write it in Markdown instead (HTML is kept "
+			    "only when site.yaml has allow_raw_html: true)";
+		diag_finding(ml->site->diag, 0, ml->path, line,
+		    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
+		    "HTML \"%.*s\" %s", (int)k, lit, what);
 	}
 	cmark_iter_free(it);
 }
