@@ -8,7 +8,7 @@ BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 SHAREDIR = $(PREFIX)/share/lcspr
 
-PKGS	 = libcmark libxml-2.0 libpcre2-8 yaml-0.1 jansson libexif
+PKGS	 = libcmark libxml-2.0 libpcre2-8 yaml-0.1 jansson libexif libevent
 CC	?= cc
 WARN	 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wshadow -Wpointer-arith -Wcast-qual

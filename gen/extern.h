@@ -244,6 +244,11 @@ int		 output_commit(struct output *);
 int		 output_stopped(struct output *);
 void		 output_free(struct output *);
 
+/* main.c */
+void		 main_defaults(struct opts *);
+int		 main_env(struct opts *);
+char		*main_themedir(struct opts *);
+
 /* build.c */
 int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);

@@ -73,14 +73,76 @@ usage(void)
 	return 2;
 }
 
+/*
+ * Set the defaults every command that builds shares: the content
+ * folder, the output folder and one thread per processor (up to 16).
+ */
+void
+main_defaults(struct opts *o)
+{
+	long	 n;
+
+	memset(o, 0, sizeof(*o));
+	o->contentdir = "content";
+	o->outdir = "site";
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	o->jobs = n < 1 ? 1 : n > 16 ? 16 : (int)n;
+}
+
+/*
+ * Read the developers' environment variables into o (README: output
+ * must not change with them).  Returns 0 after a usage message.
+ */
 int
-main(int argc, char *argv[])
+main_env(struct opts *o)
+{
+	const char	*e;
+
+	o->nocache = (e = getenv("LCSPR_NOCACHE")) != NULL && *e != '\0' &&
+	    strcmp(e, "0") != 0;
+	if ((e = getenv("LCSPR_JOBORDER")) != NULL && *e != '\0') {
+		if (strcmp(e, "reverse") != 0 && strcmp(e, "forward") != 0) {
+			fprintf(stderr, "lcspr: LCSPR_JOBORDER is \"%s\": set "
+			    "it to \"forward\" or \"reverse\", or unset it\n", e);
+			return 0;
+		}
+		o->reverse = strcmp(e, "reverse") == 0;
+	}
+	return 1;
+}
+
+/*
+ * Without -t: themes/default here, else the installed one (in
+ * LCSPR_SHAREDIR when set, which lets the tests try an installed copy
+ * without compiling again).  Returns what the caller frees, or NULL.
+ */
+char *
+main_themedir(struct opts *o)
+{
+	char		*installed;
+	const char	*share;
+
+	if (o->themedir != NULL)
+		return NULL;
+	o->themedir = "themes/default";
+	if ((share = getenv("LCSPR_SHAREDIR")) == NULL || *share == '\0')
+		share = SHAREDIR;
+	installed = xasprintf("%s/themes/default", share);
+	if (access(o->themedir, F_OK) == -1 && access(installed, F_OK) == 0)
+		o->themedir = installed;
+	return installed;
+}
+
+/*
+ * lcspr build and lcspr check: argv[0] is the command.
+ */
+static int
+cmd_build(int argc, char *argv[])
 {
 	struct opts	 o;
 	int		 c, rc, buildopt = 0;
 	long		 n;
-	char		*end, *installed = NULL;
-	const char	*share, *e;
+	char		*end, *installed;
 	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION,
 	    OPT_NOCHECK };
 	static const struct option lopts[] = {
@@ -92,31 +154,8 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 },
 	};
 
-	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		fputs(usage_text, stdout);
-		fputs("\n", stdout);
-		fputs(help_text, stdout);
-		return 0;
-	}
-	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		puts("lcspr " VERSION);
-		return 0;
-	}
-	if (argc < 2 || (strcmp(argv[1], "build") != 0 &&
-	    strcmp(argv[1], "check") != 0)) {
-		if (argc >= 2)
-			fprintf(stderr, "lcspr: unknown command \"%s\"\n",
-			    argv[1]);
-		return usage();
-	}
-	memset(&o, 0, sizeof(o));
-	o.checkonly = strcmp(argv[1], "check") == 0;
-	o.contentdir = "content";
-	o.outdir = "site";
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	o.jobs = n < 1 ? 1 : n > 16 ? 16 : (int)n;
-	argc--;
-	argv++;
+	main_defaults(&o);
+	o.checkonly = strcmp(argv[0], "check") == 0;
 	/* getopt's messages say "lcspr build:" or "lcspr check:" */
 	argv[0] = o.checkonly ? checkname : progname;
 	while ((c = getopt_long(argc, argv, "C:t:o:j:qv", lopts, NULL)) != -1)
@@ -179,33 +218,43 @@ main(int argc, char *argv[])
 	if (*o.outdir == '\0' || *o.contentdir == '\0' ||
 	    (o.themedir != NULL && *o.themedir == '\0'))
 		return usage();
-	/* For developers (README): output must not change with these. */
-	o.nocache = (e = getenv("LCSPR_NOCACHE")) != NULL && *e != '\0' &&
-	    strcmp(e, "0") != 0;
-	if ((e = getenv("LCSPR_JOBORDER")) != NULL && *e != '\0') {
-		if (strcmp(e, "reverse") != 0 && strcmp(e, "forward") != 0) {
-			fprintf(stderr, "lcspr: LCSPR_JOBORDER is \"%s\": set "
-			    "it to \"forward\" or \"reverse\", or unset it\n", e);
-			return usage();
-		}
-		o.reverse = strcmp(e, "reverse") == 0;
-	}
-	/*
-	 * Without -t: themes/default here, else the installed one (in
-	 * LCSPR_SHAREDIR when set, which lets the tests try an installed
-	 * copy without compiling again).
-	 */
-	if (o.themedir == NULL) {
-		o.themedir = "themes/default";
-		if ((share = getenv("LCSPR_SHAREDIR")) == NULL ||
-		    *share == '\0')
-			share = SHAREDIR;
-		installed = xasprintf("%s/themes/default", share);
-		if (access(o.themedir, F_OK) == -1 &&
-		    access(installed, F_OK) == 0)
-			o.themedir = installed;
-	}
+	if (!main_env(&o))
+		return usage();
+	installed = main_themedir(&o);
 	rc = o.checkonly ? build_check(&o) : build_run(&o);
 	free(installed);
 	return rc;
+}
+
+/* The commands, each with its own options. */
+static const struct command {
+	const char	*name;
+	int		(*run)(int, char *[]);	/* argv[0] is the name */
+} commands[] = {
+	{ "build", cmd_build },
+	{ "check", cmd_build },
+};
+
+int
+main(int argc, char *argv[])
+{
+	size_t	 i;
+
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		fputs(usage_text, stdout);
+		fputs("\n", stdout);
+		fputs(help_text, stdout);
+		return 0;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		puts("lcspr " VERSION);
+		return 0;
+	}
+	for (i = 0; argc >= 2 && i < sizeof(commands) / sizeof(commands[0]);
+	    i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	if (argc >= 2)
+		fprintf(stderr, "lcspr: unknown command \"%s\"\n", argv[1]);
+	return usage();
 }
