@@ -20,14 +20,21 @@ ALL_CFLAGS = $(CFLAGS) $(WARN) -std=gnu11 -D_GNU_SOURCE \
 ALL_LDFLAGS = $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
 
 # The pipeline, in order.
-SRCS	 = gen/main.c gen/diag.c gen/util.c gen/date.c gen/scan.c \
+SRCS	 = gen/main.c gen/diag.c gen/util.c gen/embed.c gen/date.c gen/scan.c \
 	   gen/front.c gen/vocab.c gen/config.c gen/markdown.c \
 	   gen/attach.c gen/norm.c gen/check.c gen/doc.c gen/review.c gen/intro.c gen/index.c gen/insight.c gen/field.c \
-	   gen/template.c gen/page.c gen/feed.c gen/data.c gen/output.c gen/build.c
+	   gen/template.c gen/page.c gen/feed.c gen/data.c gen/output.c gen/build.c \
+	   gen/init.c
 OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/internal.h gen/extern.h
 
-.PHONY: all site test deps bench install uninstall clean regen validate \
+# The files built into the program (gen/embed.c): the default site
+# theme and the skeleton of a new site, written by scripts/embed into
+# gen/embed.inc whenever one of them, or their list, changes.
+EMBED	:= $(shell find themes/default gen/skel -type f ! -name '*~' \
+	   ! -name '.*.sw?' 2>/dev/null | LC_ALL=C sort)
+
+.PHONY: FORCE all site test deps bench install uninstall clean regen validate \
 	lint print-srcs print-pkgs fuzz valgrind asan
 
 all: lcspr
@@ -51,6 +58,16 @@ lcspr: .deps-ok $(OBJS)
 
 $(OBJS): $(HDRS) .deps-ok
 
+# Rewritten only when the list changes, so that adding or removing a
+# built-in file makes gen/embed.inc again.
+gen/embed.list: FORCE
+	@printf '%s\n' $(EMBED) | cmp -s - $@ || printf '%s\n' $(EMBED) >$@
+
+gen/embed.inc: scripts/embed gen/embed.list $(EMBED)
+	scripts/embed $@ $(EMBED)
+
+gen/embed.o: gen/embed.inc
+
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -71,6 +88,8 @@ ASAN_DIR = tests/out/asan
 ASAN_OBJS = $(SRCS:gen/%.c=$(ASAN_DIR)/%.o)
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_OBJS = $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/unit/%.o)
+
+$(ASAN_DIR)/embed.o: gen/embed.inc
 
 asan: tests/out/bin/lcspr-asan tests/out/bin/unit tests/out/bin/linkcheck
 
@@ -134,7 +153,7 @@ uninstall:
 # Fuzz the front-matter splitter and the content checks (clang's
 # libFuzzer); runs for FUZZTIME seconds.  Not part of `make test`.
 FUZZTIME ?= 60
-fuzz: .deps-ok
+fuzz: .deps-ok gen/embed.inc
 	mkdir -p tests/out/fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 \
 		-D_GNU_SOURCE $(PKG_CFLAGS) -o tests/out/fuzz/fuzz_front \
@@ -147,7 +166,7 @@ fuzz: .deps-ok
 
 # Build and check the sample content under valgrind (slow; not part of
 # `make test`, which runs everything under the sanitizers).
-valgrind: .deps-ok
+valgrind: .deps-ok gen/embed.inc
 	mkdir -p tests/out/valgrind
 	$(CC) $(ALL_CFLAGS) -DNO_JIT -o tests/out/valgrind/lcspr $(SRCS) \
 		$(ALL_LDFLAGS)
@@ -164,5 +183,5 @@ print-pkgs:
 	@echo $(PKGS)
 
 clean:
-	rm -f lcspr $(OBJS) .deps-ok
+	rm -f lcspr $(OBJS) .deps-ok gen/embed.inc gen/embed.list
 	rm -rf tests/out

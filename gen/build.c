@@ -458,9 +458,13 @@ build_write(const struct site *s, struct output *o, size_t *pages,
 	if (__atomic_load_n(&o->stop, __ATOMIC_RELAXED) > 0)
 		return 0;	/* stopped by a signal */
 	ok &= attach_copy(s, o);
-	src = xasprintf("%s/assets", s->opts->themedir);
-	ok &= output_copytree(o, src, "assets");
-	free(src);
+	if (s->opts->themedir == NULL)
+		ok &= embed_copy(o, EMBED_THEME "/assets", "assets");
+	else {
+		src = xasprintf("%s/assets", s->opts->themedir);
+		ok &= output_copytree(o, src, "assets");
+		free(src);
+	}
 	/* Checked by config_logo: a regular file in the content folder. */
 	if (s->logo != NULL)
 		ok &= output_copyfile(o, s->logopath, s->logo);

@@ -458,10 +458,17 @@ check_inline(struct site *s, const char *path, struct scan *sc,
 			p += 4;
 			continue;
 		}
-		check_where(sc, (size_t)(p - sc->text), &line, &col);
 		q += 6;
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
+		/* Text of a new site to replace: scan.c reports it. */
+		if ((size_t)(end - q) >= 11 &&
+		    strncmp(q, "placeholder", 11) == 0 && (end - q == 11 ||
+		    !(isalnum((unsigned char)q[11]) || q[11] == '_'))) {
+			p += 4;
+			continue;
+		}
+		check_where(sc, (size_t)(p - sc->text), &line, &col);
 		/* The next "-->", found again only once passed: linear. */
 		if (!noclose && (c == NULL || c < q) && (c = memmem(q,
 		    (size_t)(end - q), "-->", 3)) == NULL)

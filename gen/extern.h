@@ -13,6 +13,7 @@ struct buf;
 struct ctx;
 struct diag;
 struct doc;
+struct embedfile;
 struct dockind;
 struct field;
 struct front;
@@ -60,6 +61,11 @@ void		*arena_alloc(struct arena *, size_t);
 char		*arena_printf(struct arena *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 arena_free(struct arena *);
+
+/* embed.c */
+const struct embedfile *embed_list(size_t *);
+const struct embedfile *embed_find(const char *);
+int		 embed_copy(struct output *, const char *, const char *);
 
 /* date.c */
 int		 date_parse(const char *, struct date *);
@@ -252,5 +258,8 @@ char		*main_themedir(struct opts *);
 /* build.c */
 int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);
+
+/* init.c */
+int		 init_main(int, char *[]);
 
 #endif /* !EXTERN_H */

@@ -208,6 +208,20 @@ struct output {
 	double		 removesecs;	/* time to remove the old site */
 };
 
+/*
+ * A file built into the program (embed.c; scripts/embed writes the
+ * table): the default site theme and the skeleton of a new site.
+ */
+struct embedfile {
+	const char	*name;		/* path in a new site, e.g.
+					 * "themes/default/layout.html" */
+	const unsigned char *data;	/* its bytes, then a NUL */
+	size_t		 size;		/* bytes, without the NUL */
+};
+
+/* The built-in site theme's files are named under this folder. */
+#define EMBED_THEME	"themes/default"
+
 /* What a template field holds. */
 enum ftype {
 	FT_TEXT,		/* text, escaped as text or attribute */

@@ -225,7 +225,8 @@ struct page {
 /* Command-line options for a build. */
 struct opts {
 	const char	*contentdir;	/* -C, default "content" */
-	const char	*themedir;	/* -t, default "themes/default" */
+	const char	*themedir;	/* -t, default "themes/default";
+					 * NULL: the built-in one */
 	const char	*outdir;	/* -o, default "site" */
 	int		 drafts;	/* --drafts */
 	int		 future;	/* --future */

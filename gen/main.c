@@ -22,6 +22,7 @@ static const char usage_text[] =
 "usage: lcspr build [-C content-dir] [-t theme-dir] [-o output-dir]\n"
 "                   [--drafts] [--future] [--no-check] [-j jobs] [-q | -v]\n"
 "       lcspr check [-C content-dir] [-j jobs] [-q | -v]\n"
+"       lcspr init dir\n"
 "       lcspr --help | --version\n";
 
 static const char help_text[] =
@@ -31,11 +32,14 @@ static const char help_text[] =
 "  build         read content, check it, and write the site\n"
 "  check         read and check content, including for details that\n"
 "                could identify a child or family; write nothing\n"
+"  init DIR      make a new site in the folder DIR (new or empty): settings\n"
+"                and pages to fill in, an example review, the site theme\n"
+"                and files to publish from GitHub or GitLab\n"
 "\n"
 "Options for build:\n"
 "  -C DIR        content folder (default: content)\n"
-"  -t DIR        site theme folder (default: themes/default, or the\n"
-"                installed default theme when there is none here)\n"
+"  -t DIR        site theme folder (default: themes/default, else the\n"
+"                installed default theme, else the one built into lcspr)\n"
 "  -o DIR        output folder (default: site); replaced whole on success,\n"
 "                left untouched when content has errors\n"
 "  --drafts      include reviews marked draft: true\n"
@@ -114,7 +118,8 @@ main_env(struct opts *o)
 /*
  * Without -t: themes/default here, else the installed one (in
  * LCSPR_SHAREDIR when set, which lets the tests try an installed copy
- * without compiling again).  Returns what the caller frees, or NULL.
+ * without compiling again), else NULL: the one built into the program.
+ * Returns what the caller frees, or NULL.
  */
 char *
 main_themedir(struct opts *o)
@@ -128,8 +133,8 @@ main_themedir(struct opts *o)
 	if ((share = getenv("LCSPR_SHAREDIR")) == NULL || *share == '\0')
 		share = SHAREDIR;
 	installed = xasprintf("%s/themes/default", share);
-	if (access(o->themedir, F_OK) == -1 && access(installed, F_OK) == 0)
-		o->themedir = installed;
+	if (access(o->themedir, F_OK) == -1)
+		o->themedir = access(installed, F_OK) == 0 ? installed : NULL;
 	return installed;
 }
 
@@ -233,6 +238,7 @@ static const struct command {
 } commands[] = {
 	{ "build", cmd_build },
 	{ "check", cmd_build },
+	{ "init", init_main },
 };
 
 int

@@ -294,8 +294,9 @@ output_open(const struct site *s, struct output *o)
 	}
 	ok &= output_overlap(s->diag, out, real, s->opts->contentdir,
 	    "content");
-	ok &= output_overlap(s->diag, out, real, s->opts->themedir,
-	    "site theme");
+	if (s->opts->themedir != NULL)	/* NULL: the built-in one */
+		ok &= output_overlap(s->diag, out, real, s->opts->themedir,
+		    "site theme");
 	free(real);
 	if (!ok || !output_lock(o, out))
 		return 0;

@@ -207,6 +207,99 @@ scan_readn(struct diag *d, const struct patterns *re, const char *path,
 }
 
 /*
+ * Is the line at p (up to end) a placeholder marker, which marks text
+ * lcspr init wrote to be replaced: after spaces, "#" or "<!--", then
+ * "lcspr:" and the word "placeholder", each after any spaces?
+ */
+static int
+scan_ismarker(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < end && *p == '#')
+		p++;
+	else if (end - p >= 4 && strncmp(p, "<!--", 4) == 0)
+		p += 4;
+	else
+		return 0;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (end - p < 6 || strncmp(p, "lcspr:", 6) != 0)
+		return 0;
+	for (p += 6; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	return end - p >= 11 && strncmp(p, "placeholder", 11) == 0 &&
+	    (end - p == 11 || !(isalnum((unsigned char)p[11]) ||
+	    p[11] == '_'));
+}
+
+/*
+ * The length of the YAML key the line at p (up to end) sets, such as
+ * "title" in "title: x", or 0 when it is blank, a comment or no key.
+ */
+static size_t
+scan_key(const char *p, const char *end)
+{
+	const char	*k;
+
+	while (p < end && *p == ' ')
+		p++;
+	for (k = p; k < end && (isalnum((unsigned char)*k) || *k == '_' ||
+	    *k == '-'); k++)
+		;
+	return k > p && k < end && *k == ':' ? (size_t)(k - p) : 0;
+}
+
+/*
+ * Report every placeholder marker left in text (len bytes), read from
+ * path: each is an error at its line.  In site.yaml (yaml set) the
+ * message names the setting of the next line that sets one; elsewhere
+ * the file.  One pass: markers wait in a list for their setting.
+ */
+static void
+scan_placeholders(struct diag *d, const char *path, const char *text,
+    size_t len, int yaml)
+{
+	const char	*p = text, *end = text + len, *eol, *base;
+	size_t		 line = 1, k, i, *wait = NULL, waitsz = 0, waitmax = 0;
+
+	if ((base = strrchr(path, '/')) != NULL)
+		base++;
+	else
+		base = path;
+	for (; p < end; p = eol + 1, line++) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (!yaml && scan_ismarker(p, eol))
+			diag_error(d, path, line, "placeholder: \"%s\" still "
+			    "holds the text of a new site; write your own, then "
+			    "delete this line", base);
+		else if (yaml && scan_ismarker(p, eol)) {
+			if (waitsz == waitmax) {
+				waitmax = waitmax ? waitmax * 2 : 4;
+				wait = xreallocarray(wait, waitmax,
+				    sizeof(*wait));
+			}
+			wait[waitsz++] = line;
+		} else if (waitsz > 0 && (k = scan_key(p, eol)) > 0) {
+			for (i = 0; i < waitsz; i++)
+				diag_error(d, path, wait[i], "placeholder: "
+				    "\"%.*s\" still holds the text of a new "
+				    "site; write your own, then delete this line",
+				    (int)k, p + strspn(p, " "));
+			waitsz = 0;
+		}
+		if (eol == end)
+			break;
+	}
+	for (i = 0; i < waitsz; i++)
+		diag_error(d, path, wait[i], "placeholder: \"%s\" still holds "
+		    "the text of a new site; write your own, then delete this "
+		    "line", base);
+	free(wait);
+}
+
+/*
  * Read the content file path (a review, page or introduction) with
  * scan_readn: at most FILE_MAX bytes.  Returns 1 on success, 0 when
  * reported.
@@ -215,9 +308,12 @@ int
 scan_read(struct diag *d, const struct patterns *re, const char *path,
     char **text, size_t *len)
 {
-	return scan_readn(d, re, path, FILE_MAX, "a content file", "split "
+	if (!scan_readn(d, re, path, FILE_MAX, "a content file", "split "
 	    "it, or link to the full report instead of copying it in", text,
-	    len);
+	    len))
+		return 0;
+	scan_placeholders(d, path, *text, *len, 0);
+	return 1;
 }
 
 /*
@@ -228,8 +324,11 @@ int
 scan_readconfig(struct diag *d, const struct patterns *re,
     const char *path, char **text, size_t *len)
 {
-	return scan_readn(d, re, path, CONFIG_MAX, "site.yaml", "keep only "
-	    "the settings and the lists in it", text, len);
+	if (!scan_readn(d, re, path, CONFIG_MAX, "site.yaml", "keep only "
+	    "the settings and the lists in it", text, len))
+		return 0;
+	scan_placeholders(d, path, *text, *len, 1);
+	return 1;
 }
 
 struct pathlist {

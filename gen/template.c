@@ -514,8 +514,9 @@ tmpl_caches(struct tload *tl, xmlNodePtr n, unsigned *kinds, size_t depth)
 }
 
 /*
- * Load and check the templates of the site theme in dir.  Returns the
- * theme (free with template_free), or NULL when problems were reported.
+ * Load and check the templates of the site theme in dir, or of the
+ * built-in one (embed.c) when dir is NULL.  Returns the theme (free
+ * with template_free), or NULL when problems were reported.
  */
 struct sitetheme *
 template_load(struct diag *d, const char *dir)
@@ -526,22 +527,30 @@ template_load(struct diag *d, const char *dir)
 	int		 i;
 	unsigned	 kinds[LEVELS];
 	struct stat	 sb;
+	const struct embedfile *ef = NULL;
 
 	errno = 0;
-	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
+	if (dir != NULL && (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))) {
 		diag_error(d, dir, 0, "cannot read the site theme folder: %s",
 		    errno != 0 ? strerror(errno) : "not a folder");
 		return NULL;
 	}
 	st = xcalloc(1, sizeof(*st));
-	st->dir = xstrdup(dir);
+	st->dir = xstrdup(dir != NULL ? dir : EMBED_THEME);
 	tl.diag = d;
 	tl.st = st;
 	tl.ok = 1;
 	for (i = 0; i < TK__MAX; i++) {
-		path = xasprintf("%s/%s", dir, tmpl_files[i]);
+		path = xasprintf("%s/%s", st->dir, tmpl_files[i]);
 		tl.path = path;
-		if (access(path, R_OK) == -1) {
+		if (dir == NULL && (ef = embed_find(path)) == NULL) {
+			diag_error(d, path, 0, "missing template: the built-in "
+			    "site theme has no %s", tmpl_files[i]);
+			tl.ok = 0;
+			free(path);
+			continue;
+		}
+		if (dir != NULL && access(path, R_OK) == -1) {
 			diag_error(d, path, 0, "missing template: a site theme "
 			    "needs %s", tmpl_files[i]);
 			tl.ok = 0;
@@ -549,7 +558,12 @@ template_load(struct diag *d, const char *dir)
 			continue;
 		}
 		xmlSetStructuredErrorFunc(&tl, tmpl_xmlerror);
-		st->docs[i] = xmlReadFile(path, "UTF-8", XML_PARSE_NONET);
+		if (ef != NULL)
+			st->docs[i] = xmlReadMemory((const char *)ef->data,
+			    (int)ef->size, path, "UTF-8", XML_PARSE_NONET);
+		else
+			st->docs[i] = xmlReadFile(path, "UTF-8",
+			    XML_PARSE_NONET);
 		xmlSetStructuredErrorFunc(NULL, NULL);
 		if (st->docs[i] == NULL) {
 			if (tl.ok)

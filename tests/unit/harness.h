@@ -27,6 +27,7 @@ extern int	 t_passed, t_failed;
 	    "got \"%s\", want \"%s\"", g_ ? g_ : "(null)", w_);		\
 } while (0)
 
+void	 test_embed(void);
 void	 test_date(void);
 void	 test_date_ahead(void);
 void	 test_front(void);

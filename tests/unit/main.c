@@ -13,6 +13,7 @@ int
 main(void)
 {
 	xmlInitParser();
+	test_embed();
 	test_date();
 	test_date_ahead();
 	test_front();
