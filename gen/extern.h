@@ -212,6 +212,8 @@ int		 page_home(const struct site *, struct output *,
 		    struct render *);
 int		 page_review(const struct site *, const struct review *,
 		    struct output *, struct render *);
+int		 page_withdrawn(const struct site *, const struct review *,
+		    struct output *, struct render *);
 int		 page_term(const struct site *, const struct vocab *,
 		    const struct term *, struct output *, struct render *);
 int		 page_terms(const struct site *, const struct vocab *,
