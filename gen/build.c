@@ -563,8 +563,11 @@ build_signame(int sig)
 	}
 }
 
-/* Free everything the build allocated in s. */
-static void
+/*
+ * Free everything build_start and what followed allocated in s (lcspr
+ * new shares it).
+ */
+void
 build_free(struct site *s)
 {
 	size_t	 i;
@@ -597,9 +600,10 @@ build_free(struct site *s)
 
 /*
  * Set up s for opts and take the build time.  Returns 0 when
- * SOURCE_DATE_EPOCH is wrong (said on stderr, s freed), else 1.
+ * SOURCE_DATE_EPOCH is wrong (said on stderr, s freed), else 1 (the
+ * caller then frees s with build_free).  lcspr new shares it.
  */
-static int
+int
 build_start(struct site *s, const struct opts *opts)
 {
 	memset(s, 0, sizeof(*s));

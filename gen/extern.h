@@ -252,6 +252,11 @@ int		 main_env(struct opts *);
 char		*main_themedir(struct opts *);
 
 /* build.c */
+int		 build_start(struct site *, const struct opts *);
+void		 build_free(struct site *);
+
+/* new.c */
+int		 new_cmd(int, char *[]);
 int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);
 

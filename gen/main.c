@@ -22,6 +22,8 @@ static const char usage_text[] =
 "usage: lcspr build [-C content-dir] [-t theme-dir] [-o output-dir]\n"
 "                   [--drafts] [--future] [--no-check] [-j jobs] [-q | -v]\n"
 "       lcspr check [-C content-dir] [-j jobs] [-q | -v]\n"
+"       lcspr new TITLE [--region R] [--theme T]... [--date YYYY-MM-DD]\n"
+"                 [-C content-dir]\n"
 "       lcspr --help | --version\n";
 
 static const char help_text[] =
@@ -31,6 +33,12 @@ static const char help_text[] =
 "  build         read content, check it, and write the site\n"
 "  check         read and check content, including for details that\n"
 "                could identify a child or family; write nothing\n"
+"  new TITLE     start a review: write content/reviews/<slug>.md, the\n"
+"                slug made from TITLE, with every field and a note on\n"
+"                each, today's date and draft: true; never replaces a\n"
+"                file.  --region R and --theme T (repeatable) fill\n"
+"                those fields (else the first in site.yaml, to change);\n"
+"                --date YYYY-MM-DD sets the publication date\n"
 "\n"
 "Options for build:\n"
 "  -C DIR        content folder (default: content)\n"
@@ -233,6 +241,7 @@ static const struct command {
 } commands[] = {
 	{ "build", cmd_build },
 	{ "check", cmd_build },
+	{ "new", new_cmd },
 };
 
 int
