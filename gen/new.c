@@ -503,7 +503,11 @@ new_cmd(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 },
 	};
 
-	main_defaults(&o);
+	/* Not main_defaults: the unit tests link every file but main.c. */
+	memset(&o, 0, sizeof(o));
+	o.contentdir = "content";
+	o.outdir = "site";
+	o.jobs = 1;
 	argv[0] = name;
 	themeargs = xcalloc((size_t)argc, sizeof(*themeargs));
 	while ((c = getopt_long(argc, argv, "C:", lopts, NULL)) != -1)
