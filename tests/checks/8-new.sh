@@ -26,11 +26,11 @@ i=0
 while IFS= read -r title; do
 	i=$((i + 1))
 	case $i in
-	1) set -- --region "north west" --theme neglect --theme CCE --date 2024-02-29 ;;
-	2) set -- --theme "Domestic abuse" ;;
-	*) set -- ;;
+	1) newargs=(--region "north west" --theme neglect --theme CCE --date 2024-02-29) ;;
+	2) newargs=(--theme "Domestic abuse") ;;
+	*) newargs=() ;;
 	esac
-	if ! out=$(cd "$N" && "$L" new "$@" -- "$title" 2>&1); then
+	if ! out=$(cd "$N" && "$L" new "${newargs[@]}" -- "$title" 2>&1); then
 		ok=0
 		log="$log
 new \"$title\": $out"
@@ -106,8 +106,8 @@ rm -f "$N/content/reviews/child-f.md"
 # A long title gives a file name cut at a hyphen, at most 80 characters.
 long="Child G: $(printf 'word%.0s ' $(seq 1 40))end"
 if (cd "$N" && "$L" new -- "$long") >/dev/null 2>&1 &&
-   name=$(cd "$N/content/reviews" && ls child-g-*.md) && [ "${#name}" -le 83 ] &&
-   [ "${name%-.md}" = "$name" ]; then
+   longname=$(cd "$N/content/reviews" && ls child-g-*.md) && [ "${#longname}" -le 83 ] &&
+   [ "${longname%-.md}" = "$longname" ]; then
 	pass "new: a long title's file name is cut"
 else
 	fail "new: a long title's file name is cut" "$(ls "$N/content/reviews")"
