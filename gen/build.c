@@ -234,6 +234,19 @@ build_review(const struct site *s, struct output *o, struct render *rd,
 	return page_review(s, s->pub[i], o, rd);
 }
 
+static size_t
+build_ngone(const struct site *s)
+{
+	return s->gonesz;
+}
+
+static int
+build_gone(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	return page_withdrawn(s, s->gone[i], o, rd);
+}
+
 /*
  * Everything the build writes, one row per kind, in the order queued:
  * big pages first, to balance threads.  A new kind of page is a row.
@@ -252,6 +265,7 @@ static const struct jobtype jobtypes[] = {
 	{ build_nfeeds, build_termfeed, JC_FEED },
 	{ build_npages, build_page, JC_PAGE },
 	{ build_npub, build_review, JC_PAGE },
+	{ build_ngone, build_gone, JC_PAGE },
 };
 
 /* Do one page job.  Returns 1 on success. */
@@ -383,7 +397,11 @@ build_reviews(struct site *s)
 	return ok;
 }
 
-/* Choose the published reviews, newest first. */
+/*
+ * Choose the published reviews, newest first, and the withdrawn ones
+ * (a notice in place of the page), by slug.  A draft or a review dated
+ * later stays left out even when withdrawn: it was never on the site.
+ */
 static void
 build_publish(struct site *s, size_t *drafts, size_t *future)
 {
@@ -391,6 +409,7 @@ build_publish(struct site *s, size_t *drafts, size_t *future)
 	struct review	*r;
 
 	s->pub = xcalloc(s->reviewsz, sizeof(*s->pub));
+	s->gone = xcalloc(s->reviewsz, sizeof(*s->gone));
 	*drafts = *future = 0;
 	for (i = 0; i < s->reviewsz; i++) {
 		r = &s->reviews[i];
@@ -399,12 +418,16 @@ build_publish(struct site *s, size_t *drafts, size_t *future)
 		else if (date_cmp(&r->published, &s->today) > 0 &&
 		    !s->opts->future)
 			(*future)++;
-		else {
+		else if (r->withdrawn.year != 0) {
+			s->gone[s->gonesz++] = r;
+			r->gone = 1;
+		} else {
 			s->pub[s->pubsz++] = r;
 			r->published_ok = 1;
 		}
 	}
 	qsort(s->pub, s->pubsz, sizeof(*s->pub), build_datecmp);
+	qsort(s->gone, s->gonesz, sizeof(*s->gone), build_slugcmp);
 }
 
 /* Make the list of jobs from jobtypes[], in its order. */
@@ -494,7 +517,7 @@ build_heldback(const struct site *s, size_t drafts, size_t future)
 	printf(":\n");
 	for (i = 0; i < s->reviewsz; i++) {
 		r = &s->reviews[i];
-		if (r->published_ok)
+		if (r->published_ok || r->gone)
 			continue;
 		fputs("  ", stdout);
 		diag_puts(stdout, r->path);
@@ -502,6 +525,29 @@ build_heldback(const struct site *s, size_t drafts, size_t future)
 			fputs(": draft\n", stdout);
 		else
 			printf(": dated %s\n", r->iso);
+	}
+}
+
+/*
+ * Say which reviews are withdrawn: their pages are now a notice, and
+ * they are in no list, feed or data file.
+ */
+static void
+build_gonelist(const struct site *s)
+{
+	size_t	 i;
+
+	if (s->gonesz == 0)
+		return;
+	printf("lcspr: %zu withdrawn review%s, each page now a notice and "
+	    "in no list, feed or data:\n", s->gonesz,
+	    s->gonesz == 1 ? "" : "s");
+	for (i = 0; i < s->gonesz; i++) {
+		fputs("  ", stdout);
+		diag_puts(stdout, s->gone[i]->path);
+		printf(": withdrawn %04d-%02d-%02d\n",
+		    s->gone[i]->withdrawn.year, s->gone[i]->withdrawn.month,
+		    s->gone[i]->withdrawn.day);
 	}
 }
 
@@ -521,8 +567,11 @@ build_signame(int sig)
 	}
 }
 
-/* Free everything the build allocated in s. */
-static void
+/*
+ * Free everything build_start and what followed allocated in s (lcspr
+ * new shares it).
+ */
+void
 build_free(struct site *s)
 {
 	size_t	 i;
@@ -531,6 +580,7 @@ build_free(struct site *s)
 		review_free(&s->reviews[i]);
 	free(s->reviews);
 	free(s->pub);
+	free(s->gone);
 	vocab_free(&s->years);
 	intro_free(s);
 	config_free(s);
@@ -554,9 +604,10 @@ build_free(struct site *s)
 
 /*
  * Set up s for opts and take the build time.  Returns 0 when
- * SOURCE_DATE_EPOCH is wrong (said on stderr, s freed), else 1.
+ * SOURCE_DATE_EPOCH is wrong (said on stderr, s freed), else 1 (the
+ * caller then frees s with build_free).  lcspr new shares it.
  */
-static int
+int
 build_start(struct site *s, const struct opts *opts)
 {
 	memset(s, 0, sizeof(*s));
@@ -710,8 +761,10 @@ build_run(const struct opts *opts)
 			    s.pubsz == 1 ? "" : "s", pages,
 			    pages == 1 ? "" : "s", feeds, feeds == 1 ? "" : "s",
 			    opts->outdir, t2 - t0);
-		if (opts->verbose >= 0)
+		if (opts->verbose >= 0) {
 			build_heldback(&s, drafts, future);
+			build_gonelist(&s);
+		}
 		if (opts->verbose > 0)
 			printf("lcspr: read and checked in %.2f s, wrote in "
 			    "%.2f s, removed the previous site in %.2f s\n",

@@ -1118,7 +1118,7 @@ check_findslug(const void *key, const void *elem)
 /*
  * Once the published reviews are chosen and the terms with a page
  * known: links to a review that stays off the site (a draft, or
- * embargoed), or to a theme or region with no page (no published
+ * embargoed, or withdrawn), or to a theme or region with no page (no published
  * review and no intro), would be broken links: report each from a
  * text that is published.  Returns 1 when there are none.
  */
@@ -1153,10 +1153,16 @@ check_links(struct site *s)
 		    sizeof(*s->byslug), check_findslug);
 		if (t == NULL || (*t)->published_ok)
 			continue;
-		diag_finding(s->diag, 1, x->path, x->line, x->col, "link to "
-		    "%s.md, which %s: it would be a broken link on the site",
-		    x->slug, (*t)->draft && !s->opts->drafts ? "is a draft" :
-		    "is dated after the build date");
+		if ((*t)->gone)
+			diag_finding(s->diag, 1, x->path, x->line, x->col,
+			    "link to %s.md, which is withdrawn: its page is "
+			    "now only a notice, so remove the link", x->slug);
+		else
+			diag_finding(s->diag, 1, x->path, x->line, x->col,
+			    "link to %s.md, which %s: it would be a broken "
+			    "link on the site", x->slug, (*t)->draft &&
+			    !s->opts->drafts ? "is a draft" :
+			    "is dated after the build date");
 		ok = 0;
 	}
 	return ok;

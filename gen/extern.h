@@ -218,6 +218,8 @@ int		 page_home(const struct site *, struct output *,
 		    struct render *);
 int		 page_review(const struct site *, const struct review *,
 		    struct output *, struct render *);
+int		 page_withdrawn(const struct site *, const struct review *,
+		    struct output *, struct render *);
 int		 page_term(const struct site *, const struct vocab *,
 		    const struct term *, struct output *, struct render *);
 int		 page_terms(const struct site *, const struct vocab *,
@@ -256,6 +258,11 @@ int		 main_env(struct opts *);
 char		*main_themedir(struct opts *);
 
 /* build.c */
+int		 build_start(struct site *, const struct opts *);
+void		 build_free(struct site *);
+
+/* new.c */
+int		 new_cmd(int, char *[]);
 int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);
 

@@ -28,6 +28,7 @@ enum fid {
 	F_NAME, F_COUNT, F_COUNT_LABEL, F_DESCRIPTION, F_FEED_URL,
 	F_TOP_THEMES, F_TOP_THEMES_HEADING,
 	F_INSIGHTS_URL, F_GLANCE_YEARS, F_GLANCE_ETHNICITY, F_GLANCE_MEDIAN,
+	F_NOINDEX,
 	F__MAX
 };
 
@@ -126,6 +127,8 @@ static const struct {
 	    S_TERM | S_TOP, FD_ITEM, 0 },
 	[F_GLANCE_MEDIAN] = { "glance-median", FT_TEXT,
 	    S_TERM | S_TOP, FD_ITEM, 0 },
+	/* Search engines are asked to leave the page out of results. */
+	[F_NOINDEX] = { "noindex", FT_FLAG, S_PAGE, FD_PAGE, 0 },
 };
 
 /*
@@ -399,8 +402,10 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		field_text(v, pc->description);
 		return 1;
 	case F_CANONICAL_URL:
-		/* 404.html stands in for every missing address: no one. */
-		field_text(v, pc->kind == PK_404 ? NULL :
+		/* 404.html stands in for every missing address: no one;
+		 * a withdrawn review's notice is not to be indexed. */
+		field_text(v, pc->kind == PK_404 ||
+		    pc->kind == PK_WITHDRAWN ? NULL :
 		    arena_printf(&pc->arena, "%s%s", s->base_url, pc->dir));
 		return 1;
 	case F_FEEDS:
@@ -418,6 +423,10 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 	case F_IS_HOME:
 		v->type = FT_FLAG;
 		v->flag = pc->kind == PK_HOME;
+		return 1;
+	case F_NOINDEX:
+		v->type = FT_FLAG;
+		v->flag = pc->kind == PK_WITHDRAWN;
 		return 1;
 	case F_REVIEW_COUNT:
 		field_text(v, field_count(pc, s->pubsz, 0));

@@ -163,6 +163,7 @@ struct review {
 	struct date	 notified;	/* incident notified; year 0: not given */
 	struct date	 commissioned;	/* review commissioned, or year 0 */
 	struct date	 completed;	/* report finalised, or year 0 */
+	struct date	 withdrawn;	/* taken down, or year 0: not given */
 	const struct term *region;	/* borrowed from site->regions */
 	const struct term **themes;	/* owned array, borrowed terms */
 	size_t		 themesz;	/* number of themes, >= 1 */
@@ -173,7 +174,9 @@ struct review {
 	char		*summary;	/* front matter or first paragraph */
 	char		*report_url;	/* http(s) or NULL */
 	int		 draft;		/* draft: true */
-	int		 published_ok;	/* on the site (not draft or embargo) */
+	int		 published_ok;	/* on the site (not draft or embargo,
+					 * not withdrawn) */
+	int		 gone;		/* withdrawn: its page is a notice */
 	struct allow	*allow;		/* owned: front matter exceptions */
 	size_t		 allowsz;	/* number of exceptions */
 	char		*body;		/* rendered HTML, or NULL when spooled */
@@ -281,6 +284,8 @@ struct site {
 	size_t		 reviewsz;	/* number read */
 	const struct review **pub;	/* borrowed: published, newest first */
 	size_t		 pubsz;		/* number published */
+	const struct review **gone;	/* borrowed: withdrawn, by slug */
+	size_t		 gonesz;	/* number withdrawn */
 	struct vocab	 years;		/* years with reviews, newest first */
 	struct vocab	*vocabs[VOCAB_PAGED]; /* those with pages */
 	struct page	*pages;		/* owned standalone pages */
@@ -300,6 +305,7 @@ enum pagekind {
 	PK_PAGE,		/* <slug>/, a standalone page */
 	PK_404,			/* 404.html */
 	PK_INSIGHTS,		/* insights/ */
+	PK_WITHDRAWN,		/* reviews/<slug>/ of a withdrawn review */
 	PK__MAX
 };
 

@@ -23,6 +23,8 @@ static const char usage_text[] =
 "                   [--drafts] [--future] [--no-check] [-j jobs] [-q | -v]\n"
 "       lcspr check [-C content-dir] [-j jobs] [-q | -v]\n"
 "       lcspr init dir\n"
+"       lcspr new TITLE [--region R] [--theme T]... [--date YYYY-MM-DD]\n"
+"                 [-C content-dir]\n"
 "       lcspr --help | --version\n";
 
 static const char help_text[] =
@@ -35,6 +37,12 @@ static const char help_text[] =
 "  init DIR      make a new site in the folder DIR (new or empty): settings\n"
 "                and pages to fill in, an example review, the site theme\n"
 "                and files to publish from GitHub or GitLab\n"
+"  new TITLE     start a review: write content/reviews/<slug>.md, the\n"
+"                slug made from TITLE, with every field and a note on\n"
+"                each, today's date and draft: true; never replaces a\n"
+"                file.  --region R and --theme T (repeatable) fill\n"
+"                those fields (else the first in site.yaml, to change);\n"
+"                --date YYYY-MM-DD sets the publication date\n"
 "\n"
 "Options for build:\n"
 "  -C DIR        content folder (default: content)\n"
@@ -239,6 +247,7 @@ static const struct command {
 	{ "build", cmd_build },
 	{ "check", cmd_build },
 	{ "init", init_main },
+	{ "new", new_cmd },
 };
 
 int

@@ -4,6 +4,7 @@
  * site theme, and writes the result.  Runs on several threads, one
  * page at a time per thread; nothing shared is written.
  */
+#include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -169,6 +170,66 @@ page_review(const struct site *s, const struct review *r,
 	for (i = 0; i < r->themesz; i++)
 		page_feed(&pc, &s->themes, r->themes[i]);
 	return page_finish(&pc, o, TK_REVIEW, CTX_REVIEW, r, rd);
+}
+
+/* Add a text child p (a paragraph) to parent; returns it. */
+static xmlNodePtr
+page_para(xmlNodePtr parent, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, (const xmlChar *)"p",
+	    (const xmlChar *)text);
+}
+
+/*
+ * The page of withdrawn review r: a notice in its place, saying so with
+ * the date and the title, with a link home, and marked noindex (the
+ * layout's "noindex" field).  None of the review's text, summary or
+ * details is on it.  Returns 1 on success, 0 when reported.
+ */
+int
+page_withdrawn(const struct site *s, const struct review *r,
+    struct output *o, struct render *rd)
+{
+	struct page	 notice;
+	struct pagectx	 pc;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, p, k;
+	xmlBufferPtr	 b;
+	char		 date[64];
+	int		 ok;
+
+	memset(&notice, 0, sizeof(notice));
+	notice.title = xstrdup("This review has been withdrawn");
+	page_begin(&pc, s, PK_WITHDRAWN, notice.title, "reviews/%s/",
+	    r->slug);
+	date_human(&r->withdrawn, date, sizeof(date));
+	doc = htmlNewDocNoDtD(NULL, NULL);
+	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
+	xmlDocSetRootElement(doc, root);
+	p = page_para(root, "The review ");
+	xmlNewTextChild(p, NULL, (const xmlChar *)"cite",
+	    (const xmlChar *)r->title);
+	xmlNodeAddContent(p, (const xmlChar *)arena_printf(&pc.arena,
+	    " was withdrawn on %s. It is no longer published on this "
+	    "site.", date));
+	p = page_para(root, NULL);
+	k = xmlNewTextChild(p, NULL, (const xmlChar *)"a",
+	    (const xmlChar *)"Go to the home page");
+	xmlNewProp(k, (const xmlChar *)"href",
+	    (const xmlChar *)(*pc.prefix == '\0' ? "./" : pc.prefix));
+	xmlNodeAddContent(p, (const xmlChar *)" to find the reviews that "
+	    "are published.");
+	b = xmlBufferCreate();
+	for (k = root->children; k != NULL; k = k->next)
+		htmlNodeDump(b, doc, k);
+	notice.body = xstrdup((const char *)xmlBufferContent(b));
+	xmlBufferFree(b);
+	xmlFreeDoc(doc);
+	pc.page = &notice;
+	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
+	free(notice.title);
+	free(notice.body);
+	return ok;
 }
 
 /*

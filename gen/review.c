@@ -56,6 +56,7 @@ static const struct rfield review_fieldtab[] = {
 	    "commissioned", 6, "date the review was commissioned, if given" },
 	{ "completed", RF_DATE, RO(completed), 0, 0, 0, "completed", 7,
 	    "date the report was finalised, if given" },
+	{ "withdrawn", RF_DATE, RO(withdrawn), 0, 0, 0, NULL, 0, NULL },
 	/* Columns of the open data not read from the front matter. */
 	{ NULL, RF_TEXT, RO(slug), 0, 0, 0, "slug", 1,
 	    "the review's name in its web address" },
@@ -377,6 +378,27 @@ review_order(struct diag *d, struct front *f, struct review *r,
 	return ok;
 }
 
+/*
+ * A review is withdrawn after it is published, never before: the
+ * withdrawn date (on line) must not come before the published one.
+ */
+static int
+review_withdrawn(struct diag *d, struct front *f, const struct review *r,
+    size_t line)
+{
+	char	 a[16];
+
+	if (r->withdrawn.year == 0 || r->published.year == 0 ||
+	    date_cmp(&r->withdrawn, &r->published) >= 0)
+		return 1;
+	snprintf(a, sizeof(a), "%04d-%02d-%02d", r->withdrawn.year,
+	    r->withdrawn.month, r->withdrawn.day);
+	diag_error(d, f->path, line, "\"withdrawn\" (%s) is before "
+	    "\"published\" (%s): a review is withdrawn on or after the day "
+	    "it is published", a, r->iso);
+	return 0;
+}
+
 /* Read field fl, the field of row rf, into r.  Returns 1 if good. */
 static int
 review_field(struct site *s, struct front *f, const struct field *fl,
@@ -476,6 +498,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 	for (i = 0; i < 4; i++)
 		lines[i] = line[review_row(review_dates[i])];
 	ok &= review_order(s->diag, f, r, lines);
+	ok &= review_withdrawn(s->diag, f, r, line[review_row("withdrawn")]);
 	date_ahead(s, r, lines);
 	return ok;
 }
