@@ -731,7 +731,8 @@ config_read(struct site *s)
 		    "address and vocabularies");
 		return 0;
 	}
-	if (!scan_readconfig(s->diag, s->re, s->configpath, &text, &len))
+	if (!scan_readconfig(s->diag, s->re, s->configpath,
+	    !s->opts->nomarks, &text, &len))
 		return 0;
 	memset(&f, 0, sizeof(f));
 	f.path = s->configpath;

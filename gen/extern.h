@@ -90,7 +90,7 @@ int		 scan_utf8(const struct patterns *, const char *, size_t,
 int		 scan_read(struct diag *, const struct patterns *,
 		    const char *, char **, size_t *);
 int		 scan_readconfig(struct diag *, const struct patterns *,
-		    const char *, char **, size_t *);
+		    const char *, int, char **, size_t *);
 size_t		 scan_dir(struct diag *, const char *, char ***);
 int		 scan_content(struct diag *, const char *, const char *);
 char		*scan_slug(struct diag *, const struct patterns *,

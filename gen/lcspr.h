@@ -239,6 +239,7 @@ struct opts {
 	int		 nocheck;	/* --no-check: skip the content checks */
 	int		 nocache;	/* LCSPR_NOCACHE: fill every part afresh */
 	int		 reverse;	/* LCSPR_JOBORDER=reverse: last job first */
+	int		 nomarks;	/* lcspr new: placeholders are no error */
 };
 
 struct sitetheme;

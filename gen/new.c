@@ -508,6 +508,8 @@ new_cmd(int argc, char *argv[])
 	o.contentdir = "content";
 	o.outdir = "site";
 	o.jobs = 1;
+	/* A new site's settings may wait until it is published. */
+	o.nomarks = 1;
 	argv[0] = name;
 	themeargs = xcalloc((size_t)argc, sizeof(*themeargs));
 	while ((c = getopt_long(argc, argv, "C:", lopts, NULL)) != -1)

@@ -317,17 +317,19 @@ scan_read(struct diag *d, const struct patterns *re, const char *path,
 }
 
 /*
- * Read site.yaml with scan_readn: at most CONFIG_MAX bytes.  Returns 1
- * on success, 0 when reported.
+ * Read site.yaml with scan_readn: at most CONFIG_MAX bytes, reporting
+ * placeholders left when marks is set.  Returns 1 on success, 0 when
+ * reported.
  */
 int
 scan_readconfig(struct diag *d, const struct patterns *re,
-    const char *path, char **text, size_t *len)
+    const char *path, int marks, char **text, size_t *len)
 {
 	if (!scan_readn(d, re, path, CONFIG_MAX, "site.yaml", "keep only "
 	    "the settings and the lists in it", text, len))
 		return 0;
-	scan_placeholders(d, path, *text, *len, 1);
+	if (marks)
+		scan_placeholders(d, path, *text, *len, 1);
 	return 1;
 }
 

@@ -126,3 +126,16 @@ else
 	fail "init: the built-in theme builds the same site as -t themes/default" "$(cat "$W/out") $d"
 fi
 unset LCSPR_SHAREDIR
+
+# lcspr new works in a new site whose placeholders are still there (as
+# the steps printed by init say), and what it wrote passes the checks of
+# reviews: the placeholders are the only errors left.
+if (cd "$W" && LCSPR_SHAREDIR=/nonexistent "$A" init site3 >/dev/null &&
+    cd site3 && LCSPR_SHAREDIR=/nonexistent "$A" new "Child B: neglect" --region "north west" --theme neglect) >"$W/out" 2>&1 &&
+   [ -f "$W/site3/content/reviews/child-b-neglect.md" ] &&
+   (cd "$W/site3" && LCSPR_SHAREDIR=/nonexistent "$A" check) >"$W/out2" 2>&1; [ $? -eq 1 ] &&
+   ! grep -v 'placeholder: \|lcspr: checked 2 reviews and 2 pages' "$W/out2" | grep -q .; then
+	pass "init: lcspr new works before the placeholders are replaced"
+else
+	fail "init: lcspr new works before the placeholders are replaced" "$(cat "$W/out" "$W/out2" 2>/dev/null)"
+fi
