@@ -28,6 +28,7 @@ enum fid {
 	F_NAME, F_COUNT, F_COUNT_LABEL, F_DESCRIPTION, F_FEED_URL,
 	F_TOP_THEMES, F_TOP_THEMES_HEADING,
 	F_INSIGHTS_URL, F_GLANCE_YEARS, F_GLANCE_ETHNICITY, F_GLANCE_MEDIAN,
+	F_PREVIEW,
 	F__MAX
 };
 
@@ -126,6 +127,8 @@ static const struct {
 	    S_TERM | S_TOP, FD_ITEM, 0 },
 	[F_GLANCE_MEDIAN] = { "glance-median", FT_TEXT,
 	    S_TERM | S_TOP, FD_ITEM, 0 },
+	/* serve, --drafts or --future: not for publication */
+	[F_PREVIEW] = { "preview", FT_FLAG, S_PAGE, FD_SITE, 0 },
 };
 
 /*
@@ -418,6 +421,10 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 	case F_IS_HOME:
 		v->type = FT_FLAG;
 		v->flag = pc->kind == PK_HOME;
+		return 1;
+	case F_PREVIEW:
+		v->type = FT_FLAG;
+		v->flag = s->opts->drafts || s->opts->future || s->opts->serve;
 		return 1;
 	case F_REVIEW_COUNT:
 		field_text(v, field_count(pc, s->pubsz, 0));

@@ -235,6 +235,8 @@ struct opts {
 	int		 nocheck;	/* --no-check: skip the content checks */
 	int		 nocache;	/* LCSPR_NOCACHE: fill every part afresh */
 	int		 reverse;	/* LCSPR_JOBORDER=reverse: last job first */
+	int		 serve;		/* lcspr serve: a preview, in a
+					 * temporary folder */
 };
 
 struct sitetheme;
