@@ -657,6 +657,25 @@ build_check(const struct opts *opts)
 }
 
 /*
+ * The path part of base_url in the site.yaml of opts ("/" or "/sub/"),
+ * for lcspr serve; NULL when site.yaml has errors (a build reports
+ * them).  The caller frees it.
+ */
+char *
+build_basepath(const struct opts *opts)
+{
+	struct site	 s;
+	char		*p = NULL;
+
+	if (!build_start(&s, opts))
+		return NULL;
+	if (config_read(&s) && s.base_path != NULL)
+		p = xstrdup(s.base_path);
+	build_free(&s);
+	return p;
+}
+
+/*
  * Build the site described by opts.  Returns the exit status: 0 on
  * success, 1 when content or the site theme had errors (all reported,
  * the previous site untouched), 2 for a bad SOURCE_DATE_EPOCH, 128

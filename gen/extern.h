@@ -252,5 +252,9 @@ char		*main_themedir(struct opts *);
 /* build.c */
 int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);
+char		*build_basepath(const struct opts *);
+
+/* serve.c */
+int		 serve_main(int, char *[]);
 
 #endif /* !EXTERN_H */
