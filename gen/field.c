@@ -424,7 +424,8 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_PREVIEW:
 		v->type = FT_FLAG;
-		v->flag = s->opts->drafts || s->opts->future || s->opts->serve;
+		v->flag = s->opts != NULL && (s->opts->drafts ||
+		    s->opts->future || s->opts->serve);
 		return 1;
 	case F_REVIEW_COUNT:
 		field_text(v, field_count(pc, s->pubsz, 0));
