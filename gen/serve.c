@@ -329,29 +329,32 @@ serve_watchroots(struct serve *sv)
 	}
 }
 
-/* Answer every waiting page with the build number. */
+/* Answer a waiting page with the number of the last build. */
+static void
+serve_answer(const struct serve *sv, struct evhttp_request *req)
+{
+	struct evbuffer	*b = evbuffer_new();
+	struct evkeyvalq *h = evhttp_request_get_output_headers(req);
+
+	evbuffer_add_printf(b, "%lu\n", sv->gen);
+	evhttp_add_header(h, "Content-Type", "text/plain; charset=utf-8");
+	evhttp_add_header(h, "Cache-Control", "no-store");
+	evhttp_send_reply(req, 200, "OK", b);
+	evbuffer_free(b);
+}
+
+/* Answer the waiting pages: all, or those waiting for long. */
 static void
 serve_wake(struct serve *sv, int all)
 {
-	struct evbuffer	*b;
 	size_t		 i, k = 0;
 	time_t		 now = time(NULL);
 
-	for (i = 0; i < sv->waitersz; i++) {
-		if (!all && now - sv->waiters[i].since < SERVE_WAITSECS) {
+	for (i = 0; i < sv->waitersz; i++)
+		if (!all && now - sv->waiters[i].since < SERVE_WAITSECS)
 			sv->waiters[k++] = sv->waiters[i];
-			continue;
-		}
-		b = evbuffer_new();
-		evbuffer_add_printf(b, "%lu\n", sv->gen);
-		evhttp_add_header(evhttp_request_get_output_headers(
-		    sv->waiters[i].req), "Content-Type",
-		    "text/plain; charset=utf-8");
-		evhttp_add_header(evhttp_request_get_output_headers(
-		    sv->waiters[i].req), "Cache-Control", "no-store");
-		evhttp_send_reply(sv->waiters[i].req, 200, "OK", b);
-		evbuffer_free(b);
-	}
+		else
+			serve_answer(sv, sv->waiters[i].req);
 	sv->waitersz = k;
 }
 
@@ -789,7 +792,11 @@ serve_wait(struct serve *sv, struct evhttp_request *req)
 		now = *g == '\0' || *end != '\0' || n != sv->gen;
 	}
 	evhttp_clear_headers(&args);
-	if (!now && sv->waitersz >= SERVE_WAITMAX) {
+	if (now) {
+		serve_answer(sv, req);
+		return;
+	}
+	if (sv->waitersz >= SERVE_WAITMAX) {
 		serve_text(req, 503, "Service Unavailable", "busy");
 		return;
 	}
@@ -801,8 +808,6 @@ serve_wait(struct serve *sv, struct evhttp_request *req)
 	evhttp_connection_set_closecb(sv->waiters[sv->waitersz].evcon,
 	    serve_closecb, sv);
 	sv->waitersz++;
-	if (now)
-		serve_wake(sv, 1);
 }
 
 /* Is the Host header this server's own (not another name, which a

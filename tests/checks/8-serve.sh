@@ -118,6 +118,10 @@ $u: ${b##*$'\n'}"
 	    pass "serve: only GET and HEAD" || fail "serve: only GET and HEAD"
 	# An edit shows within 2 s; a waiting page is answered.
 	gen=$(curl -s "$(B /learning/reviews/)" | sed -n 's/.*})(\([0-9]*\));<\/script>.*/\1/p')
+	[ "$(curl -s -m 2 "$(B "/_lcspr/wait?gen=0")")" = "$gen" ] && pass "serve: a page of an older build learns at once" ||
+	    fail "serve: a page of an older build learns at once"
+	# A page that goes away while it waits (the server forgets it).
+	curl -s -m 0.3 "$(B "/_lcspr/wait?gen=$gen")" >/dev/null
 	curl -s -m 5 "$(B "/_lcspr/wait?gen=$gen")" >"$V/wait" &
 	wpid=$!
 	f=$V/content/reviews/child-1.md
