@@ -61,15 +61,25 @@ else
 	[ -d "$tmp/site" ] && [ ! -e "$V/site" ] && pass "serve: builds into a temporary folder, not site/" ||
 	    fail "serve: builds into a temporary folder, not site/" "$(ls -R "$V/tmp" | head)"
 	# Only on 127.0.0.1.
-	l=$(ss -Hltn "sport = :$port" 2>&1 | awk '{ print $4 }')
+	# Every listening socket on the port (ss, or /proc/net/tcp*).
+	if command -v ss >/dev/null 2>&1; then
+		l=$(ss -Hltn "sport = :$port" 2>&1 | awk '{ print $4 }')
+	else
+		l=$(awk -v p="$(printf '%04X' "$port")" -v n="$port" '$4 == "0A" && $2 ~ (":" p "$") {
+			print ($2 == "0100007F:" p) ? "127.0.0.1:" n : $2 }' /proc/net/tcp /proc/net/tcp6)
+	fi
 	[ "$l" = "127.0.0.1:$port" ] && pass "serve: listens on 127.0.0.1 only" ||
 	    fail "serve: listens on 127.0.0.1 only" "$l"
 	# The root redirects to the base path; pages and their types.
 	r=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$(B /)")
 	[ "$r" = "302 $(B /learning/reviews/)" ] && pass "serve: / redirects to the base path" ||
 	    fail "serve: / redirects to the base path" "$r"
+	: >"$tmp/site/t.pdf"; : >"$tmp/site/t.svg"; : >"$tmp/site/t.PNG"; : >"$tmp/site/t.webp"; : >"$tmp/site/t.bin"
 	out=""
-	for t in "/learning/reviews/ text/html; charset=utf-8" \
+	for t in "/learning/reviews/t.pdf application/pdf" "/learning/reviews/t.svg image/svg+xml" \
+	    "/learning/reviews/t.PNG image/png" "/learning/reviews/t.webp image/webp" \
+	    "/learning/reviews/t.bin application/octet-stream" \
+	    "/learning/reviews/ text/html; charset=utf-8" \
 	    "/learning/reviews/reviews/child-1/ text/html; charset=utf-8" \
 	    "/learning/reviews/assets/style.css text/css; charset=utf-8" \
 	    "/learning/reviews/feed.xml application/xml" \
