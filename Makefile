@@ -24,7 +24,7 @@ SRCS	 = gen/main.c gen/diag.c gen/util.c gen/embed.c gen/date.c gen/scan.c \
 	   gen/front.c gen/vocab.c gen/config.c gen/markdown.c \
 	   gen/attach.c gen/norm.c gen/check.c gen/doc.c gen/review.c gen/intro.c gen/index.c gen/insight.c gen/field.c \
 	   gen/template.c gen/page.c gen/feed.c gen/data.c gen/output.c gen/build.c \
-	   gen/init.c gen/new.c
+	   gen/init.c gen/new.c gen/serve.c
 OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/internal.h gen/extern.h
 
@@ -106,10 +106,12 @@ tests/out/bin/lcspr-asan: $(ASAN_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(SANITIZE) -o $@ $(ASAN_OBJS) $(ALL_LDFLAGS)
 
-tests/out/bin/unit: $(UNIT_OBJS) $(filter-out $(ASAN_DIR)/main.o,$(ASAN_OBJS))
+# The unit tests call the stages, not the commands (main.c, serve.c).
+UNIT_LIBOBJS = $(filter-out $(ASAN_DIR)/main.o $(ASAN_DIR)/serve.o,$(ASAN_OBJS))
+
+tests/out/bin/unit: $(UNIT_OBJS) $(UNIT_LIBOBJS)
 	@mkdir -p $(@D)
-	$(CC) $(SANITIZE) -o $@ $(UNIT_OBJS) \
-		$(filter-out $(ASAN_DIR)/main.o,$(ASAN_OBJS)) $(ALL_LDFLAGS)
+	$(CC) $(SANITIZE) -o $@ $(UNIT_OBJS) $(UNIT_LIBOBJS) $(ALL_LDFLAGS)
 
 # The link checker of the tests (tests/tools/linkcheck.c).
 tests/out/bin/linkcheck: tests/tools/linkcheck.c .deps-ok
@@ -157,7 +159,7 @@ fuzz: .deps-ok gen/embed.inc
 	mkdir -p tests/out/fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 \
 		-D_GNU_SOURCE $(PKG_CFLAGS) -o tests/out/fuzz/fuzz_front \
-		tests/fuzz/fuzz_front.c $(filter-out gen/main.c,$(SRCS)) \
+		tests/fuzz/fuzz_front.c $(filter-out gen/main.c gen/serve.c,$(SRCS)) \
 		$(PKG_LIBS) -lpthread -lm
 	cp -R tests/fuzz/corpus/. tests/out/fuzz/corpus/ 2>/dev/null || \
 		cp -R tests/fuzz/corpus tests/out/fuzz/corpus

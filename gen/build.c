@@ -712,6 +712,25 @@ build_check(const struct opts *opts)
 }
 
 /*
+ * The path part of base_url in the site.yaml of opts ("/" or "/sub/"),
+ * for lcspr serve; NULL when site.yaml has errors (a build reports
+ * them).  The caller frees it.
+ */
+char *
+build_basepath(const struct opts *opts)
+{
+	struct site	 s;
+	char		*p = NULL;
+
+	if (!build_start(&s, opts))
+		return NULL;
+	if (config_read(&s) && s.base_path != NULL)
+		p = xstrdup(s.base_path);
+	build_free(&s);
+	return p;
+}
+
+/*
  * Build the site described by opts.  Returns the exit status: 0 on
  * success, 1 when content or the site theme had errors (all reported,
  * the previous site untouched), 2 for a bad SOURCE_DATE_EPOCH, 128
@@ -760,16 +779,27 @@ build_run(const struct opts *opts)
 			    "feed%s to %s in %.2f s\n", s.pubsz,
 			    s.pubsz == 1 ? "" : "s", pages,
 			    pages == 1 ? "" : "s", feeds, feeds == 1 ? "" : "s",
-			    opts->outdir, t2 - t0);
+			    opts->serve ? "the preview" : opts->outdir,
+			    t2 - t0);
 		if (opts->verbose >= 0) {
 			build_heldback(&s, drafts, future);
 			build_gonelist(&s);
 		}
+		/* Even with -q: a preview must not go live by mistake. */
+		if (!opts->serve && (opts->drafts || opts->future))
+			printf("lcspr: this is a preview (%s): do not upload "
+			    "it\n", opts->drafts && opts->future ?
+			    "--drafts --future" : opts->drafts ? "--drafts" :
+			    "--future");
 		if (opts->verbose > 0)
 			printf("lcspr: read and checked in %.2f s, wrote in "
 			    "%.2f s, removed the previous site in %.2f s\n",
 			    t1 - t0, t2 - t1 - o.removesecs, o.removesecs);
-	} else
+	} else if (opts->serve)
+		fprintf(stderr, "lcspr: %zu error%s; the preview shows the "
+		    "last good build\n", s.diag->errors,
+		    s.diag->errors == 1 ? "" : "s");
+	else
 		fprintf(stderr, "lcspr: %zu error%s; nothing was written and "
 		    "%s is unchanged\n", s.diag->errors,
 		    s.diag->errors == 1 ? "" : "s", opts->outdir);

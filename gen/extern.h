@@ -265,6 +265,10 @@ void		 build_free(struct site *);
 int		 new_cmd(int, char *[]);
 int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);
+char		*build_basepath(const struct opts *);
+
+/* serve.c */
+int		 serve_main(int, char *[]);
 
 /* init.c */
 int		 init_main(int, char *[]);

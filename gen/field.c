@@ -29,6 +29,7 @@ enum fid {
 	F_TOP_THEMES, F_TOP_THEMES_HEADING,
 	F_INSIGHTS_URL, F_GLANCE_YEARS, F_GLANCE_ETHNICITY, F_GLANCE_MEDIAN,
 	F_NOINDEX,
+	F_PREVIEW,
 	F__MAX
 };
 
@@ -127,8 +128,11 @@ static const struct {
 	    S_TERM | S_TOP, FD_ITEM, 0 },
 	[F_GLANCE_MEDIAN] = { "glance-median", FT_TEXT,
 	    S_TERM | S_TOP, FD_ITEM, 0 },
-	/* Search engines are asked to leave the page out of results. */
+	/* Search engines are asked to leave the page out of results:
+	 * a withdrawn review's notice, and every page of a preview. */
 	[F_NOINDEX] = { "noindex", FT_FLAG, S_PAGE, FD_PAGE, 0 },
+	/* serve, --drafts or --future: not for publication */
+	[F_PREVIEW] = { "preview", FT_FLAG, S_PAGE, FD_SITE, 0 },
 };
 
 /*
@@ -426,7 +430,13 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_NOINDEX:
 		v->type = FT_FLAG;
-		v->flag = pc->kind == PK_WITHDRAWN;
+		v->flag = pc->kind == PK_WITHDRAWN || (s->opts != NULL &&
+		    (s->opts->drafts || s->opts->future || s->opts->serve));
+		return 1;
+	case F_PREVIEW:
+		v->type = FT_FLAG;
+		v->flag = s->opts != NULL && (s->opts->drafts ||
+		    s->opts->future || s->opts->serve);
 		return 1;
 	case F_REVIEW_COUNT:
 		field_text(v, field_count(pc, s->pubsz, 0));

@@ -240,6 +240,8 @@ struct opts {
 	int		 nocache;	/* LCSPR_NOCACHE: fill every part afresh */
 	int		 reverse;	/* LCSPR_JOBORDER=reverse: last job first */
 	int		 nomarks;	/* lcspr new: placeholders are no error */
+	int		 serve;		/* lcspr serve: a preview, in a
+					 * temporary folder */
 };
 
 struct sitetheme;

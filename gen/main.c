@@ -25,6 +25,8 @@ static const char usage_text[] =
 "       lcspr init dir\n"
 "       lcspr new TITLE [--region R] [--theme T]... [--date YYYY-MM-DD]\n"
 "                 [-C content-dir]\n"
+"       lcspr serve [-p port] [-C content-dir] [-t theme-dir] [--drafts]\n"
+"                   [--future] [-j jobs] [-q | -v]\n"
 "       lcspr --help | --version\n";
 
 static const char help_text[] =
@@ -43,6 +45,11 @@ static const char help_text[] =
 "                file.  --region R and --theme T (repeatable) fill\n"
 "                those fields (else the first in site.yaml, to change);\n"
 "                --date YYYY-MM-DD sets the publication date\n"
+"  serve         preview the site at http://127.0.0.1:8000/ (this computer\n"
+"                only), built into a temporary folder and rebuilt, with\n"
+"                open pages reloaded, whenever content or the site theme\n"
+"                changes; messages show at the top of every page while\n"
+"                the content has errors; Ctrl-C stops it\n"
 "\n"
 "Options for build:\n"
 "  -C DIR        content folder (default: content)\n"
@@ -57,6 +64,13 @@ static const char help_text[] =
 "  -j N          use N threads (default: the number of processors)\n"
 "  -q            print only problems (errors and warnings)\n"
 "  -v            also print how long each stage took\n"
+"\n"
+"Options for serve: -C, -t, --drafts, --future, -j, -q and -v as for\n"
+"build, and\n"
+"  -p PORT       the port, from 1024 to 65535 (default: 8000)\n"
+"A preview (serve, or a build with --drafts or --future) shows the banner\n"
+"\"Preview: not for publication\" on every page and asks search engines\n"
+"not to index it: do not upload it.\n"
 "\n"
 "Attachments: a link or image in content to a local file (PDF, PNG, JPEG,\n"
 "SVG, WebP, DOCX, ODT, XLSX, CSV) inside the content folder publishes that\n"
@@ -248,6 +262,7 @@ static const struct command {
 	{ "check", cmd_build },
 	{ "init", init_main },
 	{ "new", new_cmd },
+	{ "serve", serve_main },
 };
 
 int
