@@ -592,8 +592,8 @@ new_cmd(int argc, char *argv[])
 		printf("lcspr: wrote ");
 		diag_puts(stdout, path);
 		printf("\nNext: write the review in it (each field has a note "
-		    "on what to write),\nthen see it with \"lcspr serve\" (drafts "
-		    "are shown there); set draft: false when it is ready\n");
+		    "on what to write),\nthen see it with \"lcspr serve --drafts\"; set "
+		    "draft: false when it is ready\n");
 	}
 	buf_free(&text);
 out:
