@@ -71,8 +71,9 @@ else
 	fail "new: the files pass lcspr check as written" "$out"
 fi
 
-# Built with --drafts, each page's heading is the title given.
-if out=$(cd "$N" && "$L" build -q --drafts -t "$ROOT/themes/default" 2>&1) && [ -z "$out" ]; then
+# Built with --drafts, nothing on stderr (stdout says it is a preview),
+# and each page's heading is the title given.
+if out=$(cd "$N" && "$L" build -q --drafts -t "$ROOT/themes/default" 2>&1 >/dev/null) && [ -z "$out" ]; then
 	pass "new: the files build"
 	for p in "$N"/site/reviews/*/index.html; do
 		xmllint --html --xpath 'string(//h1)' "$p" 2>/dev/null
