@@ -708,6 +708,8 @@ build_run(const struct opts *opts)
 			    opts->outdir, t2 - t0);
 		if (opts->verbose >= 0)
 			build_heldback(&s, drafts, future);
+		if (opts->verbose >= 0)
+			output_gone(&o, stdout);
 		if (opts->verbose > 0)
 			printf("lcspr: read and checked in %.2f s, wrote in "
 			    "%.2f s, removed the previous site in %.2f s\n",
