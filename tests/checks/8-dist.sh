@@ -97,3 +97,32 @@ if out=$(cd "$w" && LCSPR_SHAREDIR="$r/lcspr" "$X/root/usr/bin/lcspr" build -q 2
 else
 	fail "dist: make deb: the installed program and theme build the sample, identical to ./lcspr's" "$out${d:-}"
 fi
+# Once lcspr has its built-in files (lcspr init, gen/init.c) and lcspr
+# new (gen/new.c): the static program alone, from a folder with no
+# themes/ and no installed theme, starts a site, builds the sample with
+# its built-in theme (identical to ./lcspr's), starts a review in it,
+# and checks the result.
+if [ -f gen/init.c ]; then
+	i=$X/alone
+	mkdir -p "$i/sample"
+	cp -R "$SAMPLE/content" "$i/sample/content"
+	if (cd "$i" && LCSPR_SHAREDIR=/nonexistent "$dist" init site) >"$i/log" 2>&1 && [ -f "$i/site/content/site.yaml" ] &&
+	   d=$(diff -r themes/default "$i/site/themes/default") &&
+	   (cd "$i/sample" && LCSPR_SHAREDIR=/nonexistent "$dist" build -q) >"$i/log" 2>&1 && [ ! -s "$i/log" ] &&
+	   d=$(diff -r "$X/ref" "$i/sample/site"); then
+		pass "dist: make dist: init, and the built-in theme builds the sample, identical to ./lcspr's"
+	else
+		fail "dist: make dist: init, and the built-in theme builds the sample, identical to ./lcspr's" "$(cat "$i/log")${d:-}"
+	fi
+fi
+if [ -f gen/new.c ]; then
+	i=$X/alone-new
+	mkdir -p "$i"
+	cp -R "$SAMPLE/content" "$i/content"
+	if (cd "$i" && LCSPR_SHAREDIR=/nonexistent "$dist" new "Child Q: a test review" && "$dist" check -q) >"$i/log" 2>&1 &&
+	   [ "$(find "$i/content/reviews" -name '*.md' | wc -l)" -eq "$(($(find "$SAMPLE/content/reviews" -name '*.md' | wc -l) + 1))" ]; then
+		pass "dist: make dist: new, then check"
+	else
+		fail "dist: make dist: new, then check" "$(cat "$i/log")"
+	fi
+fi
