@@ -188,7 +188,7 @@ fuzz: .deps-ok
 	tests/out/fuzz/fuzz_front -max_total_time=$(FUZZTIME) \
 		tests/out/fuzz/corpus
 
-# Build and check the sample content under valgrind (slow; not part of
+# Build and check the tests' sample under valgrind (slow; not part of
 # `make test`, which runs everything under the sanitizers).
 valgrind: .deps-ok
 	mkdir -p tests/out/valgrind
@@ -196,9 +196,10 @@ valgrind: .deps-ok
 		$(ALL_LDFLAGS)
 	rm -rf tests/out/valgrind/site
 	valgrind --error-exitcode=1 --leak-check=full -q \
-		tests/out/valgrind/lcspr build -q -o tests/out/valgrind/site
+		tests/out/valgrind/lcspr build -q -C tests/sample/content \
+		-o tests/out/valgrind/site
 	valgrind --error-exitcode=1 --leak-check=full -q \
-		tests/out/valgrind/lcspr check -q
+		tests/out/valgrind/lcspr check -q -C tests/sample/content
 
 print-srcs:
 	@echo $(SRCS)
