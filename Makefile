@@ -35,7 +35,7 @@ EMBED	:= $(shell find themes/default gen/skel -type f ! -name '*~' \
 	   ! -name '.*.sw?' 2>/dev/null | LC_ALL=C sort)
 
 .PHONY: FORCE all site test deps bench install uninstall clean regen validate \
-	lint print-srcs print-pkgs fuzz valgrind asan
+	lint print-srcs print-pkgs print-version fuzz valgrind asan dist deb
 
 all: lcspr
 
@@ -71,11 +71,54 @@ gen/embed.o: gen/embed.inc
 .c.o:
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# One static file, from Debian's static libraries (libxml2 brings ICU,
-# which is C++).  For copying to a machine without these libraries.
-lcspr-static: .deps-ok $(OBJS)
-	$(CC) -static -o $@ $(OBJS) $(LDFLAGS) \
-		$$(pkg-config --static --libs $(PKGS)) -lstdc++ -lpthread -lm
+# make dist: one static, stripped program, from Debian's static
+# libraries (libxml2 brings ICU, which is C++), for any Linux x86-64 and
+# WSL.  The linker's warnings about dlopen and getaddrinfo in a static
+# program (ICU's plug-ins, libxml2's HTTP client: neither is used) are
+# left out when the link succeeds.
+DISTFILE ?= lcspr-$(VERSION)-linux-x86_64
+STATIC_LIBS = $(shell pkg-config --static --libs $(PKGS) 2>/dev/null) \
+	   -lstdc++ -lpthread -lm
+STATIC_LINK = $(CC) -static -s -o $@ $(1) $(LDFLAGS) $(STATIC_LIBS) \
+	   2>$@.log; rc=$$?; \
+	if [ $$rc -eq 0 ]; then grep -v -e ': in function ' -e \
+	    'statically linked applications requires at runtime' $@.log >&2; \
+	else cat $@.log >&2; fi; rm -f $@.log; exit $$rc
+
+dist: $(DISTFILE)
+
+$(DISTFILE): .deps-ok $(OBJS)
+	@$(call STATIC_LINK,$(OBJS))
+	@echo "make: wrote $@"
+
+# make deb: lcspr_VERSION_amd64.deb (scripts/mkdeb), whose static program
+# finds the installed theme in /usr/share/lcspr.  Only the sources that
+# use SHAREDIR (found with grep: gen/main.c) are compiled again, into
+# .build/deb/; the other objects are those of ./lcspr.  DEBFLAGS are
+# dpkg-deb's (the tests use -Zgzip -z1, quicker than the default xz).
+DEBFILE	?= lcspr_$(VERSION)_amd64.deb
+DEBFLAGS ?=
+DEB_MAINTAINER ?= lcspr developers <lcspr@localhost>
+DEB_DIR	 = .build/deb
+DEB_SHARE_SRCS = $(shell grep -l SHAREDIR $(SRCS))
+DEB_OBJS = $(filter-out $(DEB_SHARE_SRCS:.c=.o),$(OBJS)) \
+	   $(DEB_SHARE_SRCS:gen/%.c=$(DEB_DIR)/%.o)
+
+$(DEB_DIR)/%.o: SHAREDIR = /usr/share/lcspr
+$(DEB_DIR)/%.o: gen/%.c $(HDRS) .deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(DEB_DIR)/lcspr: $(DEB_OBJS)
+	@$(call STATIC_LINK,$(DEB_OBJS))
+
+deb: $(DEBFILE)
+
+$(DEBFILE): $(DEB_DIR)/lcspr scripts/mkdeb man/lcspr.1 man/lcspr.5 \
+	    $(shell find themes/default -type f)
+	CC='$(CC)' LIBS='$(STATIC_LIBS)' DEB_MAINTAINER='$(DEB_MAINTAINER)' \
+		scripts/mkdeb $(VERSION) \
+		$(DEB_DIR)/lcspr $@ $(DEBFLAGS)
 
 # The test flavour: the same sources with AddressSanitizer and
 # UndefinedBehaviorSanitizer, compiled once into tests/out/asan/ (with
@@ -166,7 +209,7 @@ fuzz: .deps-ok gen/embed.inc
 	tests/out/fuzz/fuzz_front -max_total_time=$(FUZZTIME) \
 		tests/out/fuzz/corpus
 
-# Build and check the sample content under valgrind (slow; not part of
+# Build and check the tests' sample under valgrind (slow; not part of
 # `make test`, which runs everything under the sanitizers).
 valgrind: .deps-ok gen/embed.inc
 	mkdir -p tests/out/valgrind
@@ -174,9 +217,10 @@ valgrind: .deps-ok gen/embed.inc
 		$(ALL_LDFLAGS)
 	rm -rf tests/out/valgrind/site
 	valgrind --error-exitcode=1 --leak-check=full -q \
-		tests/out/valgrind/lcspr build -q -o tests/out/valgrind/site
+		tests/out/valgrind/lcspr build -q -C tests/sample/content \
+		-o tests/out/valgrind/site
 	valgrind --error-exitcode=1 --leak-check=full -q \
-		tests/out/valgrind/lcspr check -q
+		tests/out/valgrind/lcspr check -q -C tests/sample/content
 
 print-srcs:
 	@echo $(SRCS)
@@ -184,6 +228,10 @@ print-srcs:
 print-pkgs:
 	@echo $(PKGS)
 
+print-version:
+	@echo $(VERSION)
+
 clean:
-	rm -f lcspr $(OBJS) .deps-ok gen/embed.inc gen/embed.list
-	rm -rf tests/out
+	rm -f lcspr $(OBJS) .deps-ok gen/embed.inc gen/embed.list \
+		$(DISTFILE) $(DEBFILE)
+	rm -rf tests/out .build

@@ -785,6 +785,9 @@ build_run(const struct opts *opts)
 			build_heldback(&s, drafts, future);
 			build_gonelist(&s);
 		}
+		/* Not in serve: its folder is a private one. */
+		if (opts->verbose >= 0 && !opts->serve)
+			output_gone(&o, stdout);
 		/* Even with -q: a preview must not go live by mistake. */
 		if (!opts->serve && (opts->drafts || opts->future))
 			printf("lcspr: this is a preview (%s): do not upload "

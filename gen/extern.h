@@ -250,6 +250,7 @@ int		 output_copyfile(struct output *, const char *, const char *);
 int		 output_copytree(struct output *, const char *, const char *);
 int		 output_commit(struct output *);
 int		 output_stopped(struct output *);
+void		 output_gone(const struct output *, FILE *);
 void		 output_free(struct output *);
 
 /* main.c */

@@ -206,6 +206,11 @@ struct output {
 	sigset_t	 sigs;		/* SIGINT, SIGTERM, SIGHUP */
 	sigset_t	 oldmask;	/* the signal mask before */
 	double		 removesecs;	/* time to remove the old site */
+	char		**gone;		/* owned: what the old site had and
+					 * the new has not ("reviews/x/") */
+	size_t		 gonesz;	/* number of names in gone */
+	size_t		 gonemax;	/* allocated length of gone */
+	size_t		 gonepages;	/* those that are page folders */
 };
 
 /*

@@ -26,6 +26,7 @@
 #include "extern.h"
 
 #define OUTPUT_MARK	".lcspr-site"	/* says lcspr made this folder */
+#define OUTPUT_GONEMAX	20		/* names said of the removed ones */
 
 static const char mark_text[] =
     "made by lcspr: this folder is replaced whole at each build\n";
@@ -647,6 +648,148 @@ output_rmtree(const char *path)
 	nftw(path, output_rmone, 32, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Keep rel (a folder ends in '/') as a name the new site has not. */
+static void
+output_addgone(struct output *o, const char *rel, int page)
+{
+	if (o->gonesz == o->gonemax) {
+		o->gonemax = o->gonemax == 0 ? 16 : o->gonemax * 2;
+		o->gone = xreallocarray(o->gone, o->gonemax,
+		    sizeof(*o->gone));
+	}
+	o->gone[o->gonesz++] = xstrdup(rel);
+	o->gonepages += page;
+}
+
+/*
+ * Remove everything in the old site's folder open as oldfd (rel, of
+ * length len, is its path in the site with a trailing '/', or "") and
+ * close oldfd.  With newfd, the same folder in the new site, each name
+ * the new folder has not is kept in o->gone: a folder as one name,
+ * without what is in it, so that a review's page is "reviews/x/".  One
+ * lookup in the new folder per name: linear in the number of files.
+ */
+static void
+output_retiredir(struct output *o, int oldfd, int newfd, char *rel,
+    size_t len)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	size_t		 n;
+	int		 isdir, there, subold, subnew;
+
+	if ((dp = fdopendir(oldfd)) == NULL) {
+		close(oldfd);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		if (de->d_type != DT_UNKNOWN)
+			isdir = de->d_type == DT_DIR;
+		else
+			isdir = fstatat(oldfd, de->d_name, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+		there = newfd != -1 && fstatat(newfd, de->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == 0;
+		n = strlen(de->d_name);
+		subold = subnew = -1;
+		if (isdir)
+			subold = openat(oldfd, de->d_name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (newfd != -1 && !there && de->d_name[0] != '.' &&
+		    len + n + 2 < PATH_MAX) {
+			memcpy(rel + len, de->d_name, n);
+			rel[len + n] = isdir ? '/' : '\0';
+			rel[len + n + 1] = '\0';
+			output_addgone(o, rel, subold != -1 &&
+			    faccessat(subold, "index.html", F_OK,
+			    AT_SYMLINK_NOFOLLOW) == 0);
+		}
+		if (subold != -1) {
+			if (there && S_ISDIR(st.st_mode) &&
+			    len + n + 2 < PATH_MAX)
+				subnew = openat(newfd, de->d_name, O_RDONLY |
+				    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (subnew != -1) {
+				memcpy(rel + len, de->d_name, n);
+				rel[len + n] = '/';
+				rel[len + n + 1] = '\0';
+			}
+			output_retiredir(o, subold, subnew, rel, len + n + 1);
+			if (subnew != -1)
+				close(subnew);
+			rel[len] = '\0';
+		}
+		unlinkat(oldfd, de->d_name, isdir ? AT_REMOVEDIR : 0);
+	}
+	closedir(dp);
+}
+
+static int
+output_cmpname(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Remove the old site at path, which the new site (o->final) replaces,
+ * keeping in o->gone, sorted, what the new site no longer has.
+ */
+static void
+output_retire(struct output *o, const char *path)
+{
+	char	 rel[PATH_MAX];
+	int	 oldfd, newfd;
+
+	rel[0] = '\0';
+	if ((oldfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return;
+	newfd = open(o->final, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	output_retiredir(o, oldfd, newfd, rel, 0);
+	if (newfd != -1)
+		close(newfd);
+	rmdir(path);
+	qsort(o->gone, o->gonesz, sizeof(*o->gone), output_cmpname);
+}
+
+/*
+ * Say on f what the old site had and the new one has not, which an
+ * upload on top of the old site would leave on the web host: one line,
+ * the first OUTPUT_GONEMAX names, nothing when there are none.
+ */
+void
+output_gone(const struct output *o, FILE *f)
+{
+	size_t	 i, files = o->gonesz - o->gonepages;
+
+	if (o->gonesz == 0)
+		return;
+	fputs("lcspr: ", f);
+	if (o->gonepages > 0)
+		fprintf(f, "%zu page%s", o->gonepages,
+		    o->gonepages == 1 ? "" : "s");
+	if (o->gonepages > 0 && files > 0)
+		fputs(" and ", f);
+	if (files > 0)
+		fprintf(f, "%zu file%s", files, files == 1 ? "" : "s");
+	fprintf(f, " %s no longer on the site: ", o->gonesz == 1 ? "is" :
+	    "are");
+	for (i = 0; i < o->gonesz && i < OUTPUT_GONEMAX; i++) {
+		if (i > 0)
+			fputs(", ", f);
+		diag_puts(f, o->gone[i]);
+	}
+	if (o->gonesz > OUTPUT_GONEMAX)
+		fprintf(f, " and %zu more", o->gonesz - OUTPUT_GONEMAX);
+	fprintf(f, " \xe2\x80\x94 remove %s from your web host, or upload the "
+	    "whole folder in place of the old one\n",
+	    o->gonesz == 1 ? "it" : "them");
+}
+
 static double
 output_now(void)
 {
@@ -674,7 +817,7 @@ output_commit(struct output *o)
 	if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->final,
 	    RENAME_EXCHANGE) == 0) {
 		t = output_now();
-		output_rmtree(o->stage);
+		output_retire(o, o->stage);
 		o->removesecs = output_now() - t;
 	} else if (errno == ENOENT) {
 		if (rename(o->stage, o->final) == -1)
@@ -692,7 +835,7 @@ output_commit(struct output *o)
 			goto fail;
 		}
 		t = output_now();
-		output_rmtree(old);
+		output_retire(o, old);
 		o->removesecs = output_now() - t;
 		free(old);
 	}
@@ -722,6 +865,9 @@ output_free(struct output *o)
 		close(o->lockfd);	/* releases the lock */
 	free(o->stage);
 	free(o->final);
+	while (o->gonesz > 0)
+		free(o->gone[--o->gonesz]);
+	free(o->gone);
 	if (o->sigon) {
 		pthread_cancel(o->sigtid);
 		pthread_join(o->sigtid, NULL);

@@ -3,6 +3,9 @@
 # that the three run fixtures the same way.
 export LC_ALL=C TZ=UTC SOURCE_DATE_EPOCH=1795000000	# 2026-11-18
 ROOT=$PWD
+# The tests' own copy of the sample site: content/ is the publishing
+# team's to replace, and no test reads it.
+SAMPLE=$ROOT/tests/sample
 
 # errcase_prepare DIR WORK: WORK becomes the working folder of the error
 # fixture DIR: its content/ (site.yaml from tests/errors/site.yaml unless

@@ -1,4 +1,5 @@
-# Sourced by tests/run.  The sample site in content/ builds with both
+# Sourced by tests/run.  The tests' copy of the sample site
+# (tests/sample/content, never the team's content/) builds with both
 # binaries, is reproducible, links resolve, drafts and embargoes work,
 # and the output folder is replaced whole or not at all.
 S=$OUT/sample
@@ -6,7 +7,7 @@ rm -rf "$S"
 mkdir -p "$S"
 for bin in $BINS; do
 	b=$(basename "$bin")
-	if out=$("$bin" build -q -o "$S/$b" 2>&1) && [ -z "$out" ]; then
+	if out=$("$bin" build -q -C "$SAMPLE/content" -o "$S/$b" 2>&1) && [ -z "$out" ]; then
 		pass "sample site builds ($b)"
 	else
 		fail "sample site builds ($b)" "$out"
@@ -51,7 +52,7 @@ if [ ! -e "$site/$draft" ] && [ ! -e "$site/$future" ] && ! grep -q 'child-y-esc
 else
 	fail "sample: draft or embargoed review published"
 fi
-"$ROOT/lcspr" build -q --drafts --future -o "$S/all" >/dev/null 2>&1
+"$ROOT/lcspr" build -q --drafts --future -C "$SAMPLE/content" -o "$S/all" >/dev/null 2>&1
 if [ -e "$S/all/$draft" ] && [ -e "$S/all/$future" ]; then
 	pass "sample: --drafts and --future include them"
 else
@@ -59,7 +60,7 @@ else
 fi
 # A rebuild replaces the old site whole; no staging folder is left.
 touch "$S/all/stale.html"
-if "$ROOT/lcspr" build -q -o "$S/all" && [ ! -e "$S/all/stale.html" ] && [ ! -e "$S/all/$draft" ] &&
+if "$ROOT/lcspr" build -q -C "$SAMPLE/content" -o "$S/all" && [ ! -e "$S/all/stale.html" ] && [ ! -e "$S/all/$draft" ] &&
    [ -z "$(ls -a "$S" | grep '^\.all\.new')" ]; then
 	pass "sample: rebuild replaces the old site"
 else
@@ -68,7 +69,7 @@ fi
 # A folder lcspr did not make is never replaced.
 mkdir -p "$S/mine"
 echo precious >"$S/mine/notes.txt"
-if ! "$ROOT/lcspr" build -q -o "$S/mine" 2>"$S/mine.err" && [ "$(cat "$S/mine/notes.txt")" = precious ] &&
+if ! "$ROOT/lcspr" build -q -C "$SAMPLE/content" -o "$S/mine" 2>"$S/mine.err" && [ "$(cat "$S/mine/notes.txt")" = precious ] &&
    grep -q 'was not made by lcspr' "$S/mine.err"; then
 	pass "sample: refuses to replace a folder lcspr did not make"
 else
@@ -76,20 +77,20 @@ else
 fi
 # SOURCE_DATE_EPOCH moves the build date: before 2026-02-16 the newest
 # sample review is embargoed.
-if SOURCE_DATE_EPOCH=1767225600 "$ROOT/lcspr" build -q -o "$S/early" 2>/dev/null &&
+if SOURCE_DATE_EPOCH=1767225600 "$ROOT/lcspr" build -q -C "$SAMPLE/content" -o "$S/early" 2>/dev/null &&
    [ ! -e "$S/early/reviews/child-w-a-pandemic-baby-not-seen" ] && [ -e "$S/early/reviews/child-u-home-education-and-domestic-abuse" ]; then
 	pass "sample: SOURCE_DATE_EPOCH sets the build date"
 else
 	fail "sample: SOURCE_DATE_EPOCH sets the build date"
 fi
-if SOURCE_DATE_EPOCH=soon "$ROOT/lcspr" build -q -o "$S/bad" 2>/dev/null; [ $? -eq 2 ] && [ ! -e "$S/bad" ]; then
+if SOURCE_DATE_EPOCH=soon "$ROOT/lcspr" build -q -C "$SAMPLE/content" -o "$S/bad" 2>/dev/null; [ $? -eq 2 ] && [ ! -e "$S/bad" ]; then
 	pass "sample: a bad SOURCE_DATE_EPOCH is a usage error"
 else
 	fail "sample: a bad SOURCE_DATE_EPOCH is a usage error"
 fi
 # lcspr check: the sample content is clean; a finding stops a build
 # unless --no-check, which says so.
-if out=$("$ROOT/lcspr" check 2>&1) && [ "$out" = "lcspr: checked 21 reviews and 2 pages: 0 errors, 0 warnings" ]; then
+if out=$("$ROOT/lcspr" check -C "$SAMPLE/content" 2>&1) && [ "$out" = "lcspr: checked 21 reviews and 2 pages: 0 errors, 0 warnings" ]; then
 	pass "check: the sample content is clean"
 else
 	fail "check: the sample content is clean" "$out"
@@ -123,10 +124,25 @@ fi
 L=$OUT/linked
 rm -rf "$L"
 mkdir -p "$L"
-"$ROOT/lcspr" build -q -o "$L/real" && ln -s real "$L/site"
-if "$ROOT/lcspr" build -q -o "$L/site" && [ -L "$L/site" ] && [ -f "$L/real/index.html" ] &&
+"$ROOT/lcspr" build -q -C "$SAMPLE/content" -o "$L/real" && ln -s real "$L/site"
+if "$ROOT/lcspr" build -q -C "$SAMPLE/content" -o "$L/site" && [ -L "$L/site" ] && [ -f "$L/real/index.html" ] &&
    [ -z "$(ls -a "$L" | grep '^\.')" -o "$(ls -a "$L" | grep -c '^\.real\.new')" = 0 ]; then
 	pass "sample: an output folder behind a symbolic link"
 else
 	fail "sample: an output folder behind a symbolic link" "$(ls -la "$L")"
+fi
+# content/ is the publishing team's to replace, so no test reads it:
+# the tests build their own copy, tests/sample/content.  While content/
+# is still the sample the two are the same; once a team has put its own
+# content there, this says nothing.
+if diff -r content "$SAMPLE/content" >/dev/null 2>&1; then
+	pass "sample: content/ is still the tests' copy of the sample"
+fi
+out=$(grep -rnE '\$ROOT/content|cp -R content|[ "]content/site\.yaml|\(content/\)' tests/run tests/lib.sh \
+    tests/regen tests/checks tests/validate/all tests/validate/run scripts/bench 2>&1 | grep -v '^tests/checks/1-sample\.sh:'
+    sed -n '/^valgrind:/,/^$/p' Makefile | grep -v -e '-C tests/sample/content' | grep -E ' (build|check) ')
+if [ -n "$out" ]; then
+	fail "sample: a test reads content/ (use \$SAMPLE/content)" "$out"
+else
+	pass "sample: no test reads content/"
 fi

@@ -48,7 +48,7 @@ fi
 F=$OUT/fallback
 rm -rf "$F"
 mkdir -p "$F/work"
-cp -R content "$F/work/content"
+cp -R "$SAMPLE/content" "$F/work/content"
 if [ -x "$I/opt/lcspr/bin/lcspr" ] &&
    (cd "$F/work" && export LCSPR_SHAREDIR="$I/opt/lcspr/share/lcspr" &&
     "$I/opt/lcspr/bin/lcspr" check -q && "$I/opt/lcspr/bin/lcspr" build -q) >"$F/log" 2>&1 &&

@@ -49,7 +49,7 @@ done
 rm -rf "$C"
 
 # The switches are checked: a mistyped job order is a usage error.
-out=$(LCSPR_JOBORDER=backwards "$ROOT/lcspr" build -C "$ROOT/content" -o "$OUT/cache-never" 2>&1)
+out=$(LCSPR_JOBORDER=backwards "$ROOT/lcspr" build -C "$SAMPLE/content" -o "$OUT/cache-never" 2>&1)
 rc=$?
 if [ "$rc" -eq 2 ] && [ "$(printf '%s\n' "$out" | head -n 1)" = 'lcspr: LCSPR_JOBORDER is "backwards": set it to "forward" or "reverse", or unset it' ] &&
     [ ! -e "$OUT/cache-never" ]; then

@@ -37,14 +37,14 @@ $A/theme/assets/fonts/loop: a symbolic link in the site theme's assets: copy the
 $A/theme/assets/pipe.css: not a regular file or folder: only files and folders are copied from the site theme's assets; copy the real file in its place
 lcspr: 3 errors; nothing was written and $A/site is unchanged
 EOT
-"$ROOT/lcspr" build -q -t "$A/theme" -o "$A/site" >/dev/null 2>&1
+"$ROOT/lcspr" build -q -C "$SAMPLE/content" -t "$A/theme" -o "$A/site" >/dev/null 2>&1
 cp -R "$A/site" "$A/site.before"
 ln -s "$A/secret.ini" "$A/theme/assets/app.css"
 ln -s . "$A/theme/assets/fonts/loop"
 mkfifo "$A/theme/assets/pipe.css"
 for bin in $BINS; do
 	b=$(basename "$bin")
-	timeout 60 "$bin" build -q -t "$A/theme" -o "$A/site" >/dev/null 2>"$A/err"
+	timeout 60 "$bin" build -q -C "$SAMPLE/content" -t "$A/theme" -o "$A/site" >/dev/null 2>"$A/err"
 	rc=$?
 	if [ "$rc" -eq 1 ] && d=$(diff -u "$A/want" "$A/err") && diff -r "$A/site.before" "$A/site" >/dev/null &&
 	   ! grep -rq not-for-publication "$A/site" && [ -z "$(ls -a "$A" | grep '^\.site\.new')" ]; then
@@ -57,7 +57,7 @@ done
 rm -f "$A/theme/assets/app.css" "$A/theme/assets/fonts/loop" "$A/theme/assets/pipe.css"
 mv "$A/theme/assets" "$A/realassets"
 ln -s "$A/realassets" "$A/theme/assets"
-timeout 60 "$ROOT/lcspr" build -q -t "$A/theme" -o "$A/site" >/dev/null 2>"$A/err"
+timeout 60 "$ROOT/lcspr" build -q -C "$SAMPLE/content" -t "$A/theme" -o "$A/site" >/dev/null 2>"$A/err"
 rc=$?
 if [ "$rc" -eq 1 ] && grep -q "^$A/theme/assets: a symbolic link: copy the real folder in its place" "$A/err" &&
    diff -r "$A/site.before" "$A/site" >/dev/null; then
@@ -67,7 +67,7 @@ else
 fi
 rm "$A/theme/assets"
 mv "$A/realassets" "$A/theme/assets"
-cp -R "$ROOT/content" "$A/content"
+cp -R "$SAMPLE/content" "$A/content"
 rm "$A/content/logo.svg"
 mkfifo "$A/content/logo.svg"
 timeout 60 "$ROOT/lcspr" build -q -C "$A/content" -t "$A/theme" -o "$A/site" >/dev/null 2>"$A/err"
