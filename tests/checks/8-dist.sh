@@ -97,32 +97,43 @@ if out=$(cd "$w" && LCSPR_SHAREDIR="$r/lcspr" "$X/root/usr/bin/lcspr" build -q 2
 else
 	fail "dist: make deb: the installed program and theme build the sample, identical to ./lcspr's" "$out${d:-}"
 fi
-# Once lcspr has its built-in files (lcspr init, gen/init.c) and lcspr
-# new (gen/new.c): the static program alone, from a folder with no
-# themes/ and no installed theme, starts a site, builds the sample with
-# its built-in theme (identical to ./lcspr's), starts a review in it,
-# and checks the result.
-if [ -f gen/init.c ]; then
-	i=$X/alone
-	mkdir -p "$i/sample"
-	cp -R "$SAMPLE/content" "$i/sample/content"
-	if (cd "$i" && LCSPR_SHAREDIR=/nonexistent "$dist" init site) >"$i/log" 2>&1 && [ -f "$i/site/content/site.yaml" ] &&
-	   d=$(diff -r themes/default "$i/site/themes/default") &&
-	   (cd "$i/sample" && LCSPR_SHAREDIR=/nonexistent "$dist" build -q) >"$i/log" 2>&1 && [ ! -s "$i/log" ] &&
-	   d=$(diff -r "$X/ref" "$i/sample/site"); then
-		pass "dist: make dist: init, and the built-in theme builds the sample, identical to ./lcspr's"
-	else
-		fail "dist: make dist: init, and the built-in theme builds the sample, identical to ./lcspr's" "$(cat "$i/log")${d:-}"
-	fi
+# The static program alone, from a folder with no themes/ and no
+# installed theme, builds the sample with its built-in theme, identical
+# to ./lcspr's.
+i=$X/alone
+mkdir -p "$i/sample"
+cp -R "$SAMPLE/content" "$i/sample/content"
+if (cd "$i/sample" && LCSPR_SHAREDIR=/nonexistent "$dist" build -q) >"$i/log" 2>&1 && [ ! -s "$i/log" ] &&
+   d=$(diff -r "$X/ref" "$i/sample/site"); then
+	pass "dist: make dist: the built-in theme builds the sample, identical to ./lcspr's"
+else
+	fail "dist: make dist: the built-in theme builds the sample, identical to ./lcspr's" "$(cat "$i/log")${d:-}"
 fi
-if [ -f gen/new.c ]; then
-	i=$X/alone-new
-	mkdir -p "$i"
-	cp -R "$SAMPLE/content" "$i/content"
-	if (cd "$i" && LCSPR_SHAREDIR=/nonexistent "$dist" new "Child Q: a test review" && "$dist" check -q) >"$i/log" 2>&1 &&
-	   [ "$(find "$i/content/reviews" -name '*.md' | wc -l)" -eq "$(($(find "$SAMPLE/content/reviews" -name '*.md' | wc -l) + 1))" ]; then
-		pass "dist: make dist: new, then check"
+# A team's path with each program, in a scratch folder: init, new,
+# check (refused while the placeholders are there), the placeholders
+# replaced as a person would, then check and build with nothing on
+# stderr, and the new review in a --drafts build.
+team_path() {	# team_path WHAT PROGRAM SHAREDIR
+	local t=$X/team-$1 rc=0
+	rm -rf "$t"
+	mkdir -p "$t"
+	(
+		export LCSPR_SHAREDIR=$3
+		cd "$t" && "$2" init our-site && cd our-site &&
+		"$2" new "Child Q: neglect and school attendance" --region "north west" --theme neglect || exit 1
+		"$2" check -q 2>"$t/placeholders" && exit 1
+		sed -i -e '/lcspr: placeholder/d' -e 's|^base_url: .*|base_url: https://learning.westshire.example/|' \
+		    -e 's|^partnership: .*|partnership: Westshire Safeguarding Children Partnership|' content/site.yaml &&
+		sed -i -e '/lcspr: placeholder/d' content/pages/*.md &&
+		"$2" check -q 2>"$t/err" && "$2" build -q 2>>"$t/err" && "$2" build -q --drafts -o preview 2>>"$t/err"
+	) >"$t/log" 2>&1 || rc=1
+	if [ $rc -eq 0 ] && [ ! -s "$t/err" ] && [ "$(grep -c 'placeholder: ' "$t/placeholders")" -eq 8 ] &&
+	   [ -f "$t/our-site/site/index.html" ] && [ ! -e "$t/our-site/site/reviews/child-q-neglect-and-school-attendance" ] &&
+	   grep -q 'Child Q: neglect and school attendance' "$t/our-site/preview/reviews/child-q-neglect-and-school-attendance/index.html"; then
+		pass "dist: $1: init, new, check, build in a scratch folder"
 	else
-		fail "dist: make dist: new, then check" "$(cat "$i/log")"
+		fail "dist: $1: init, new, check, build in a scratch folder" "$(cat "$t/log" "$t/placeholders" "$t/err" 2>/dev/null)"
 	fi
-fi
+}
+team_path "make dist" "$dist" /nonexistent
+team_path "make deb" "$X/root/usr/bin/lcspr" "$X/root/usr/share/lcspr"
