@@ -138,7 +138,7 @@ fi
 if diff -r content "$SAMPLE/content" >/dev/null 2>&1; then
 	pass "sample: content/ is still the tests' copy of the sample"
 fi
-out=$(grep -rnE '\$ROOT/content|cp -R content|[ "]content/site\.yaml|\(content/\)' tests/run tests/lib.sh \
+out=$(grep -rnE '\$ROOT/content([/" ]|$)|cp -R content|\(content/\)' tests/run tests/lib.sh \
     tests/regen tests/checks tests/validate/all tests/validate/run scripts/bench 2>&1 | grep -v '^tests/checks/1-sample\.sh:'
     sed -n '/^valgrind:/,/^$/p' Makefile | grep -v -e '-C tests/sample/content' | grep -E ' (build|check) ')
 if [ -n "$out" ]; then

