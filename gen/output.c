@@ -753,7 +753,8 @@ output_retire(struct output *o, const char *path)
 	if (newfd != -1)
 		close(newfd);
 	rmdir(path);
-	qsort(o->gone, o->gonesz, sizeof(*o->gone), output_cmpname);
+	if (o->gonesz > 1)	/* qsort may not take NULL, even for 0 */
+		qsort(o->gone, o->gonesz, sizeof(*o->gone), output_cmpname);
 }
 
 /*
