@@ -89,7 +89,8 @@ dist: $(DISTFILE)
 
 $(DISTFILE): .deps-ok $(OBJS)
 	@$(call STATIC_LINK,$(OBJS))
-	@echo "make: wrote $@"
+	@cd $(@D) && sha256sum $(@F) >$(@F).sha256
+	@echo "make: wrote $@ and $@.sha256"
 
 # make deb: lcspr_VERSION_amd64.deb (scripts/mkdeb), whose static program
 # finds the installed theme in /usr/share/lcspr.  Only the sources that
@@ -233,5 +234,5 @@ print-version:
 
 clean:
 	rm -f lcspr $(OBJS) .deps-ok gen/embed.inc gen/embed.list \
-		$(DISTFILE) $(DEBFILE)
+		$(DISTFILE) $(DISTFILE).sha256 $(DEBFILE)
 	rm -rf tests/out .build

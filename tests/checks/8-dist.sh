@@ -18,6 +18,16 @@ if out=$(make -s dist deb DISTFILE="$dist" DEBFILE="$deb" DEBFLAGS="-Zgzip -z1" 
 else
 	fail "dist: make dist and make deb" "$out"
 fi
+# Its checksum, beside it as the CI files of lcspr init fetch it: the
+# file name and the form sha256sum -c reads.
+if [ "$(cat "$dist.sha256" 2>&1)" = "$(cd "$X" && sha256sum "$(basename "$dist")")" ] &&
+   (cd "$X" && sha256sum -c --status "$(basename "$dist").sha256") &&
+   grep -q 'curl -fsSLO "$LCSPR_RELEASES/v$LCSPR_VERSION/$file.sha256"' gen/skel/.github/workflows/lcspr.yml &&
+   grep -q 'file="lcspr-$LCSPR_VERSION-linux-x86_64"' gen/skel/.github/workflows/lcspr.yml gen/skel/.gitlab-ci.yml; then
+	pass "dist: make dist writes the checksum the CI files check"
+else
+	fail "dist: make dist writes the checksum the CI files check" "$(cat "$dist.sha256" 2>&1)"
+fi
 # static_ok FILE: a static, stripped x86-64 program.
 static_ok() {
 	local lddout
