@@ -87,7 +87,8 @@ static const char help_text[] =
 "Exit status: 0 built (check: no errors), 1 errors in content, site theme\n"
 "or output folder, 2 usage error, 128 + the signal's number (130 for\n"
 "Ctrl-C) when SIGINT, SIGTERM or SIGHUP stopped a build: the unfinished\n"
-"copy is removed and the output folder is unchanged.\n"
+"copy is removed and the output folder is unchanged.  serve exits 0 when\n"
+"Ctrl-C stops it, 1 when its port is in use.\n"
 "See lcspr(1) and lcspr(5).\n";
 
 static char progname[] = "lcspr build";
