@@ -167,6 +167,37 @@ $u: ${b##*$'\n'}"
 	cp "$V/child-1.md" "$f"
 	until_page "$u" 'lcspr-serve-errors' absent && until_page "$u" 'lcspr-body' &&
 	    pass "serve: fixed, the page comes back" || fail "serve: fixed, the page comes back"
+	# A symbolic link to a file outside the content: the build's
+	# message on every page above the last good build, serve keeps
+	# running, and nothing of that file can be fetched.
+	sed 's/^title: .*/title: "Secret Outside"/' "$V/child-1.md" >"$V/outside.md"
+	ln -s "$V/outside.md" "$V/content/reviews/child-6.md"
+	if until_page "$u" 'lcspr-serve-errors'; then
+		p=$(curl -s "$u")
+		grep -q 'content/reviews/child-6.md: not read: a symbolic link to a file outside this folder, which might not be meant for the public; copy the file here instead' <<<"$p" &&
+		    grep -q 'lcspr-body' <<<"$p" && kill -0 "$spid" 2>/dev/null &&
+		    pass "serve: a symbolic link to outside the content shows the error above the last good page" ||
+		    fail "serve: a symbolic link to outside the content shows the error above the last good page" \
+		    "$(grep -A4 'lcspr-serve-errors' <<<"$p"; tail -3 "$V/stderr")"
+	else
+		fail "serve: a symbolic link to outside the content shows the error" "$(tail -3 "$V/stderr")"
+	fi
+	out=""
+	for x in /learning/reviews/reviews/child-6/ /learning/reviews/reviews/child-6.md \
+	    /learning/reviews/content/reviews/child-6.md /learning/reviews/../../content/reviews/child-6.md \
+	    /learning/reviews/%2e%2e/%2e%2e/content/reviews/child-6.md /learning/reviews/../../outside.md; do
+		b=$(curl -s --path-as-is -w '\n%{http_code}' "$(B "$x")")
+		[ "${b##*$'\n'}" = 404 ] && ! grep -q 'Secret Outside' <<<"$b" || out="$out
+$x: ${b##*$'\n'}"
+	done
+	grep -rl 'Secret Outside' "$tmp" >/dev/null && out="$out
+in the temporary folder: $(grep -rl 'Secret Outside' "$tmp")"
+	[ -z "$out" ] && pass "serve: nothing of a linked file outside the content can be fetched" ||
+	    fail "serve: nothing of a linked file outside the content can be fetched" "$out"
+	rm "$V/content/reviews/child-6.md"
+	until_page "$u" 'lcspr-serve-errors' absent && until_page "$u" 'lcspr-body' && kill -0 "$spid" 2>/dev/null &&
+	    pass "serve: the link removed, the page comes back" ||
+	    fail "serve: the link removed, the page comes back" "$(tail -3 "$V/stderr")"
 	# A new folder is watched; a deleted file and folder.
 	mkdir "$V/content/reviews/2024"
 	sleep 0.3
