@@ -243,6 +243,15 @@ if start_serve; then
 	[ "${b##*$'\n'}" = 503 ] && grep -q 'unknown region "Nowhere"' <<<"$b" &&
 	    pass "serve: before a good build, the messages alone" ||
 	    fail "serve: before a good build, the messages alone" "$b"
+	# In its main landmark under an h1 (axe: landmark-one-main,
+	# page-has-heading-one); nothing promises a last good build.
+	grep -q '<body><main><div id="lcspr-serve-errors"[^>]*>.<h1[^>]*>lcspr: the site cannot be built yet' <<<"$(tr '\n' ' ' <<<"$b")" &&
+	    grep -q '</main></body>' <<<"$b" && ! grep -q 'last good build' <<<"$b" &&
+	    grep -qx 'lcspr: 1 error; there is nothing to preview until it is fixed' "$V/stderr" &&
+	    pass "serve: before a good build, a page with a main landmark and an h1; no last good build promised" ||
+	    fail "serve: before a good build, a page with a main landmark and an h1; no last good build promised" \
+	    "$b
+$(cat "$V/stderr")"
 	kill -TERM "$spid"
 	wait "$spid"
 	rc=$?
