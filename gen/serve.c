@@ -909,7 +909,18 @@ static void
 serve_stop(struct serve *sv)
 {
 	size_t	 i;
+	sigset_t set;
 
+	/*
+	 * From here a second Ctrl-C (or SIGTERM) waits, held, until the
+	 * program ends: once the signal events are freed it would kill
+	 * it half-way through removing a large preview.
+	 */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
 	if (sv->child != -1) {
 		kill(-sv->child, SIGTERM);
 		kill(sv->child, SIGTERM);

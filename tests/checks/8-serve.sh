@@ -221,17 +221,23 @@ in the temporary folder: $(grep -rl 'Secret Outside' "$tmp")"
 	rc=$?
 	[ $rc -eq 1 ] && [ "$out" = "lcspr: port $port is in use on 127.0.0.1 (another lcspr serve?): stop that program or choose another port, such as -p $((port + 1))" ] &&
 	    pass "serve: port in use" || fail "serve: port in use ($rc)" "$out"
-	# SIGINT: exit 0, no process, no temporary folder left.
+	# SIGINT: exit 0, no process, no temporary folder left; more
+	# signals while it stops (an impatient second Ctrl-C) neither
+	# kill it nor leave the temporary folder half removed.
 	kill -INT "$spid"
+	for i in $(seq 1 20000); do
+		kill -TERM "$spid" 2>/dev/null && read -r st <"/proc/$spid/stat" 2>/dev/null || break
+		[[ $st == *") Z "* ]] && break
+	done
 	wait "$spid"
 	rc=$?
 	spid=""
 	left=$(ps -eo args | grep -c "[s]erve -p $port ")
 	if [ $rc -eq 0 ] && [ "$left" -eq 0 ] && [ -z "$(ls -A "$V/tmp")" ] &&
 	    grep -qx 'lcspr: stopped; the preview is removed' "$V/stdout"; then
-		pass "serve: SIGINT stops it cleanly"
+		pass "serve: SIGINT stops it cleanly, even with more signals while it stops"
 	else
-		fail "serve: SIGINT stops it cleanly (status $rc, $left left)" "$(ls -A "$V/tmp"; tail -5 "$V/stderr")"
+		fail "serve: SIGINT stops it cleanly, even with more signals while it stops (status $rc, $left left)" "$(ls -A "$V/tmp"; tail -5 "$V/stderr")"
 	fi
 fi
 
