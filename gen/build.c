@@ -150,6 +150,14 @@ build_termfeed(const struct site *s, struct output *o, struct render *rd,
 }
 
 static int
+build_all(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)i;
+	return page_facet(s, &s->all, o, rd);
+}
+
+static int
 build_terms(const struct site *s, struct output *o, struct render *rd,
     size_t i)
 {
@@ -253,6 +261,7 @@ build_gone(const struct site *s, struct output *o, struct render *rd,
  */
 static const struct jobtype jobtypes[] = {
 	{ build_nterms, build_term, JC_PAGE },
+	{ build_one, build_all, JC_PAGE },
 	{ build_one, build_sitemap, JC_NONE },
 	{ build_one, build_robots, JC_NONE },
 	{ build_one, build_json, JC_NONE },
@@ -581,6 +590,7 @@ build_free(struct site *s)
 	free(s->reviews);
 	free(s->pub);
 	free(s->gone);
+	index_free(s);
 	vocab_free(&s->years);
 	intro_free(s);
 	config_free(s);

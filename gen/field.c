@@ -17,7 +17,7 @@ enum fid {
 	F_SITE_TITLE, F_SITE_DESCRIPTION, F_PARTNERSHIP, F_LOGO_URL, F_LANG,
 	F_ACCENT_STYLE, F_CONTENT_NOTE, F_ROOT_URL, F_ASSETS_URL,
 	F_STYLESHEET_URL, F_SITE_FEED_URL, F_THEMES_URL, F_REGIONS_URL,
-	F_YEARS_URL, F_PAGE_TITLE, F_HEAD_TITLE, F_PAGE_DESCRIPTION,
+	F_YEARS_URL, F_REVIEWS_URL, F_PAGE_TITLE, F_HEAD_TITLE, F_PAGE_DESCRIPTION,
 	F_CANONICAL_URL, F_FEEDS, F_BREADCRUMBS, F_PAGES, F_IS_HOME,
 	F_REVIEW_COUNT, F_TERMS, F_TERMS_KIND, F_REVIEWS, F_THEMES,
 	F_REGIONS, F_YEARS, F_BODY, F_INTRO,
@@ -42,6 +42,8 @@ enum fid {
 #define S_TERM		(S_THEME | S_REGION | S_YEAR)
 #define S_TOP		(1u << CTX_TOPTHEME)
 #define S_LINK		(1u << CTX_LINK)
+#define S_FACET		(1u << CTX_FACET)
+#define S_LIST		(S_TERM | S_FACET)
 
 /*
  * Every field: its name in templates, what it holds, the scopes that
@@ -72,6 +74,7 @@ static const struct {
 	[F_THEMES_URL] = { "themes-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_REGIONS_URL] = { "regions-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_YEARS_URL] = { "years-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_REVIEWS_URL] = { "reviews-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_PAGE_TITLE] = { "page-title", FT_TEXT, S_PAGE, FD_PAGE, 0 },
 	[F_HEAD_TITLE] = { "head-title", FT_TEXT, S_PAGE, FD_PAGE, 0 },
 	[F_PAGE_DESCRIPTION] = { "page-description", FT_TEXT,
@@ -83,19 +86,19 @@ static const struct {
 	/* The home page is the one page whose prefix is empty. */
 	[F_IS_HOME] = { "is-home", FT_FLAG, S_PAGE, FD_PREFIX, 0 },
 	[F_REVIEW_COUNT] = { "review-count", FT_TEXT,
-	    S_PAGE | S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_PAGE | S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_TERMS] = { "terms", FT_LIST, S_PAGE, FD_PAGE, S_TERM },
 	[F_TERMS_KIND] = { "terms-kind", FT_TEXT, S_PAGE, FD_PAGE, 0 },
 	[F_REVIEWS] = { "reviews", FT_LIST,
-	    S_PAGE | S_TERM, FD_ITEM, S_REVIEW },
+	    S_PAGE | S_LIST, FD_ITEM, S_REVIEW },
 	[F_THEMES] = { "themes", FT_LIST, S_PAGE | S_REVIEW, FD_ITEM, S_THEME },
 	[F_REGIONS] = { "regions", FT_LIST, S_PAGE, FD_SITE, S_REGION },
 	[F_YEARS] = { "years", FT_LIST, S_PAGE, FD_SITE, S_YEAR },
 	[F_BODY] = { "body", FT_HTML, S_PAGE | S_REVIEW, FD_PAGE, 0 },
-	[F_INTRO] = { "intro", FT_HTML, S_PAGE | S_TERM, FD_ITEM, 0 },
+	[F_INTRO] = { "intro", FT_HTML, S_PAGE | S_LIST, FD_ITEM, 0 },
 	[F_TITLE] = { "title", FT_TEXT, S_REVIEW | S_LINK, FD_ITEM, 0 },
 	[F_URL] = { "url", FT_TEXT,
-	    S_REVIEW | S_TERM | S_TOP | S_LINK, FD_ITEM, 0 },
+	    S_REVIEW | S_LIST | S_TOP | S_LINK, FD_ITEM, 0 },
 	[F_PUBLISHED] = { "published", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_PUBLISHED_ISO] = { "published-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_REGION] = { "region", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
@@ -111,23 +114,23 @@ static const struct {
 	    S_REVIEW, FD_ITEM, 0 },
 	[F_ETHNICITY_NOT_RECORDED] = { "ethnicity-not-recorded", FT_FLAG,
 	    S_REVIEW, FD_ITEM, 0 },
-	[F_NAME] = { "name", FT_TEXT, S_TERM | S_TOP | S_LINK, FD_ITEM, 0 },
-	[F_COUNT] = { "count", FT_TEXT, S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_NAME] = { "name", FT_TEXT, S_LIST | S_TOP | S_LINK, FD_ITEM, 0 },
+	[F_COUNT] = { "count", FT_TEXT, S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_COUNT_LABEL] = { "count-label", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_DESCRIPTION] = { "description", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
-	[F_FEED_URL] = { "feed-url", FT_TEXT, S_TERM | S_TOP, FD_ITEM, 0 },
-	[F_TOP_THEMES] = { "top-themes", FT_LIST, S_TERM, FD_ITEM, S_TOP },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
+	[F_FEED_URL] = { "feed-url", FT_TEXT, S_LIST | S_TOP, FD_ITEM, 0 },
+	[F_TOP_THEMES] = { "top-themes", FT_LIST, S_LIST, FD_ITEM, S_TOP },
 	[F_TOP_THEMES_HEADING] = { "top-themes-heading", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_INSIGHTS_URL] = { "insights-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_GLANCE_YEARS] = { "glance-years", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_GLANCE_ETHNICITY] = { "glance-ethnicity", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_GLANCE_MEDIAN] = { "glance-median", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	/* Search engines are asked to leave the page out of results:
 	 * a withdrawn review's notice, and every page of a preview. */
 	[F_NOINDEX] = { "noindex", FT_FLAG, S_PAGE, FD_PAGE, 0 },
@@ -242,13 +245,10 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		field_list(v, CTX_TOPTHEME, t->top, sizeof(*t->top), t->topsz);
 		return 1;
 	case F_GLANCE_YEARS:
-		field_text(v, insight_glance(pc, t, 0));
-		return 1;
 	case F_GLANCE_ETHNICITY:
-		field_text(v, insight_glance(pc, t, 1));
-		return 1;
 	case F_GLANCE_MEDIAN:
-		field_text(v, insight_glance(pc, t, 2));
+		field_text(v, insight_glance(pc, t->reviews, t->reviewsz,
+		    id - F_GLANCE_YEARS));
 		return 1;
 	case F_TOP_THEMES_HEADING:
 		if (tv == &s->themes)
@@ -257,6 +257,57 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		else
 			field_text(v, arena_printf(&pc->arena, "Most frequent "
 			    "themes in %s", t->name));
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Fields of a facet, or of all reviews. */
+static int
+field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
+    struct val *v)
+{
+	switch (id) {
+	case F_NAME:
+		field_text(v, f->name);
+		return 1;
+	case F_URL:
+		field_text(v, field_url(pc, f->dir));
+		return 1;
+	case F_COUNT:
+	case F_REVIEW_COUNT:
+		field_text(v, field_count(pc, f->reviewsz, 0));
+		return 1;
+	case F_COUNT_LABEL:
+		field_text(v, field_count(pc, f->reviewsz, 1));
+		return 1;
+	case F_DESCRIPTION:
+		field_text(v, f->description);
+		return 1;
+	case F_FEED_URL:
+		field_text(v, f->theme == NULL ? field_url(pc, "feed.xml") :
+		    f->vocab->hasfeed ? field_url(pc, arena_printf(&pc->arena,
+		    "%sfeed.xml", f->dir)) : NULL);
+		return 1;
+	case F_INTRO:
+		v->type = FT_HTML;
+		v->text = NULL;
+		return 1;
+	case F_REVIEWS:
+		field_list(v, CTX_REVIEW, f->reviews, 0, f->reviewsz);
+		return 1;
+	case F_TOP_THEMES:
+		field_list(v, CTX_TOPTHEME, f->top, sizeof(*f->top), f->topsz);
+		return 1;
+	case F_TOP_THEMES_HEADING:
+		field_text(v, "Most frequent themes");
+		return 1;
+	case F_GLANCE_YEARS:
+	case F_GLANCE_ETHNICITY:
+	case F_GLANCE_MEDIAN:
+		field_text(v, insight_glance(pc, f->reviews, f->reviewsz,
+		    id - F_GLANCE_YEARS));
 		return 1;
 	default:
 		return 0;
@@ -392,6 +443,9 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 	case F_YEARS_URL:
 		field_text(v, field_url(pc, "years/"));
 		return 1;
+	case F_REVIEWS_URL:
+		field_text(v, field_url(pc, "reviews/"));
+		return 1;
 	case F_INSIGHTS_URL:
 		field_text(v, field_url(pc, "insights/"));
 		return 1;
@@ -515,6 +569,12 @@ field_get(const struct ctx *c, int id, struct val *v)
 	case CTX_LINK:
 		l = c->obj;
 		field_text(v, id == F_URL ? l->url : l->title);
+		break;
+	case CTX_FACET:
+		field_facet(c->page, c->obj, id, v);
+		break;
+	case CTX_FACETREF:
+	case CTX_PAGELINK:
 		break;
 	}
 }

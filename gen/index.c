@@ -221,12 +221,13 @@ index_countcmp(const void *a, const void *b)
 }
 
 /*
- * Set t->top to the most frequent themes in counts (one per theme),
- * leaving out the theme self (or NULL).
+ * Set *top to the most frequent themes in counts (one per theme),
+ * leaving out the theme self (or NULL), and *topsz to how many of
+ * them are shown.
  */
 static void
-index_top(const struct site *s, struct term *t, const size_t *counts,
-    const struct term *self)
+index_top(const struct site *s, struct termcount **top, size_t *topsz,
+    const size_t *counts, const struct term *self)
 {
 	struct termcount *all;
 	size_t		 i, n = 0;
@@ -238,8 +239,8 @@ index_top(const struct site *s, struct term *t, const size_t *counts,
 			all[n++].count = counts[i];
 		}
 	qsort(all, n, sizeof(*all), index_countcmp);
-	t->topsz = n < TOPTHEMES_MAX ? n : TOPTHEMES_MAX;
-	t->top = all;
+	*topsz = n < TOPTHEMES_MAX ? n : TOPTHEMES_MAX;
+	*top = all;
 }
 
 /* Append review r to term t's list (sized beforehand by counting). */
@@ -379,14 +380,39 @@ index_build(struct site *s)
 	}
 	index_list(&s->years);
 	for (i = 0; i < T; i++)
-		index_top(s, &s->themes.terms[i], cooc + i * T,
+		index_top(s, &s->themes.terms[i].top,
+		    &s->themes.terms[i].topsz, cooc + i * T,
 		    &s->themes.terms[i]);
 	for (i = 0; i < s->regions.termsz; i++)
-		index_top(s, &s->regions.terms[i], reg + i * T, NULL);
+		index_top(s, &s->regions.terms[i].top,
+		    &s->regions.terms[i].topsz, reg + i * T, NULL);
 	for (i = 0; i < s->years.termsz; i++)
-		index_top(s, &s->years.terms[i], yr + i * T, NULL);
+		index_top(s, &s->years.terms[i].top, &s->years.terms[i].topsz,
+		    yr + i * T, NULL);
+	/* All reviews: every published one, and the commonest themes. */
+	for (i = 0; i < T; i++)
+		cooc[i] = s->themes.terms[i].reviewsz;
+	s->all.name = xstrdup("All reviews");
+	s->all.description = xstrdup("Every review published on this "
+	    "site, newest first.");
+	s->all.dir = xstrdup("reviews/");
+	s->all.reviews = s->pub;
+	s->all.reviewsz = s->pubsz;
+	index_top(s, &s->all.top, &s->all.topsz, cooc, NULL);
 	free(cooc);
 	free(reg);
 	free(yr);
 	index_relate(s);
+}
+
+/*
+ * Free what index_build made that the vocabularies do not hold.
+ */
+void
+index_free(struct site *s)
+{
+	free(s->all.name);
+	free(s->all.description);
+	free(s->all.dir);
+	free(s->all.top);
 }

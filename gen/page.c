@@ -255,6 +255,22 @@ page_term(const struct site *s, const struct vocab *v, const struct term *t,
 }
 
 /*
+ * The page of facet f: all reviews (reviews/), or the reviews with a
+ * theme and a region or year.  Returns 1 on success, 0 when reported.
+ */
+int
+page_facet(const struct site *s, const struct facet *f, struct output *o,
+    struct render *rd)
+{
+	struct pagectx	 pc;
+
+	page_begin(&pc, s, PK_FACET, f->name, "%s", f->dir);
+	pc.facet = f;
+	pc.description = f->description;
+	return page_finish(&pc, o, TK_LIST, CTX_FACET, f, rd);
+}
+
+/*
  * The index of every term of vocabulary v with a page.  Returns 1 on
  * success, 0 when reported.
  */
@@ -376,6 +392,7 @@ page_sitemap(const struct site *s, struct output *o)
 		page_url(s, set, rel, NULL);
 	}
 	page_url(s, set, "insights/", NULL);
+	page_url(s, set, s->all.dir, s->pubsz > 0 ? s->pub[0]->iso : NULL);
 	for (i = 0; i < s->pubsz; i++) {
 		snprintf(rel, sizeof(rel), "reviews/%s/", s->pub[i]->slug);
 		page_url(s, set, rel, s->pub[i]->iso);

@@ -110,7 +110,7 @@ function pick() {
 		}
 	};
 	const pages = [], missing = [];
-	for (const p of ['index.html', 'themes/index.html',
+	for (const p of ['index.html', 'reviews/index.html', 'themes/index.html',
 	    'regions/index.html', 'years/index.html', '404.html'])
 		(isPage(p) ? pages : missing).push(p);
 	/* The insights page: audited whenever the site has one. */
