@@ -145,6 +145,7 @@ test_index(void)
 		free(s.reviews[i].themes);
 	free(s.reviews);
 	free(s.pub);
+	index_free(&s);
 	vocab_free(&s.themes);
 	vocab_free(&s.regions);
 	vocab_free(&s.years);

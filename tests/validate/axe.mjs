@@ -110,12 +110,15 @@ function pick() {
 		}
 	};
 	const pages = [], missing = [];
-	for (const p of ['index.html', 'reviews/index.html', 'themes/index.html',
+	for (const p of ['index.html', 'themes/index.html',
 	    'regions/index.html', 'years/index.html', '404.html'])
 		(isPage(p) ? pages : missing).push(p);
 	/* The insights page: audited whenever the site has one. */
 	if (isPage('insights/index.html'))
 		pages.push('insights/index.html');
+	/* All reviews (the validators' own sites have none). */
+	if (isPage('reviews/index.html'))
+		pages.push('reviews/index.html');
 	for (const kind of ['themes', 'regions', 'years']) {
 		const d = dirs(kind);
 		if (d.length > 0) pages.push(`${kind}/${d[0]}/index.html`);
