@@ -88,17 +88,6 @@ build_vocab(const struct site *s, size_t *i, int feeds)
 	abort();
 }
 
-/* Terms with a page, in every vocabulary with pages. */
-static size_t
-build_nterms(const struct site *s)
-{
-	size_t	 k, n = 0;
-
-	for (k = 0; k < VOCAB_PAGED; k++)
-		n += s->vocabs[k]->onsitesz;
-	return n;
-}
-
 /* Terms with a page and a feed. */
 static size_t
 build_nfeeds(const struct site *s)
@@ -130,13 +119,18 @@ build_npub(const struct site *s)
 	return s->pubsz;
 }
 
+/* Every page of every list of reviews (index.c's site->lists). */
+static size_t
+build_nlists(const struct site *s)
+{
+	return s->listsz;
+}
+
 static int
-build_term(const struct site *s, struct output *o, struct render *rd,
+build_list(const struct site *s, struct output *o, struct render *rd,
     size_t i)
 {
-	const struct vocab *v = build_vocab(s, &i, 0);
-
-	return page_term(s, v, v->onsite[i], o, rd);
+	return page_list(s, &s->lists[i], o, rd);
 }
 
 static int
@@ -147,14 +141,6 @@ build_termfeed(const struct site *s, struct output *o, struct render *rd,
 
 	(void)rd;
 	return feed_term(s, o, v, v->onsite[i]);
-}
-
-static int
-build_all(const struct site *s, struct output *o, struct render *rd,
-    size_t i)
-{
-	(void)i;
-	return page_facet(s, &s->all, o, rd);
 }
 
 static int
@@ -260,8 +246,7 @@ build_gone(const struct site *s, struct output *o, struct render *rd,
  * big pages first, to balance threads.  A new kind of page is a row.
  */
 static const struct jobtype jobtypes[] = {
-	{ build_nterms, build_term, JC_PAGE },
-	{ build_one, build_all, JC_PAGE },
+	{ build_nlists, build_list, JC_PAGE },
 	{ build_one, build_sitemap, JC_NONE },
 	{ build_one, build_robots, JC_NONE },
 	{ build_one, build_json, JC_NONE },

@@ -222,9 +222,7 @@ int		 page_review(const struct site *, const struct review *,
 		    struct output *, struct render *);
 int		 page_withdrawn(const struct site *, const struct review *,
 		    struct output *, struct render *);
-int		 page_term(const struct site *, const struct vocab *,
-		    const struct term *, struct output *, struct render *);
-int		 page_facet(const struct site *, const struct facet *,
+int		 page_list(const struct site *, const struct listpage *,
 		    struct output *, struct render *);
 int		 page_terms(const struct site *, const struct vocab *,
 		    struct output *, struct render *);

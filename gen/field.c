@@ -30,6 +30,8 @@ enum fid {
 	F_INSIGHTS_URL, F_GLANCE_YEARS, F_GLANCE_ETHNICITY, F_GLANCE_MEDIAN,
 	F_NOINDEX,
 	F_PREVIEW,
+	F_PAGE_LINKS, F_PREVIOUS_URL, F_PREVIOUS_LABEL, F_NEXT_URL,
+	F_NEXT_LABEL, F_SHOWING, F_IS_CURRENT, F_IS_GAP, F_IS_LINK,
 	F__MAX
 };
 
@@ -44,6 +46,7 @@ enum fid {
 #define S_LINK		(1u << CTX_LINK)
 #define S_FACET		(1u << CTX_FACET)
 #define S_LIST		(S_TERM | S_FACET)
+#define S_PLINK		(1u << CTX_PAGELINK)
 
 /*
  * Every field: its name in templates, what it holds, the scopes that
@@ -96,9 +99,10 @@ static const struct {
 	[F_YEARS] = { "years", FT_LIST, S_PAGE, FD_SITE, S_YEAR },
 	[F_BODY] = { "body", FT_HTML, S_PAGE | S_REVIEW, FD_PAGE, 0 },
 	[F_INTRO] = { "intro", FT_HTML, S_PAGE | S_LIST, FD_ITEM, 0 },
-	[F_TITLE] = { "title", FT_TEXT, S_REVIEW | S_LINK, FD_ITEM, 0 },
+	[F_TITLE] = { "title", FT_TEXT, S_REVIEW | S_LINK | S_PLINK,
+	    FD_ITEM, 0 },
 	[F_URL] = { "url", FT_TEXT,
-	    S_REVIEW | S_LIST | S_TOP | S_LINK, FD_ITEM, 0 },
+	    S_REVIEW | S_LIST | S_TOP | S_LINK | S_PLINK, FD_ITEM, 0 },
 	[F_PUBLISHED] = { "published", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_PUBLISHED_ISO] = { "published-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_REGION] = { "region", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
@@ -114,7 +118,8 @@ static const struct {
 	    S_REVIEW, FD_ITEM, 0 },
 	[F_ETHNICITY_NOT_RECORDED] = { "ethnicity-not-recorded", FT_FLAG,
 	    S_REVIEW, FD_ITEM, 0 },
-	[F_NAME] = { "name", FT_TEXT, S_LIST | S_TOP | S_LINK, FD_ITEM, 0 },
+	[F_NAME] = { "name", FT_TEXT, S_LIST | S_TOP | S_LINK | S_PLINK,
+	    FD_ITEM, 0 },
 	[F_COUNT] = { "count", FT_TEXT, S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_COUNT_LABEL] = { "count-label", FT_TEXT,
 	    S_LIST | S_TOP, FD_ITEM, 0 },
@@ -136,6 +141,17 @@ static const struct {
 	[F_NOINDEX] = { "noindex", FT_FLAG, S_PAGE, FD_PAGE, 0 },
 	/* serve, --drafts or --future: not for publication */
 	[F_PREVIEW] = { "preview", FT_FLAG, S_PAGE, FD_SITE, 0 },
+	/* The pagination of a list's page; empty when it has one page. */
+	[F_PAGE_LINKS] = { "page-links", FT_LIST, S_PAGE, FD_PAGE, S_PLINK },
+	[F_PREVIOUS_URL] = { "previous-url", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_PREVIOUS_LABEL] = { "previous-label", FT_TEXT,
+	    S_PAGE, FD_PAGE, 0 },
+	[F_NEXT_URL] = { "next-url", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_NEXT_LABEL] = { "next-label", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_SHOWING] = { "showing", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_IS_CURRENT] = { "is-current", FT_FLAG, S_PLINK, FD_PAGE, 0 },
+	[F_IS_GAP] = { "is-gap", FT_FLAG, S_PLINK, FD_ITEM, 0 },
+	[F_IS_LINK] = { "is-link", FT_FLAG, S_PLINK, FD_PAGE, 0 },
 };
 
 /*
@@ -239,7 +255,11 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		v->text = t->intro;
 		return 1;
 	case F_REVIEWS:
-		field_list(v, CTX_REVIEW, t->reviews, 0, t->reviewsz);
+		/* On its own page: the reviews of this page of the list. */
+		if (t == pc->term && pc->list != NULL)
+			field_list(v, CTX_REVIEW, pc->revs, 0, pc->revsz);
+		else
+			field_list(v, CTX_REVIEW, t->reviews, 0, t->reviewsz);
 		return 1;
 	case F_TOP_THEMES:
 		field_list(v, CTX_TOPTHEME, t->top, sizeof(*t->top), t->topsz);
@@ -295,7 +315,10 @@ field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
 		v->text = NULL;
 		return 1;
 	case F_REVIEWS:
-		field_list(v, CTX_REVIEW, f->reviews, 0, f->reviewsz);
+		if (f == pc->facet && pc->list != NULL)
+			field_list(v, CTX_REVIEW, pc->revs, 0, pc->revsz);
+		else
+			field_list(v, CTX_REVIEW, f->reviews, 0, f->reviewsz);
 		return 1;
 	case F_TOP_THEMES:
 		field_list(v, CTX_TOPTHEME, f->top, sizeof(*f->top), f->topsz);
@@ -311,6 +334,34 @@ field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
 		return 1;
 	default:
 		return 0;
+	}
+}
+
+/* Fields of a page's link in the pagination of a list. */
+static void
+field_pagelink(struct pagectx *pc, const struct pagelink *l, enum fid id,
+    struct val *v)
+{
+	switch (id) {
+	case F_NAME:
+		field_text(v, l->n == 0 ? NULL : arena_printf(&pc->arena,
+		    "%zu", l->n));
+		break;
+	case F_TITLE:
+		field_text(v, l->title);
+		break;
+	case F_URL:
+		field_text(v, l->url);
+		break;
+	case F_IS_CURRENT:
+	case F_IS_GAP:
+	case F_IS_LINK:
+		v->type = FT_FLAG;
+		v->flag = id == F_IS_GAP ? l->n == 0 : id == F_IS_CURRENT ?
+		    l->n == pc->list->n : l->n != 0 && l->n != pc->list->n;
+		break;
+	default:
+		break;
 	}
 }
 
@@ -495,6 +546,31 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 	case F_REVIEW_COUNT:
 		field_text(v, field_count(pc, s->pubsz, 0));
 		return 1;
+	case F_PAGE_LINKS:
+		field_list(v, CTX_PAGELINK, pc->plinks, sizeof(*pc->plinks),
+		    pc->plinksz);
+		return 1;
+	case F_PREVIOUS_URL:
+		field_text(v, pc->prevurl);
+		return 1;
+	case F_NEXT_URL:
+		field_text(v, pc->nexturl);
+		return 1;
+	case F_PREVIOUS_LABEL:
+	case F_NEXT_LABEL:
+		field_text(v, (id == F_PREVIOUS_LABEL ? pc->prevurl :
+		    pc->nexturl) == NULL ? NULL : arena_printf(&pc->arena,
+		    "%zu of %zu", pc->list->n + (id == F_NEXT_LABEL ? 1 : -1),
+		    pc->list->of));
+		return 1;
+	case F_SHOWING:
+		field_text(v, pc->list == NULL || pc->list->of < 2 ? NULL :
+		    arena_printf(&pc->arena, "Showing %zu to %zu of %zu "
+		    "reviews", (pc->list->n - 1) * s->page_length + 1,
+		    (pc->list->n - 1) * s->page_length + pc->revsz,
+		    pc->term != NULL ? pc->term->reviewsz :
+		    pc->facet->reviewsz));
+		return 1;
 	case F_TERMS:
 		if (pc->terms == NULL)
 			return 0;
@@ -573,8 +649,10 @@ field_get(const struct ctx *c, int id, struct val *v)
 	case CTX_FACET:
 		field_facet(c->page, c->obj, id, v);
 		break;
-	case CTX_FACETREF:
 	case CTX_PAGELINK:
+		field_pagelink(c->page, c->obj, id, v);
+		break;
+	case CTX_FACETREF:
 		break;
 	}
 }

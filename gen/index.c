@@ -310,6 +310,45 @@ index_onsite(struct site *s)
 	}
 }
 
+/* Add the pages of the list of n reviews (at least one page). */
+static void
+index_pages(struct site *s, size_t *max, const struct vocab *v,
+    const struct term *t, const struct facet *f, size_t n)
+{
+	size_t	 of, i;
+
+	of = n == 0 ? 1 : (n - 1) / s->page_length + 1;
+	if (s->listsz + of > *max) {
+		*max = (s->listsz + of) * 2;
+		s->lists = xreallocarray(s->lists, *max, sizeof(*s->lists));
+	}
+	for (i = 1; i <= of; i++)
+		s->lists[s->listsz++] = (struct listpage){ v, t, f, i, of };
+}
+
+/*
+ * Every page of every list of reviews (site->lists), one a job: all
+ * reviews, then each term with a page, then each facet.  Linear in
+ * the number of lists and pages.
+ */
+static void
+index_lists(struct site *s)
+{
+	const struct vocab *v;
+	size_t		 k, i, max = 0;
+
+	index_pages(s, &max, NULL, NULL, &s->all, s->all.reviewsz);
+	for (k = 0; k < VOCAB_PAGED; k++) {
+		v = s->vocabs[k];
+		for (i = 0; i < v->onsitesz; i++)
+			index_pages(s, &max, v, v->onsite[i], NULL,
+			    v->onsite[i]->reviewsz);
+	}
+	for (i = 0; i < s->facetsz; i++)
+		index_pages(s, &max, NULL, NULL, &s->facets[i],
+		    s->facets[i].reviewsz);
+}
+
 /*
  * Build every index over site->pub.  Years become the vocabulary
  * site->years, newest first.
@@ -403,6 +442,7 @@ index_build(struct site *s)
 	free(reg);
 	free(yr);
 	index_relate(s);
+	index_lists(s);
 }
 
 /*
@@ -415,4 +455,5 @@ index_free(struct site *s)
 	free(s->all.description);
 	free(s->all.dir);
 	free(s->all.top);
+	free(s->lists);
 }

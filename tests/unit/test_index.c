@@ -81,6 +81,16 @@ test_index(void)
 		s.pub[i] = r;	/* already newest first */
 	}
 	s.pubsz = NREV;
+	s.page_length = 20;
+	s.themes.dir = "themes";
+	s.regions.dir = "regions";
+	s.regions.phrase = "in";
+	s.regions.hasfeed = 1;
+	s.years.dir = "years";
+	s.years.phrase = "in";
+	s.vocabs[0] = &s.themes;
+	s.vocabs[1] = &s.regions;
+	s.vocabs[2] = &s.years;
 	index_build(&s);
 
 	for (i = 0; i < NREV; i++) {

@@ -116,9 +116,11 @@ function pick() {
 	/* The insights page: audited whenever the site has one. */
 	if (isPage('insights/index.html'))
 		pages.push('insights/index.html');
-	/* All reviews (the validators' own sites have none). */
-	if (isPage('reviews/index.html'))
-		pages.push('reviews/index.html');
+	/* All reviews (the validators' own sites have none), and a second
+	 * page of it, with the pagination, when the site has one. */
+	for (const p of ['reviews/index.html', 'reviews/page/2/index.html'])
+		if (isPage(p))
+			pages.push(p);
 	for (const kind of ['themes', 'regions', 'years']) {
 		const d = dirs(kind);
 		if (d.length > 0) pages.push(`${kind}/${d[0]}/index.html`);
