@@ -88,6 +88,7 @@ fi
 d=$G/many
 mkdir -p "$d/content/reviews"
 cp tests/errors/site.yaml "$d/content/site.yaml"
+echo 'page_length: 100' >>"$d/content/site.yaml"	# one page per list
 for i in $(seq 1 25); do
 	printf -- '---\ntitle: "Child %s: a review"\npublished: 2024-03-12\nregion: London\nthemes: [Neglect]\nethnicity_recorded: true\n---\nText.\n' "$i" >"$d/content/reviews/child-$i.md"
 done
