@@ -143,6 +143,21 @@ build_termfeed(const struct site *s, struct output *o, struct render *rd,
 	return feed_term(s, o, v, v->onsite[i]);
 }
 
+/* The facets with a feed: theme x region, the first facets. */
+static size_t
+build_nfacetfeeds(const struct site *s)
+{
+	return s->regionfacetsz;
+}
+
+static int
+build_facetfeed(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd;
+	return feed_facet(s, o, &s->facets[i]);
+}
+
 static int
 build_terms(const struct site *s, struct output *o, struct render *rd,
     size_t i)
@@ -257,6 +272,7 @@ static const struct jobtype jobtypes[] = {
 	{ build_one, build_404, JC_PAGE },
 	{ build_one, build_feed, JC_FEED },
 	{ build_nfeeds, build_termfeed, JC_FEED },
+	{ build_nfacetfeeds, build_facetfeed, JC_FEED },
 	{ build_npages, build_page, JC_PAGE },
 	{ build_npub, build_review, JC_PAGE },
 	{ build_ngone, build_gone, JC_PAGE },

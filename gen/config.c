@@ -22,8 +22,8 @@
 static const char *const config_keys[] = {
 	"title", "description", "base_url", "language", "feed_length",
 	"home_length", "page_length", "partnership", "logo", "accent",
-	"content_note", "allow_raw_html", "regions", "themes", "age_groups", "review_types",
-	"checks", "timezone",
+	"content_note", "allow_raw_html", "regions", "themes", "age_groups",
+	"review_types", "checks", "timezone",
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 

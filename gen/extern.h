@@ -238,6 +238,8 @@ int		 page_robots(const struct site *, struct output *);
 int		 feed_site(const struct site *, struct output *);
 int		 feed_term(const struct site *, struct output *,
 		    const struct vocab *, const struct term *);
+int		 feed_facet(const struct site *, struct output *,
+		    const struct facet *);
 
 /* data.c */
 int		 data_json(const struct site *, struct output *);

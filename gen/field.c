@@ -17,8 +17,8 @@ enum fid {
 	F_SITE_TITLE, F_SITE_DESCRIPTION, F_PARTNERSHIP, F_LOGO_URL, F_LANG,
 	F_ACCENT_STYLE, F_CONTENT_NOTE, F_ROOT_URL, F_ASSETS_URL,
 	F_STYLESHEET_URL, F_SITE_FEED_URL, F_THEMES_URL, F_REGIONS_URL,
-	F_YEARS_URL, F_REVIEWS_URL, F_PAGE_TITLE, F_HEAD_TITLE, F_PAGE_DESCRIPTION,
-	F_CANONICAL_URL, F_FEEDS, F_BREADCRUMBS, F_PAGES, F_IS_HOME,
+	F_YEARS_URL, F_REVIEWS_URL, F_PAGE_TITLE, F_HEAD_TITLE,
+	F_PAGE_DESCRIPTION, F_CANONICAL_URL, F_FEEDS, F_BREADCRUMBS, F_PAGES, F_IS_HOME,
 	F_REVIEW_COUNT, F_TERMS, F_TERMS_KIND, F_REVIEWS, F_THEMES,
 	F_REGIONS, F_YEARS, F_BODY, F_INTRO,
 	F_TITLE, F_URL, F_PUBLISHED, F_PUBLISHED_ISO, F_REGION,
@@ -32,6 +32,7 @@ enum fid {
 	F_PREVIEW,
 	F_PAGE_LINKS, F_PREVIOUS_URL, F_PREVIOUS_LABEL, F_NEXT_URL,
 	F_NEXT_LABEL, F_SHOWING, F_IS_CURRENT, F_IS_GAP, F_IS_LINK,
+	F_FACET_REGIONS, F_FACET_YEARS, F_FACET_THEMES, F_WIDER,
 	F__MAX
 };
 
@@ -47,6 +48,7 @@ enum fid {
 #define S_FACET		(1u << CTX_FACET)
 #define S_LIST		(S_TERM | S_FACET)
 #define S_PLINK		(1u << CTX_PAGELINK)
+#define S_FREF		(1u << CTX_FACETREF)
 
 /*
  * Every field: its name in templates, what it holds, the scopes that
@@ -102,7 +104,8 @@ static const struct {
 	[F_TITLE] = { "title", FT_TEXT, S_REVIEW | S_LINK | S_PLINK,
 	    FD_ITEM, 0 },
 	[F_URL] = { "url", FT_TEXT,
-	    S_REVIEW | S_LIST | S_TOP | S_LINK | S_PLINK, FD_ITEM, 0 },
+	    S_REVIEW | S_LIST | S_TOP | S_LINK | S_PLINK | S_FREF,
+	    FD_ITEM, 0 },
 	[F_PUBLISHED] = { "published", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_PUBLISHED_ISO] = { "published-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_REGION] = { "region", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
@@ -118,14 +121,15 @@ static const struct {
 	    S_REVIEW, FD_ITEM, 0 },
 	[F_ETHNICITY_NOT_RECORDED] = { "ethnicity-not-recorded", FT_FLAG,
 	    S_REVIEW, FD_ITEM, 0 },
-	[F_NAME] = { "name", FT_TEXT, S_LIST | S_TOP | S_LINK | S_PLINK,
-	    FD_ITEM, 0 },
-	[F_COUNT] = { "count", FT_TEXT, S_LIST | S_TOP, FD_ITEM, 0 },
+	[F_NAME] = { "name", FT_TEXT,
+	    S_LIST | S_TOP | S_LINK | S_PLINK | S_FREF, FD_ITEM, 0 },
+	[F_COUNT] = { "count", FT_TEXT, S_LIST | S_TOP | S_FREF, FD_ITEM, 0 },
 	[F_COUNT_LABEL] = { "count-label", FT_TEXT,
-	    S_LIST | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP | S_FREF, FD_ITEM, 0 },
 	[F_DESCRIPTION] = { "description", FT_TEXT,
 	    S_LIST | S_TOP, FD_ITEM, 0 },
-	[F_FEED_URL] = { "feed-url", FT_TEXT, S_LIST | S_TOP, FD_ITEM, 0 },
+	[F_FEED_URL] = { "feed-url", FT_TEXT, S_LIST | S_TOP | S_FREF,
+	    FD_ITEM, 0 },
 	[F_TOP_THEMES] = { "top-themes", FT_LIST, S_LIST, FD_ITEM, S_TOP },
 	[F_TOP_THEMES_HEADING] = { "top-themes-heading", FT_TEXT,
 	    S_LIST | S_TOP, FD_ITEM, 0 },
@@ -152,6 +156,15 @@ static const struct {
 	[F_IS_CURRENT] = { "is-current", FT_FLAG, S_PLINK, FD_PAGE, 0 },
 	[F_IS_GAP] = { "is-gap", FT_FLAG, S_PLINK, FD_ITEM, 0 },
 	[F_IS_LINK] = { "is-link", FT_FLAG, S_PLINK, FD_PAGE, 0 },
+	/* A term's facets: a theme's by region and by year, a region's or
+	 * a year's by theme. */
+	[F_FACET_REGIONS] = { "facet-regions", FT_LIST,
+	    S_TERM, FD_ITEM, S_FREF },
+	[F_FACET_YEARS] = { "facet-years", FT_LIST, S_TERM, FD_ITEM, S_FREF },
+	[F_FACET_THEMES] = { "facet-themes", FT_LIST,
+	    S_TERM, FD_ITEM, S_FREF },
+	/* A facet's page: the wider lists it narrows. */
+	[F_WIDER] = { "wider", FT_LIST, S_PAGE, FD_PAGE, S_LINK },
 };
 
 /*
@@ -264,6 +277,18 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 	case F_TOP_THEMES:
 		field_list(v, CTX_TOPTHEME, t->top, sizeof(*t->top), t->topsz);
 		return 1;
+	case F_FACET_REGIONS:
+		field_list(v, CTX_FACETREF, t->byregion, sizeof(*t->byregion),
+		    t->byregionsz);
+		return 1;
+	case F_FACET_YEARS:
+		field_list(v, CTX_FACETREF, t->byyear, sizeof(*t->byyear),
+		    t->byyearsz);
+		return 1;
+	case F_FACET_THEMES:
+		field_list(v, CTX_FACETREF, t->bytheme, sizeof(*t->bytheme),
+		    t->bythemesz);
+		return 1;
 	case F_GLANCE_YEARS:
 	case F_GLANCE_ETHNICITY:
 	case F_GLANCE_MEDIAN:
@@ -334,6 +359,35 @@ field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
 		return 1;
 	default:
 		return 0;
+	}
+}
+
+/* Fields of a facet as listed on a page of one of its terms. */
+static void
+field_facetref(struct pagectx *pc, const struct facetref *fr, enum fid id,
+    struct val *v)
+{
+	const struct facet *f = fr->facet;
+
+	switch (id) {
+	case F_NAME:
+		field_text(v, fr->term->name);
+		break;
+	case F_URL:
+		field_text(v, field_url(pc, f->dir));
+		break;
+	case F_COUNT:
+		field_text(v, field_count(pc, f->reviewsz, 0));
+		break;
+	case F_COUNT_LABEL:
+		field_text(v, field_count(pc, f->reviewsz, 1));
+		break;
+	case F_FEED_URL:
+		field_text(v, !f->vocab->hasfeed ? NULL : field_url(pc,
+		    arena_printf(&pc->arena, "%sfeed.xml", f->dir)));
+		break;
+	default:
+		break;
 	}
 }
 
@@ -563,6 +617,10 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		    "%zu of %zu", pc->list->n + (id == F_NEXT_LABEL ? 1 : -1),
 		    pc->list->of));
 		return 1;
+	case F_WIDER:
+		field_list(v, CTX_LINK, pc->wider, sizeof(*pc->wider),
+		    pc->widersz);
+		return 1;
 	case F_SHOWING:
 		field_text(v, pc->list == NULL || pc->list->of < 2 ? NULL :
 		    arena_printf(&pc->arena, "Showing %zu to %zu of %zu "
@@ -653,6 +711,7 @@ field_get(const struct ctx *c, int id, struct val *v)
 		field_pagelink(c->page, c->obj, id, v);
 		break;
 	case CTX_FACETREF:
+		field_facetref(c->page, c->obj, id, v);
 		break;
 	}
 }

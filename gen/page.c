@@ -233,6 +233,39 @@ page_withdrawn(const struct site *s, const struct review *r,
 }
 
 /*
+ * The breadcrumbs, feed and wider lists of facet f's page: its theme's
+ * page, its region's or year's, and all reviews.
+ */
+static void
+page_facet(struct pagectx *pc, const struct facet *f)
+{
+	const struct site *s = pc->site;
+
+	page_crumb(pc, s->themes.crumb, "themes/");
+	page_crumb(pc, f->theme->name, arena_printf(&pc->arena, "themes/%s/",
+	    f->theme->slug));
+	if (f->vocab->hasfeed) {
+		pc->feeds[pc->feedsz].title = arena_printf(&pc->arena,
+		    "%s: %s", s->title, f->name);
+		pc->feeds[pc->feedsz++].url = arena_printf(&pc->arena,
+		    "%s%sfeed.xml", pc->prefix, f->dir);
+	}
+	pc->wider = arena_alloc(&pc->arena, 3 * sizeof(*pc->wider));
+	pc->wider[0].title = arena_printf(&pc->arena, "All reviews on %s",
+	    f->theme->name);
+	pc->wider[0].url = arena_printf(&pc->arena, "%sthemes/%s/",
+	    pc->prefix, f->theme->slug);
+	pc->wider[1].title = arena_printf(&pc->arena, "All reviews %s %s",
+	    f->vocab->phrase, f->other->name);
+	pc->wider[1].url = arena_printf(&pc->arena, "%s%s/%s/", pc->prefix,
+	    f->vocab->dir, f->other->slug);
+	pc->wider[2].title = "All reviews";
+	pc->wider[2].url = arena_printf(&pc->arena, "%sreviews/",
+	    pc->prefix);
+	pc->widersz = 3;
+}
+
+/*
  * The pagination of page n of the list at dir (from the site's root)
  * with of pages: the first, the last, the page and its neighbours, and
  * a gap for each run of pages left out (a page alone is shown instead).
@@ -332,8 +365,11 @@ page_list(const struct site *s, const struct listpage *lp,
 		    v->dir));
 		if (v->hasfeed)
 			page_feed(&pc, v, lp->term);
-	} else
+	} else {
 		pc.description = desc;
+		if (lp->facet->theme != NULL)
+			page_facet(&pc, lp->facet);
+	}
 	if (lp->n > 1)
 		page_crumb(&pc, name, dir);
 	return page_finish(&pc, o, TK_LIST, lp->term != NULL ? v->ctx :
@@ -476,6 +512,8 @@ page_sitemap(const struct site *s, struct output *o)
 			page_url(s, set, rel, NULL);
 		}
 	}
+	for (i = 0; i < s->facetsz; i++)
+		page_url(s, set, s->facets[i].dir, NULL);
 	for (i = 0; i < s->pagesz; i++) {
 		snprintf(rel, sizeof(rel), "%s/", s->pages[i].slug);
 		page_url(s, set, rel, NULL);

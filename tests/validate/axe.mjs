@@ -125,6 +125,15 @@ function pick() {
 		const d = dirs(kind);
 		if (d.length > 0) pages.push(`${kind}/${d[0]}/index.html`);
 	}
+	/* A theme in a region and in a year, the first there is. */
+	for (const kind of ['regions', 'years'])
+		for (const t of dirs('themes')) {
+			const o = dirs(`themes/${t}/${kind}`);
+			if (o.length > 0) {
+				pages.push(`themes/${t}/${kind}/${o[0]}/index.html`);
+				break;
+			}
+		}
 	const reserved = new Set(['themes', 'regions', 'years', 'reviews', 'assets',
 	    'insights', 'data']);
 	for (const d of dirs('.'))
