@@ -88,17 +88,6 @@ build_vocab(const struct site *s, size_t *i, int feeds)
 	abort();
 }
 
-/* Terms with a page, in every vocabulary with pages. */
-static size_t
-build_nterms(const struct site *s)
-{
-	size_t	 k, n = 0;
-
-	for (k = 0; k < VOCAB_PAGED; k++)
-		n += s->vocabs[k]->onsitesz;
-	return n;
-}
-
 /* Terms with a page and a feed. */
 static size_t
 build_nfeeds(const struct site *s)
@@ -130,13 +119,18 @@ build_npub(const struct site *s)
 	return s->pubsz;
 }
 
+/* Every page of every list of reviews (index.c's site->lists). */
+static size_t
+build_nlists(const struct site *s)
+{
+	return s->listsz;
+}
+
 static int
-build_term(const struct site *s, struct output *o, struct render *rd,
+build_list(const struct site *s, struct output *o, struct render *rd,
     size_t i)
 {
-	const struct vocab *v = build_vocab(s, &i, 0);
-
-	return page_term(s, v, v->onsite[i], o, rd);
+	return page_list(s, &s->lists[i], o, rd);
 }
 
 static int
@@ -147,6 +141,21 @@ build_termfeed(const struct site *s, struct output *o, struct render *rd,
 
 	(void)rd;
 	return feed_term(s, o, v, v->onsite[i]);
+}
+
+/* The facets with a feed: theme x region, the first facets. */
+static size_t
+build_nfacetfeeds(const struct site *s)
+{
+	return s->regionfacetsz;
+}
+
+static int
+build_facetfeed(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd;
+	return feed_facet(s, o, &s->facets[i]);
 }
 
 static int
@@ -252,7 +261,7 @@ build_gone(const struct site *s, struct output *o, struct render *rd,
  * big pages first, to balance threads.  A new kind of page is a row.
  */
 static const struct jobtype jobtypes[] = {
-	{ build_nterms, build_term, JC_PAGE },
+	{ build_nlists, build_list, JC_PAGE },
 	{ build_one, build_sitemap, JC_NONE },
 	{ build_one, build_robots, JC_NONE },
 	{ build_one, build_json, JC_NONE },
@@ -263,6 +272,7 @@ static const struct jobtype jobtypes[] = {
 	{ build_one, build_404, JC_PAGE },
 	{ build_one, build_feed, JC_FEED },
 	{ build_nfeeds, build_termfeed, JC_FEED },
+	{ build_nfacetfeeds, build_facetfeed, JC_FEED },
 	{ build_npages, build_page, JC_PAGE },
 	{ build_npub, build_review, JC_PAGE },
 	{ build_ngone, build_gone, JC_PAGE },
@@ -581,6 +591,7 @@ build_free(struct site *s)
 	free(s->reviews);
 	free(s->pub);
 	free(s->gone);
+	index_free(s);
 	vocab_free(&s->years);
 	intro_free(s);
 	config_free(s);

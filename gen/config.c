@@ -21,9 +21,9 @@
 
 static const char *const config_keys[] = {
 	"title", "description", "base_url", "language", "feed_length",
-	"home_length", "partnership", "logo", "accent", "content_note",
-	"allow_raw_html", "regions", "themes", "age_groups", "review_types",
-	"checks", "timezone",
+	"home_length", "page_length", "partnership", "logo", "accent",
+	"content_note", "allow_raw_html", "regions", "themes", "age_groups",
+	"review_types", "checks", "timezone",
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 
@@ -45,6 +45,7 @@ static const struct synonym config_synonyms[] = {
 	{ "ages", "age_groups" }, { "types", "review_types" },
 	{ "rules", "checks" }, { "summary", "description" },
 	{ "partner", "partnership" }, { "lscp", "partnership" },
+	{ "per_page", "page_length" }, { "page_size", "page_length" },
 	{ NULL, NULL }
 };
 
@@ -89,19 +90,19 @@ config_text(struct site *s, struct front *f, const struct field *fl,
 	return 1;
 }
 
-/* A positive whole number. */
+/* A whole number from 1 to max. */
 static int
 config_count(struct site *s, struct front *f, const struct field *fl,
-    size_t *out)
+    size_t *out, long max)
 {
 	const char	*v;
 	char		*end;
 	long		 n;
 
 	if ((v = front_scalar(fl->value)) == NULL || *v == '\0' ||
-	    (n = strtol(v, &end, 10)) < 1 || n > 100000 || *end != '\0') {
+	    (n = strtol(v, &end, 10)) < 1 || n > max || *end != '\0') {
 		diag_error(s->diag, f->path, fl->line, "\"%s\" must be a "
-		    "whole number from 1 to 100000", fl->key);
+		    "whole number from 1 to %ld", fl->key, max);
 		return 0;
 	}
 	*out = (size_t)n;
@@ -703,6 +704,7 @@ config_read(struct site *s)
 	s->language = xstrdup("en-GB");
 	s->feed_length = 20;
 	s->home_length = 10;
+	s->page_length = 20;
 	s->configpath = xasprintf("%s/site.yaml", s->opts->contentdir);
 	if (stat(s->opts->contentdir, &st) == -1 || !S_ISDIR(st.st_mode)) {
 		/* Run from inside the content folder (or one below it)? */
@@ -755,9 +757,11 @@ config_read(struct site *s)
 		else if (strcmp(fl->key, "language") == 0)
 			ok &= config_text(s, &f, fl, &s->language);
 		else if (strcmp(fl->key, "feed_length") == 0)
-			ok &= config_count(s, &f, fl, &s->feed_length);
+			ok &= config_count(s, &f, fl, &s->feed_length, 100000);
 		else if (strcmp(fl->key, "home_length") == 0)
-			ok &= config_count(s, &f, fl, &s->home_length);
+			ok &= config_count(s, &f, fl, &s->home_length, 100000);
+		else if (strcmp(fl->key, "page_length") == 0)
+			ok &= config_count(s, &f, fl, &s->page_length, 1000);
 		else if (strcmp(fl->key, "partnership") == 0)
 			ok &= config_text(s, &f, fl, &s->partnership);
 		else if (strcmp(fl->key, "logo") == 0)

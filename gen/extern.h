@@ -193,10 +193,12 @@ void		 intro_free(struct site *);
 /* index.c */
 void		 index_onsite(struct site *);
 void		 index_build(struct site *);
+void		 index_free(struct site *);
 
 /* insight.c */
 char		*insight_html(const struct site *, const char *);
-const char	*insight_glance(struct pagectx *, const struct term *, int);
+const char	*insight_glance(struct pagectx *, const struct review *const *,
+		    size_t, int);
 
 /* field.c */
 void		 field_get(const struct ctx *, int, struct val *);
@@ -220,8 +222,8 @@ int		 page_review(const struct site *, const struct review *,
 		    struct output *, struct render *);
 int		 page_withdrawn(const struct site *, const struct review *,
 		    struct output *, struct render *);
-int		 page_term(const struct site *, const struct vocab *,
-		    const struct term *, struct output *, struct render *);
+int		 page_list(const struct site *, const struct listpage *,
+		    struct output *, struct render *);
 int		 page_terms(const struct site *, const struct vocab *,
 		    struct output *, struct render *);
 int		 page_standalone(const struct site *, const struct page *,
@@ -236,6 +238,8 @@ int		 page_robots(const struct site *, struct output *);
 int		 feed_site(const struct site *, struct output *);
 int		 feed_term(const struct site *, struct output *,
 		    const struct vocab *, const struct term *);
+int		 feed_facet(const struct site *, struct output *,
+		    const struct facet *);
 
 /* data.c */
 int		 data_json(const struct site *, struct output *);

@@ -1,9 +1,10 @@
 /*
- * Feeds: RSS 2.0 for the whole site, each learning theme and each
- * region, built as libxml2 trees.  A feed reader shows an item's
- * description, and the channel's, as HTML, so the summary goes in as a
- * small HTML fragment serialised by libxml2, and the channel's text as
- * HTML text: a "<" reaches the reader as "&lt;", never as markup.
+ * Feeds: RSS 2.0 for the whole site, each learning theme, each region
+ * and each theme in a region, built as libxml2 trees.  A feed reader
+ * shows an item's description, and the channel's, as HTML, so the
+ * summary goes in as a small HTML fragment serialised by libxml2, and
+ * the channel's text as HTML text: a "<" reaches the reader as "&lt;",
+ * never as markup.
  */
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
@@ -161,4 +162,20 @@ feed_term(const struct site *s, struct output *o, const struct vocab *v,
 	snprintf(page, sizeof(page), "%s/%s/", v->dir, t->slug);
 	return feed_write(s, o, rel, page, v->feedphrase, t->name,
 	    t->reviews, t->reviewsz);
+}
+
+/*
+ * The feed of facet f, a theme in a region (the facets with a feed).
+ */
+int
+feed_facet(const struct site *s, struct output *o, const struct facet *f)
+{
+	char	*rel;
+	int	 ok;
+
+	rel = xasprintf("%sfeed.xml", f->dir);
+	ok = feed_write(s, o, rel, f->dir, s->themes.feedphrase, f->name,
+	    f->reviews, f->reviewsz);
+	free(rel);
+	return ok;
 }

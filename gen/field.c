@@ -17,8 +17,8 @@ enum fid {
 	F_SITE_TITLE, F_SITE_DESCRIPTION, F_PARTNERSHIP, F_LOGO_URL, F_LANG,
 	F_ACCENT_STYLE, F_CONTENT_NOTE, F_ROOT_URL, F_ASSETS_URL,
 	F_STYLESHEET_URL, F_SITE_FEED_URL, F_THEMES_URL, F_REGIONS_URL,
-	F_YEARS_URL, F_PAGE_TITLE, F_HEAD_TITLE, F_PAGE_DESCRIPTION,
-	F_CANONICAL_URL, F_FEEDS, F_BREADCRUMBS, F_PAGES, F_IS_HOME,
+	F_YEARS_URL, F_REVIEWS_URL, F_PAGE_TITLE, F_HEAD_TITLE,
+	F_PAGE_DESCRIPTION, F_CANONICAL_URL, F_FEEDS, F_BREADCRUMBS, F_PAGES, F_IS_HOME,
 	F_REVIEW_COUNT, F_TERMS, F_TERMS_KIND, F_REVIEWS, F_THEMES,
 	F_REGIONS, F_YEARS, F_BODY, F_INTRO,
 	F_TITLE, F_URL, F_PUBLISHED, F_PUBLISHED_ISO, F_REGION,
@@ -30,6 +30,9 @@ enum fid {
 	F_INSIGHTS_URL, F_GLANCE_YEARS, F_GLANCE_ETHNICITY, F_GLANCE_MEDIAN,
 	F_NOINDEX,
 	F_PREVIEW,
+	F_PAGE_LINKS, F_PREVIOUS_URL, F_PREVIOUS_LABEL, F_NEXT_URL,
+	F_NEXT_LABEL, F_SHOWING, F_IS_CURRENT, F_IS_GAP, F_IS_LINK,
+	F_FACET_REGIONS, F_FACET_YEARS, F_FACET_THEMES, F_WIDER,
 	F__MAX
 };
 
@@ -42,6 +45,10 @@ enum fid {
 #define S_TERM		(S_THEME | S_REGION | S_YEAR)
 #define S_TOP		(1u << CTX_TOPTHEME)
 #define S_LINK		(1u << CTX_LINK)
+#define S_FACET		(1u << CTX_FACET)
+#define S_LIST		(S_TERM | S_FACET)
+#define S_PLINK		(1u << CTX_PAGELINK)
+#define S_FREF		(1u << CTX_FACETREF)
 
 /*
  * Every field: its name in templates, what it holds, the scopes that
@@ -72,6 +79,7 @@ static const struct {
 	[F_THEMES_URL] = { "themes-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_REGIONS_URL] = { "regions-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_YEARS_URL] = { "years-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_REVIEWS_URL] = { "reviews-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_PAGE_TITLE] = { "page-title", FT_TEXT, S_PAGE, FD_PAGE, 0 },
 	[F_HEAD_TITLE] = { "head-title", FT_TEXT, S_PAGE, FD_PAGE, 0 },
 	[F_PAGE_DESCRIPTION] = { "page-description", FT_TEXT,
@@ -83,19 +91,21 @@ static const struct {
 	/* The home page is the one page whose prefix is empty. */
 	[F_IS_HOME] = { "is-home", FT_FLAG, S_PAGE, FD_PREFIX, 0 },
 	[F_REVIEW_COUNT] = { "review-count", FT_TEXT,
-	    S_PAGE | S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_PAGE | S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_TERMS] = { "terms", FT_LIST, S_PAGE, FD_PAGE, S_TERM },
 	[F_TERMS_KIND] = { "terms-kind", FT_TEXT, S_PAGE, FD_PAGE, 0 },
 	[F_REVIEWS] = { "reviews", FT_LIST,
-	    S_PAGE | S_TERM, FD_ITEM, S_REVIEW },
+	    S_PAGE | S_LIST, FD_ITEM, S_REVIEW },
 	[F_THEMES] = { "themes", FT_LIST, S_PAGE | S_REVIEW, FD_ITEM, S_THEME },
 	[F_REGIONS] = { "regions", FT_LIST, S_PAGE, FD_SITE, S_REGION },
 	[F_YEARS] = { "years", FT_LIST, S_PAGE, FD_SITE, S_YEAR },
 	[F_BODY] = { "body", FT_HTML, S_PAGE | S_REVIEW, FD_PAGE, 0 },
-	[F_INTRO] = { "intro", FT_HTML, S_PAGE | S_TERM, FD_ITEM, 0 },
-	[F_TITLE] = { "title", FT_TEXT, S_REVIEW | S_LINK, FD_ITEM, 0 },
+	[F_INTRO] = { "intro", FT_HTML, S_PAGE | S_LIST, FD_ITEM, 0 },
+	[F_TITLE] = { "title", FT_TEXT, S_REVIEW | S_LINK | S_PLINK,
+	    FD_ITEM, 0 },
 	[F_URL] = { "url", FT_TEXT,
-	    S_REVIEW | S_TERM | S_TOP | S_LINK, FD_ITEM, 0 },
+	    S_REVIEW | S_LIST | S_TOP | S_LINK | S_PLINK | S_FREF,
+	    FD_ITEM, 0 },
 	[F_PUBLISHED] = { "published", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_PUBLISHED_ISO] = { "published-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_REGION] = { "region", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
@@ -111,28 +121,50 @@ static const struct {
 	    S_REVIEW, FD_ITEM, 0 },
 	[F_ETHNICITY_NOT_RECORDED] = { "ethnicity-not-recorded", FT_FLAG,
 	    S_REVIEW, FD_ITEM, 0 },
-	[F_NAME] = { "name", FT_TEXT, S_TERM | S_TOP | S_LINK, FD_ITEM, 0 },
-	[F_COUNT] = { "count", FT_TEXT, S_TERM | S_TOP, FD_ITEM, 0 },
+	[F_NAME] = { "name", FT_TEXT,
+	    S_LIST | S_TOP | S_LINK | S_PLINK | S_FREF, FD_ITEM, 0 },
+	[F_COUNT] = { "count", FT_TEXT, S_LIST | S_TOP | S_FREF, FD_ITEM, 0 },
 	[F_COUNT_LABEL] = { "count-label", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP | S_FREF, FD_ITEM, 0 },
 	[F_DESCRIPTION] = { "description", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
-	[F_FEED_URL] = { "feed-url", FT_TEXT, S_TERM | S_TOP, FD_ITEM, 0 },
-	[F_TOP_THEMES] = { "top-themes", FT_LIST, S_TERM, FD_ITEM, S_TOP },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
+	[F_FEED_URL] = { "feed-url", FT_TEXT, S_LIST | S_TOP | S_FREF,
+	    FD_ITEM, 0 },
+	[F_TOP_THEMES] = { "top-themes", FT_LIST, S_LIST, FD_ITEM, S_TOP },
 	[F_TOP_THEMES_HEADING] = { "top-themes-heading", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_INSIGHTS_URL] = { "insights-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_GLANCE_YEARS] = { "glance-years", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_GLANCE_ETHNICITY] = { "glance-ethnicity", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_GLANCE_MEDIAN] = { "glance-median", FT_TEXT,
-	    S_TERM | S_TOP, FD_ITEM, 0 },
+	    S_LIST | S_TOP, FD_ITEM, 0 },
 	/* Search engines are asked to leave the page out of results:
 	 * a withdrawn review's notice, and every page of a preview. */
 	[F_NOINDEX] = { "noindex", FT_FLAG, S_PAGE, FD_PAGE, 0 },
 	/* serve, --drafts or --future: not for publication */
 	[F_PREVIEW] = { "preview", FT_FLAG, S_PAGE, FD_SITE, 0 },
+	/* The pagination of a list's page; empty when it has one page. */
+	[F_PAGE_LINKS] = { "page-links", FT_LIST, S_PAGE, FD_PAGE, S_PLINK },
+	[F_PREVIOUS_URL] = { "previous-url", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_PREVIOUS_LABEL] = { "previous-label", FT_TEXT,
+	    S_PAGE, FD_PAGE, 0 },
+	[F_NEXT_URL] = { "next-url", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_NEXT_LABEL] = { "next-label", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_SHOWING] = { "showing", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	[F_IS_CURRENT] = { "is-current", FT_FLAG, S_PLINK, FD_PAGE, 0 },
+	[F_IS_GAP] = { "is-gap", FT_FLAG, S_PLINK, FD_ITEM, 0 },
+	[F_IS_LINK] = { "is-link", FT_FLAG, S_PLINK, FD_PAGE, 0 },
+	/* A term's facets: a theme's by region and by year, a region's or
+	 * a year's by theme. */
+	[F_FACET_REGIONS] = { "facet-regions", FT_LIST,
+	    S_TERM, FD_ITEM, S_FREF },
+	[F_FACET_YEARS] = { "facet-years", FT_LIST, S_TERM, FD_ITEM, S_FREF },
+	[F_FACET_THEMES] = { "facet-themes", FT_LIST,
+	    S_TERM, FD_ITEM, S_FREF },
+	/* A facet's page: the wider lists it narrows. */
+	[F_WIDER] = { "wider", FT_LIST, S_PAGE, FD_PAGE, S_LINK },
 };
 
 /*
@@ -236,19 +268,32 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		v->text = t->intro;
 		return 1;
 	case F_REVIEWS:
-		field_list(v, CTX_REVIEW, t->reviews, 0, t->reviewsz);
+		/* On its own page: the reviews of this page of the list. */
+		if (t == pc->term && pc->list != NULL)
+			field_list(v, CTX_REVIEW, pc->revs, 0, pc->revsz);
+		else
+			field_list(v, CTX_REVIEW, t->reviews, 0, t->reviewsz);
 		return 1;
 	case F_TOP_THEMES:
 		field_list(v, CTX_TOPTHEME, t->top, sizeof(*t->top), t->topsz);
 		return 1;
+	case F_FACET_REGIONS:
+		field_list(v, CTX_FACETREF, t->byregion, sizeof(*t->byregion),
+		    t->byregionsz);
+		return 1;
+	case F_FACET_YEARS:
+		field_list(v, CTX_FACETREF, t->byyear, sizeof(*t->byyear),
+		    t->byyearsz);
+		return 1;
+	case F_FACET_THEMES:
+		field_list(v, CTX_FACETREF, t->bytheme, sizeof(*t->bytheme),
+		    t->bythemesz);
+		return 1;
 	case F_GLANCE_YEARS:
-		field_text(v, insight_glance(pc, t, 0));
-		return 1;
 	case F_GLANCE_ETHNICITY:
-		field_text(v, insight_glance(pc, t, 1));
-		return 1;
 	case F_GLANCE_MEDIAN:
-		field_text(v, insight_glance(pc, t, 2));
+		field_text(v, insight_glance(pc, t->reviews, t->reviewsz,
+		    id - F_GLANCE_YEARS));
 		return 1;
 	case F_TOP_THEMES_HEADING:
 		if (tv == &s->themes)
@@ -260,6 +305,117 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		return 1;
 	default:
 		return 0;
+	}
+}
+
+/* Fields of a facet, or of all reviews. */
+static int
+field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
+    struct val *v)
+{
+	switch (id) {
+	case F_NAME:
+		field_text(v, f->name);
+		return 1;
+	case F_URL:
+		field_text(v, field_url(pc, f->dir));
+		return 1;
+	case F_COUNT:
+	case F_REVIEW_COUNT:
+		field_text(v, field_count(pc, f->reviewsz, 0));
+		return 1;
+	case F_COUNT_LABEL:
+		field_text(v, field_count(pc, f->reviewsz, 1));
+		return 1;
+	case F_DESCRIPTION:
+		field_text(v, f->description);
+		return 1;
+	case F_FEED_URL:
+		field_text(v, f->theme == NULL ? field_url(pc, "feed.xml") :
+		    f->vocab->hasfeed ? field_url(pc, arena_printf(&pc->arena,
+		    "%sfeed.xml", f->dir)) : NULL);
+		return 1;
+	case F_INTRO:
+		v->type = FT_HTML;
+		v->text = NULL;
+		return 1;
+	case F_REVIEWS:
+		if (f == pc->facet && pc->list != NULL)
+			field_list(v, CTX_REVIEW, pc->revs, 0, pc->revsz);
+		else
+			field_list(v, CTX_REVIEW, f->reviews, 0, f->reviewsz);
+		return 1;
+	case F_TOP_THEMES:
+		field_list(v, CTX_TOPTHEME, f->top, sizeof(*f->top), f->topsz);
+		return 1;
+	case F_TOP_THEMES_HEADING:
+		field_text(v, "Most frequent themes");
+		return 1;
+	case F_GLANCE_YEARS:
+	case F_GLANCE_ETHNICITY:
+	case F_GLANCE_MEDIAN:
+		field_text(v, insight_glance(pc, f->reviews, f->reviewsz,
+		    id - F_GLANCE_YEARS));
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Fields of a facet as listed on a page of one of its terms. */
+static void
+field_facetref(struct pagectx *pc, const struct facetref *fr, enum fid id,
+    struct val *v)
+{
+	const struct facet *f = fr->facet;
+
+	switch (id) {
+	case F_NAME:
+		field_text(v, fr->term->name);
+		break;
+	case F_URL:
+		field_text(v, field_url(pc, f->dir));
+		break;
+	case F_COUNT:
+		field_text(v, field_count(pc, f->reviewsz, 0));
+		break;
+	case F_COUNT_LABEL:
+		field_text(v, field_count(pc, f->reviewsz, 1));
+		break;
+	case F_FEED_URL:
+		field_text(v, !f->vocab->hasfeed ? NULL : field_url(pc,
+		    arena_printf(&pc->arena, "%sfeed.xml", f->dir)));
+		break;
+	default:
+		break;
+	}
+}
+
+/* Fields of a page's link in the pagination of a list. */
+static void
+field_pagelink(struct pagectx *pc, const struct pagelink *l, enum fid id,
+    struct val *v)
+{
+	switch (id) {
+	case F_NAME:
+		field_text(v, l->n == 0 ? NULL : arena_printf(&pc->arena,
+		    "%zu", l->n));
+		break;
+	case F_TITLE:
+		field_text(v, l->title);
+		break;
+	case F_URL:
+		field_text(v, l->url);
+		break;
+	case F_IS_CURRENT:
+	case F_IS_GAP:
+	case F_IS_LINK:
+		v->type = FT_FLAG;
+		v->flag = id == F_IS_GAP ? l->n == 0 : id == F_IS_CURRENT ?
+		    l->n == pc->list->n : l->n != 0 && l->n != pc->list->n;
+		break;
+	default:
+		break;
 	}
 }
 
@@ -392,6 +548,9 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 	case F_YEARS_URL:
 		field_text(v, field_url(pc, "years/"));
 		return 1;
+	case F_REVIEWS_URL:
+		field_text(v, field_url(pc, "reviews/"));
+		return 1;
 	case F_INSIGHTS_URL:
 		field_text(v, field_url(pc, "insights/"));
 		return 1;
@@ -440,6 +599,35 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_REVIEW_COUNT:
 		field_text(v, field_count(pc, s->pubsz, 0));
+		return 1;
+	case F_PAGE_LINKS:
+		field_list(v, CTX_PAGELINK, pc->plinks, sizeof(*pc->plinks),
+		    pc->plinksz);
+		return 1;
+	case F_PREVIOUS_URL:
+		field_text(v, pc->prevurl);
+		return 1;
+	case F_NEXT_URL:
+		field_text(v, pc->nexturl);
+		return 1;
+	case F_PREVIOUS_LABEL:
+	case F_NEXT_LABEL:
+		field_text(v, (id == F_PREVIOUS_LABEL ? pc->prevurl :
+		    pc->nexturl) == NULL ? NULL : arena_printf(&pc->arena,
+		    "%zu of %zu", pc->list->n + (id == F_NEXT_LABEL ? 1 : -1),
+		    pc->list->of));
+		return 1;
+	case F_WIDER:
+		field_list(v, CTX_LINK, pc->wider, sizeof(*pc->wider),
+		    pc->widersz);
+		return 1;
+	case F_SHOWING:
+		field_text(v, pc->list == NULL || pc->list->of < 2 ? NULL :
+		    arena_printf(&pc->arena, "Showing %zu to %zu of %zu "
+		    "reviews", (pc->list->n - 1) * s->page_length + 1,
+		    (pc->list->n - 1) * s->page_length + pc->revsz,
+		    pc->term != NULL ? pc->term->reviewsz :
+		    pc->facet->reviewsz));
 		return 1;
 	case F_TERMS:
 		if (pc->terms == NULL)
@@ -515,6 +703,15 @@ field_get(const struct ctx *c, int id, struct val *v)
 	case CTX_LINK:
 		l = c->obj;
 		field_text(v, id == F_URL ? l->url : l->title);
+		break;
+	case CTX_FACET:
+		field_facet(c->page, c->obj, id, v);
+		break;
+	case CTX_PAGELINK:
+		field_pagelink(c->page, c->obj, id, v);
+		break;
+	case CTX_FACETREF:
+		field_facetref(c->page, c->obj, id, v);
 		break;
 	}
 }

@@ -221,12 +221,13 @@ index_countcmp(const void *a, const void *b)
 }
 
 /*
- * Set t->top to the most frequent themes in counts (one per theme),
- * leaving out the theme self (or NULL).
+ * Set *top to the most frequent themes in counts (one per theme),
+ * leaving out the theme self (or NULL), and *topsz to how many of
+ * them are shown.
  */
 static void
-index_top(const struct site *s, struct term *t, const size_t *counts,
-    const struct term *self)
+index_top(const struct site *s, struct termcount **top, size_t *topsz,
+    const size_t *counts, const struct term *self)
 {
 	struct termcount *all;
 	size_t		 i, n = 0;
@@ -238,8 +239,8 @@ index_top(const struct site *s, struct term *t, const size_t *counts,
 			all[n++].count = counts[i];
 		}
 	qsort(all, n, sizeof(*all), index_countcmp);
-	t->topsz = n < TOPTHEMES_MAX ? n : TOPTHEMES_MAX;
-	t->top = all;
+	*topsz = n < TOPTHEMES_MAX ? n : TOPTHEMES_MAX;
+	*top = all;
 }
 
 /* Append review r to term t's list (sized beforehand by counting). */
@@ -307,6 +308,211 @@ index_onsite(struct site *s)
 			v->terms[i].onsite |= v->terms[i].intro != NULL;
 		index_list(v);
 	}
+}
+
+/* A review's theme with its region or year, sorted into facets. */
+struct facetkey {
+	size_t		 theme;		/* index in site->themes */
+	size_t		 other;		/* index in the region's or year's
+					 * vocabulary */
+	size_t		 rev;		/* index in site->pub */
+};
+
+/* By theme, then region or year, then newest first. */
+static int
+index_keycmp(const void *a, const void *b)
+{
+	const struct facetkey *x = a, *y = b;
+
+	if (x->theme != y->theme)
+		return x->theme < y->theme ? -1 : 1;
+	if (x->other != y->other)
+		return x->other < y->other ? -1 : 1;
+	return x->rev < y->rev ? -1 : x->rev > y->rev;
+}
+
+/*
+ * The keys of every published review's themes with its region (years
+ * 0) or year (years 1), sorted: each run is a facet.  *n gets their
+ * number, the sum over reviews of their themes.
+ */
+static struct facetkey *
+index_keys(const struct site *s, int years, size_t *n)
+{
+	struct facetkey	*k;
+	const struct review *r;
+	size_t		 i, j, y = 0, max = 0;
+
+	for (i = 0; i < s->pubsz; i++)
+		max += s->pub[i]->themesz;
+	k = xcalloc(max + 1, sizeof(*k));
+	*n = 0;
+	for (i = 0; i < s->pubsz; i++) {
+		r = s->pub[i];
+		/* pub and years are both newest first. */
+		if (atoi(s->years.terms[y].name) != r->published.year)
+			y++;
+		for (j = 0; j < r->themesz; j++) {
+			k[*n].theme = (size_t)(r->themes[j] - s->themes.terms);
+			k[*n].other = years ? y :
+			    (size_t)(r->region - s->regions.terms);
+			k[(*n)++].rev = i;
+		}
+	}
+	qsort(k, *n, sizeof(*k), index_keycmp);
+	return k;
+}
+
+/* Make the facets of the sorted keys k (n of them) of vocabulary v. */
+static void
+index_runs(struct site *s, const struct facetkey *k, size_t n,
+    const struct vocab *v, size_t *revs)
+{
+	struct facet	*f;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		if (i == 0 || k[i].theme != k[i - 1].theme ||
+		    k[i].other != k[i - 1].other) {
+			f = &s->facets[s->facetsz++];
+			f->theme = &s->themes.terms[k[i].theme];
+			f->other = &v->terms[k[i].other];
+			f->vocab = v;
+			f->name = xasprintf("%s %s %s", f->theme->name,
+			    v->phrase, f->other->name);
+			f->description = xasprintf("Practice reviews published "
+			    "on the theme %s %s %s.", f->theme->name, v->phrase,
+			    f->other->name);
+			f->dir = xasprintf("themes/%s/%s/%s/", f->theme->slug,
+			    v->dir, f->other->slug);
+			f->reviews = s->facetrevs + *revs;
+		}
+		s->facetrevs[(*revs)++] = s->pub[k[i].rev];
+		f->reviewsz++;
+	}
+}
+
+/*
+ * List facets lo to hi (by theme) on the pages of their terms: on the
+ * theme's (*own: byregion or byyear, named by the other term) and on
+ * the other term's (bytheme, named by the theme, in theme order).
+ */
+static void
+index_refs(struct site *s, size_t lo, size_t hi, int years)
+{
+	struct facet	*f;
+	struct term	*th, *ot;
+	struct vocab	*v = years ? &s->years : &s->regions;
+	size_t		 i;
+
+	for (i = lo; i < hi; i++) {
+		f = &s->facets[i];
+		th = vocab_own(&s->themes, f->theme);
+		ot = vocab_own(v, f->other);
+		if (years)
+			th->byyearsz++;
+		else
+			th->byregionsz++;
+		ot->bythemesz++;
+	}
+	for (i = 0; i < s->themes.termsz; i++) {
+		th = &s->themes.terms[i];
+		if (years) {
+			th->byyear = xcalloc(th->byyearsz, sizeof(*th->byyear));
+			th->byyearsz = 0;
+		} else {
+			th->byregion = xcalloc(th->byregionsz,
+			    sizeof(*th->byregion));
+			th->byregionsz = 0;
+		}
+	}
+	for (i = 0; i < v->termsz; i++) {
+		v->terms[i].bytheme = xcalloc(v->terms[i].bythemesz,
+		    sizeof(*v->terms[i].bytheme));
+		v->terms[i].bythemesz = 0;
+	}
+	for (i = lo; i < hi; i++) {
+		f = &s->facets[i];
+		th = vocab_own(&s->themes, f->theme);
+		ot = vocab_own(v, f->other);
+		if (years)
+			th->byyear[th->byyearsz++] =
+			    (struct facetref){ f->other, f };
+		else
+			th->byregion[th->byregionsz++] =
+			    (struct facetref){ f->other, f };
+		ot->bytheme[ot->bythemesz++] = (struct facetref){ f->theme, f };
+	}
+}
+
+/*
+ * The facets: each theme with each region and each year in which it
+ * has a published review, and no others.  Sorting the pairs of a
+ * review's themes with its region or year makes them in O(k log k),
+ * k the sum over reviews of their themes.
+ */
+static void
+index_facets(struct site *s)
+{
+	struct facetkey	*reg, *yr;
+	size_t		 nreg, nyr, i, runs = 0, revs = 0;
+
+	reg = index_keys(s, 0, &nreg);
+	yr = index_keys(s, 1, &nyr);
+	for (i = 0; i < nreg; i++)
+		runs += i == 0 || reg[i].theme != reg[i - 1].theme ||
+		    reg[i].other != reg[i - 1].other;
+	for (i = 0; i < nyr; i++)
+		runs += i == 0 || yr[i].theme != yr[i - 1].theme ||
+		    yr[i].other != yr[i - 1].other;
+	s->facets = xcalloc(runs + 1, sizeof(*s->facets));
+	s->facetrevs = xcalloc(nreg + nyr + 1, sizeof(*s->facetrevs));
+	index_runs(s, reg, nreg, &s->regions, &revs);
+	s->regionfacetsz = s->facetsz;
+	index_runs(s, yr, nyr, &s->years, &revs);
+	index_refs(s, 0, s->regionfacetsz, 0);
+	index_refs(s, s->regionfacetsz, s->facetsz, 1);
+	free(reg);
+	free(yr);
+}
+
+/* Add the pages of the list of n reviews (at least one page). */
+static void
+index_pages(struct site *s, size_t *max, const struct vocab *v,
+    const struct term *t, const struct facet *f, size_t n)
+{
+	size_t	 of, i;
+
+	of = n == 0 ? 1 : (n - 1) / s->page_length + 1;
+	if (s->listsz + of > *max) {
+		*max = (s->listsz + of) * 2;
+		s->lists = xreallocarray(s->lists, *max, sizeof(*s->lists));
+	}
+	for (i = 1; i <= of; i++)
+		s->lists[s->listsz++] = (struct listpage){ v, t, f, i, of };
+}
+
+/*
+ * Every page of every list of reviews (site->lists), one a job: all
+ * reviews, then each term with a page, then each facet.  Linear in
+ * the number of lists and pages.
+ */
+static void
+index_lists(struct site *s)
+{
+	const struct vocab *v;
+	size_t		 k, i, max = 0;
+
+	index_pages(s, &max, NULL, NULL, &s->all, s->all.reviewsz);
+	for (k = 0; k < VOCAB_PAGED; k++) {
+		v = s->vocabs[k];
+		for (i = 0; i < v->onsitesz; i++)
+			index_pages(s, &max, v, v->onsite[i], NULL,
+			    v->onsite[i]->reviewsz);
+	}
+	for (i = 0; i < s->facetsz; i++)
+		index_pages(s, &max, NULL, NULL, &s->facets[i],
+		    s->facets[i].reviewsz);
 }
 
 /*
@@ -379,14 +585,51 @@ index_build(struct site *s)
 	}
 	index_list(&s->years);
 	for (i = 0; i < T; i++)
-		index_top(s, &s->themes.terms[i], cooc + i * T,
+		index_top(s, &s->themes.terms[i].top,
+		    &s->themes.terms[i].topsz, cooc + i * T,
 		    &s->themes.terms[i]);
 	for (i = 0; i < s->regions.termsz; i++)
-		index_top(s, &s->regions.terms[i], reg + i * T, NULL);
+		index_top(s, &s->regions.terms[i].top,
+		    &s->regions.terms[i].topsz, reg + i * T, NULL);
 	for (i = 0; i < s->years.termsz; i++)
-		index_top(s, &s->years.terms[i], yr + i * T, NULL);
+		index_top(s, &s->years.terms[i].top, &s->years.terms[i].topsz,
+		    yr + i * T, NULL);
+	/* All reviews: every published one, and the commonest themes. */
+	for (i = 0; i < T; i++)
+		cooc[i] = s->themes.terms[i].reviewsz;
+	s->all.name = xstrdup("All reviews");
+	s->all.description = xstrdup("Every review published on this "
+	    "site, newest first.");
+	s->all.dir = xstrdup("reviews/");
+	s->all.reviews = s->pub;
+	s->all.reviewsz = s->pubsz;
+	index_top(s, &s->all.top, &s->all.topsz, cooc, NULL);
 	free(cooc);
 	free(reg);
 	free(yr);
 	index_relate(s);
+	index_facets(s);
+	index_lists(s);
+}
+
+/*
+ * Free what index_build made that the vocabularies do not hold.
+ */
+void
+index_free(struct site *s)
+{
+	size_t	 i;
+
+	free(s->all.name);
+	free(s->all.description);
+	free(s->all.dir);
+	free(s->all.top);
+	free(s->lists);
+	for (i = 0; i < s->facetsz; i++) {
+		free(s->facets[i].name);
+		free(s->facets[i].description);
+		free(s->facets[i].dir);
+	}
+	free(s->facets);
+	free(s->facetrevs);
 }

@@ -802,35 +802,37 @@ insight_html(const struct site *s, const char *prefix)
 }
 
 /*
- * The "at a glance" figures of a theme or region (what: 0 years
+ * The "at a glance" figures of the reviews revs (newest first, n of
+ * them: a theme's, a region's, a facet's; what: 0 years
  * covered, 1 share recording ethnicity, 2 median time to publication),
  * as text in the page's arena, or NULL when there is nothing to say.
  */
 const char *
-insight_glance(struct pagectx *pc, const struct term *t, int what)
+insight_glance(struct pagectx *pc, const struct review *const *revs,
+    size_t n, int what)
 {
 	struct itime	 tm;
 	size_t		 i, k = 0;
 	char		 d[32];
 
-	if (t->reviewsz == 0)
+	if (n == 0)
 		return NULL;
 	switch (what) {
 	case 0:
-		if (t->reviews[0]->published.year ==
-		    t->reviews[t->reviewsz - 1]->published.year)
+		if (revs[0]->published.year ==
+		    revs[n - 1]->published.year)
 			return arena_printf(&pc->arena, "%d",
-			    t->reviews[0]->published.year);
+			    revs[0]->published.year);
 		return arena_printf(&pc->arena, "%d to %d",
-		    t->reviews[t->reviewsz - 1]->published.year,
-		    t->reviews[0]->published.year);
+		    revs[n - 1]->published.year,
+		    revs[0]->published.year);
 	case 1:
-		for (i = 0; i < t->reviewsz; i++)
-			k += t->reviews[i]->ethnicity != 0;
+		for (i = 0; i < n; i++)
+			k += revs[i]->ethnicity != 0;
 		return arena_printf(&pc->arena, "%d%% (%zu of %zu)",
-		    insight_pct(k, t->reviewsz), k, t->reviewsz);
+		    insight_pct(k, n), k, n);
 	default:
-		insight_time(t->reviews, t->reviewsz, &tm);
+		insight_time(revs, n, &tm);
 		if (tm.pubn == 0)
 			return NULL;
 		insight_daysw(tm.pubmed, d, sizeof(d));

@@ -253,6 +253,13 @@ struct link {
 	const char	*url;		/* relative URL, arena-owned */
 };
 
+/* A link to a page of a list, in its pagination. */
+struct pagelink {
+	size_t		 n;		/* the page, from 1; 0: a gap */
+	const char	*url;		/* relative URL, arena-owned */
+	const char	*title;		/* "Page 3", arena-owned */
+};
+
 /* A field's value, borrowed from the model or the page's arena. */
 struct val {
 	enum ftype	 type;		/* what it holds */
@@ -283,6 +290,16 @@ struct pagectx {
 	const char	*description;	/* page-description, or NULL */
 	const struct review *review;	/* PK_REVIEW */
 	const struct term *term;	/* PK_TERM */
+	const struct facet *facet;	/* PK_FACET */
+	const struct listpage *list;	/* PK_TERM, PK_FACET: which page */
+	const struct review **revs;	/* the list's reviews on this page */
+	size_t		 revsz;		/* their number */
+	struct pagelink	*plinks;	/* arena: the pagination's pages */
+	size_t		 plinksz;	/* their number, 0 with one page */
+	const char	*prevurl;	/* the page before, or NULL */
+	const char	*nexturl;	/* the page after, or NULL */
+	struct link	*wider;		/* arena: the lists around a facet */
+	size_t		 widersz;	/* their number */
 	const struct page *page;	/* PK_PAGE */
 	const struct vocab *terms;	/* PK_TERMS: the vocabulary */
 	struct link	*feeds;		/* arena: this page's feeds */

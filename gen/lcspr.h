@@ -74,6 +74,14 @@ struct termcount {
 	size_t		 count;		/* reviews in the set with it */
 };
 
+struct facet;
+
+/* A facet as listed on the page of one of its terms. */
+struct facetref {
+	const struct term *term;	/* the facet's other term: shown */
+	const struct facet *facet;	/* borrowed from site->facets */
+};
+
 /*
  * One vocabulary entry: a learning theme, a region, an age group,
  * a review type, or (made from the reviews) a year.
@@ -91,6 +99,40 @@ struct term {
 	struct termcount *top;		/* most frequent (other) themes */
 	size_t		 topsz;		/* entries in top */
 	int		 onsite;	/* has a page (published review, intro) */
+	struct facetref	*byregion;	/* owned: a theme's facets by region */
+	size_t		 byregionsz;	/* entries in byregion */
+	struct facetref	*byyear;	/* owned: a theme's facets by year */
+	size_t		 byyearsz;	/* entries in byyear */
+	struct facetref	*bytheme;	/* owned: a region's or year's facets
+					 * by theme */
+	size_t		 bythemesz;	/* entries in bytheme */
+};
+
+/*
+ * A list of reviews with pages beside the terms' own: all reviews
+ * (site->all: theme NULL), or a facet, the reviews with one theme and
+ * one region or year (site->facets).
+ */
+struct facet {
+	const struct term *theme;	/* borrowed, or NULL: all reviews */
+	const struct term *other;	/* the region or year, or NULL */
+	const struct vocab *vocab;	/* other's vocabulary, or NULL */
+	char		*name;		/* "Neglect in London", owned */
+	char		*description;	/* one line, owned */
+	char		*dir;		/* URL folder, ends in '/', owned */
+	const struct review **reviews;	/* borrowed, newest first */
+	size_t		 reviewsz;	/* number of reviews */
+	struct termcount *top;		/* owned: most frequent themes */
+	size_t		 topsz;		/* entries in top shown */
+};
+
+/* One page of a list of reviews: the jobs of list pages. */
+struct listpage {
+	const struct vocab *vocab;	/* the term's vocabulary, or NULL */
+	const struct term *term;	/* a term's list, or NULL */
+	const struct facet *facet;	/* or else a facet's (all reviews) */
+	size_t		 n;		/* this page, from 1 */
+	size_t		 of;		/* the list's number of pages */
 };
 
 /* A likely synonym of a field name, for "did you mean". */
@@ -122,7 +164,10 @@ enum ctxkind {
 	CTX_REGION,		/* struct term in site->regions */
 	CTX_YEAR,		/* struct term in site->years */
 	CTX_TOPTHEME,		/* struct termcount */
-	CTX_LINK		/* struct link */
+	CTX_LINK,		/* struct link */
+	CTX_FACET,		/* struct facet: all reviews, a facet */
+	CTX_FACETREF,		/* struct facetref */
+	CTX_PAGELINK		/* struct pagelink: a page of a list */
 };
 
 /* Vocabularies with pages: themes, regions, years (site->vocabs). */
@@ -272,6 +317,7 @@ struct site {
 	char		*language;	/* e.g. en-GB */
 	size_t		 feed_length;	/* items per feed */
 	size_t		 home_length;	/* reviews on the home page */
+	size_t		 page_length;	/* reviews on a page of a list */
 	char		*partnership;	/* or NULL */
 	char		*logo;		/* file name in contentdir, or NULL */
 	char		*logopath;	/* the logo's file, links resolved */
@@ -291,6 +337,14 @@ struct site {
 	size_t		 gonesz;	/* number withdrawn */
 	struct vocab	 years;		/* years with reviews, newest first */
 	struct vocab	*vocabs[VOCAB_PAGED]; /* those with pages */
+	struct facet	 all;		/* all reviews: reviews/ */
+	struct facet	*facets;	/* owned: theme x region, then theme
+					 * x year, each by theme */
+	size_t		 facetsz;	/* number of facets */
+	size_t		 regionfacetsz;	/* the first ones: theme x region */
+	const struct review **facetrevs; /* owned: the facets' reviews */
+	struct listpage	*lists;		/* owned: every page of every list */
+	size_t		 listsz;	/* number of list pages */
 	struct page	*pages;		/* owned standalone pages */
 	size_t		 pagesz;	/* number of pages */
 	struct date	 today;		/* build date */
@@ -309,6 +363,8 @@ enum pagekind {
 	PK_404,			/* 404.html */
 	PK_INSIGHTS,		/* insights/ */
 	PK_WITHDRAWN,		/* reviews/<slug>/ of a withdrawn review */
+	PK_FACET,		/* reviews/, themes/<t>/regions/<r>/ and
+				 * themes/<t>/years/<y>/ */
 	PK__MAX
 };
 
@@ -317,7 +373,8 @@ enum tmplkind {
 	TK_LAYOUT,		/* layout.html: the whole document */
 	TK_HOME,		/* home.html */
 	TK_REVIEW,		/* review.html */
-	TK_LIST,		/* list.html: one theme, region or year */
+	TK_LIST,		/* list.html: a theme, region, year, facet
+				 * or all reviews */
 	TK_TERMS,		/* terms.html: the themes, regions, years */
 	TK_PAGE,		/* page.html: standalone pages and 404 */
 	TK__MAX

@@ -62,7 +62,7 @@ page_begin(struct pagectx *pc, const struct site *s, enum pagekind k,
 	pc->feeds[0].url = arena_printf(&pc->arena, "%sfeed.xml",
 	    pc->prefix);
 	pc->feedsz = 1;
-	pc->crumbs = arena_alloc(&pc->arena, 2 * sizeof(*pc->crumbs));
+	pc->crumbs = arena_alloc(&pc->arena, 4 * sizeof(*pc->crumbs));
 	if (k != PK_HOME) {
 		pc->crumbs[0].title = "Home";
 		pc->crumbs[0].url = *pc->prefix == '\0' ? "./" : pc->prefix;
@@ -233,25 +233,148 @@ page_withdrawn(const struct site *s, const struct review *r,
 }
 
 /*
- * The page of term t of vocabulary v (a theme, region or year): its
- * intro, its reviews newest first, the themes most often found with
- * it.  Returns 1 on success, 0 when reported.
+ * The breadcrumbs, feed and wider lists of facet f's page: its theme's
+ * page, its region's or year's, and all reviews.
+ */
+static void
+page_facet(struct pagectx *pc, const struct facet *f)
+{
+	const struct site *s = pc->site;
+
+	page_crumb(pc, s->themes.crumb, "themes/");
+	page_crumb(pc, f->theme->name, arena_printf(&pc->arena, "themes/%s/",
+	    f->theme->slug));
+	if (f->vocab->hasfeed) {
+		pc->feeds[pc->feedsz].title = arena_printf(&pc->arena,
+		    "%s: %s", s->title, f->name);
+		pc->feeds[pc->feedsz++].url = arena_printf(&pc->arena,
+		    "%s%sfeed.xml", pc->prefix, f->dir);
+	}
+	pc->wider = arena_alloc(&pc->arena, 3 * sizeof(*pc->wider));
+	pc->wider[0].title = arena_printf(&pc->arena, "All reviews on %s",
+	    f->theme->name);
+	pc->wider[0].url = arena_printf(&pc->arena, "%sthemes/%s/",
+	    pc->prefix, f->theme->slug);
+	pc->wider[1].title = arena_printf(&pc->arena, "All reviews %s %s",
+	    f->vocab->phrase, f->other->name);
+	pc->wider[1].url = arena_printf(&pc->arena, "%s%s/%s/", pc->prefix,
+	    f->vocab->dir, f->other->slug);
+	pc->wider[2].title = "All reviews";
+	pc->wider[2].url = arena_printf(&pc->arena, "%sreviews/",
+	    pc->prefix);
+	pc->widersz = 3;
+}
+
+/*
+ * The pagination of page n of the list at dir (from the site's root)
+ * with of pages: the first, the last, the page and its neighbours, and
+ * a gap for each run of pages left out (a page alone is shown instead).
+ */
+static void
+page_links(struct pagectx *pc, const char *dir, size_t n, size_t of)
+{
+	size_t	 want[5], i, k, last = 0;
+
+	pc->plinks = arena_alloc(&pc->arena, 9 * sizeof(*pc->plinks));
+	if (of < 2)
+		return;
+	/* Ascending; some may repeat or be out of range. */
+	want[0] = 1;
+	want[1] = n - 1;
+	want[2] = n;
+	want[3] = n + 1;
+	want[4] = of;
+	for (i = 0; i < 5; i++) {
+		if (want[i] <= last || want[i] > of)
+			continue;
+		if (want[i] > last + 2)
+			pc->plinks[pc->plinksz++] = (struct pagelink){ 0, NULL,
+			    NULL };
+		for (k = want[i] == last + 2 ? last + 1 : want[i];
+		    k <= want[i]; k++) {
+			pc->plinks[pc->plinksz].n = k;
+			pc->plinks[pc->plinksz].title = arena_printf(&pc->arena,
+			    "Page %zu", k);
+			pc->plinks[pc->plinksz++].url = k == 1 ?
+			    arena_printf(&pc->arena, "%s%s", pc->prefix, dir) :
+			    arena_printf(&pc->arena, "%s%spage/%zu/",
+			    pc->prefix, dir, k);
+		}
+		last = want[i];
+	}
+	for (i = 0; i < pc->plinksz; i++) {
+		if (pc->plinks[i].n != 0 && pc->plinks[i].n + 1 == n)
+			pc->prevurl = pc->plinks[i].url;
+		if (pc->plinks[i].n == n + 1)
+			pc->nexturl = pc->plinks[i].url;
+	}
+}
+
+/*
+ * Page lp->n of a list of reviews: a term's (a theme, region or year:
+ * its intro, the themes most often found with it) or a facet's (all
+ * reviews, a theme with a region or a year).  The first page is at the
+ * list's folder, the others at page/N/ in it.  Returns 1 on success,
+ * 0 when reported.
  */
 int
-page_term(const struct site *s, const struct vocab *v, const struct term *t,
+page_list(const struct site *s, const struct listpage *lp,
     struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
+	const struct vocab *v = lp->vocab;
+	const struct review **revs;
+	const char	*name, *dir, *desc;
+	enum pagekind	 k = lp->term != NULL ? PK_TERM : PK_FACET;
+	char		*d;
+	size_t		 n, first;
 
-	page_begin(&pc, s, PK_TERM, t->name, "%s/%s/", v->dir, t->slug);
-	pc.term = t;
-	pc.description = t->description != NULL ? t->description :
-	    arena_printf(&pc.arena, "Practice reviews published %s %s.",
-	    v->phrase, t->name);
-	page_crumb(&pc, v->crumb, arena_printf(&pc.arena, "%s/", v->dir));
-	if (v->hasfeed)
-		page_feed(&pc, v, t);
-	return page_finish(&pc, o, TK_LIST, v->ctx, t, rd);
+	if (lp->term != NULL) {
+		name = lp->term->name;
+		d = xasprintf("%s/%s/", v->dir, lp->term->slug);
+		desc = lp->term->description;
+		revs = lp->term->reviews;
+		n = lp->term->reviewsz;
+	} else {
+		name = lp->facet->name;
+		d = xstrdup(lp->facet->dir);
+		desc = lp->facet->description;
+		revs = lp->facet->reviews;
+		n = lp->facet->reviewsz;
+	}
+	if (lp->n == 1)
+		page_begin(&pc, s, k, name, "%s", d);
+	else {
+		page_begin(&pc, s, k, NULL, "%spage/%zu/", d, lp->n);
+		pc.title = arena_printf(&pc.arena, "%s, page %zu of %zu",
+		    name, lp->n, lp->of);
+	}
+	dir = arena_printf(&pc.arena, "%s", d);
+	free(d);
+	pc.list = lp;
+	pc.term = lp->term;
+	pc.facet = lp->facet;
+	first = (lp->n - 1) * s->page_length;
+	pc.revs = revs + first;
+	pc.revsz = n - first < s->page_length ? n - first : s->page_length;
+	page_links(&pc, dir, lp->n, lp->of);
+	if (lp->term != NULL) {
+		pc.description = desc != NULL ? desc : arena_printf(&pc.arena,
+		    "Practice reviews published %s %s.", v->phrase, name);
+		page_crumb(&pc, v->crumb, arena_printf(&pc.arena, "%s/",
+		    v->dir));
+		if (v->hasfeed)
+			page_feed(&pc, v, lp->term);
+	} else {
+		pc.description = desc;
+		if (lp->facet->theme != NULL)
+			page_facet(&pc, lp->facet);
+	}
+	if (lp->n > 1)
+		page_crumb(&pc, name, dir);
+	return page_finish(&pc, o, TK_LIST, lp->term != NULL ? v->ctx :
+	    CTX_FACET, lp->term != NULL ? (const void *)lp->term :
+	    (const void *)lp->facet, rd);
 }
 
 /*
@@ -376,6 +499,7 @@ page_sitemap(const struct site *s, struct output *o)
 		page_url(s, set, rel, NULL);
 	}
 	page_url(s, set, "insights/", NULL);
+	page_url(s, set, s->all.dir, s->pubsz > 0 ? s->pub[0]->iso : NULL);
 	for (i = 0; i < s->pubsz; i++) {
 		snprintf(rel, sizeof(rel), "reviews/%s/", s->pub[i]->slug);
 		page_url(s, set, rel, s->pub[i]->iso);
@@ -388,6 +512,8 @@ page_sitemap(const struct site *s, struct output *o)
 			page_url(s, set, rel, NULL);
 		}
 	}
+	for (i = 0; i < s->facetsz; i++)
+		page_url(s, set, s->facets[i].dir, NULL);
 	for (i = 0; i < s->pagesz; i++) {
 		snprintf(rel, sizeof(rel), "%s/", s->pages[i].slug);
 		page_url(s, set, rel, NULL);

@@ -554,6 +554,9 @@ term_free(struct term *t)
 	free(t->intro);
 	free(t->reviews);
 	free(t->top);
+	free(t->byregion);
+	free(t->byyear);
+	free(t->bytheme);
 }
 
 /*

@@ -55,6 +55,8 @@ test_index(void)
 	s.regions.terms = xcalloc(2, sizeof(*s.regions.terms));
 	s.regions.terms[0].name = xstrdup("North");
 	s.regions.terms[1].name = xstrdup("South");
+	s.regions.terms[0].slug = xstrdup("north");
+	s.regions.terms[1].slug = xstrdup("south");
 	s.regions.termsz = 2;
 	s.reviews = xcalloc(NREV, sizeof(*s.reviews));
 	s.pub = xcalloc(NREV, sizeof(*s.pub));
@@ -81,6 +83,16 @@ test_index(void)
 		s.pub[i] = r;	/* already newest first */
 	}
 	s.pubsz = NREV;
+	s.page_length = 20;
+	s.themes.dir = "themes";
+	s.regions.dir = "regions";
+	s.regions.phrase = "in";
+	s.regions.hasfeed = 1;
+	s.years.dir = "years";
+	s.years.phrase = "in";
+	s.vocabs[0] = &s.themes;
+	s.vocabs[1] = &s.regions;
+	s.vocabs[2] = &s.years;
 	index_build(&s);
 
 	for (i = 0; i < NREV; i++) {
@@ -138,6 +150,50 @@ test_index(void)
 	    "co-occurrence of themes 0 and 1: want %zu", cooc);
 	CHECK(s.themes.terms[0].top[0].term != &s.themes.terms[0],
 	    "a theme is not listed as occurring with itself");
+
+	/* Facets: one per theme and region (or year) with a review, with
+	 * the count a brute-force count gives, newest first. */
+	for (i = 0, mism = 0, nb = 0; i < NTHEME; i++)
+		for (k = 0; k < 2 + s.years.termsz; k++) {
+			const struct term *o = k < 2 ? &s.regions.terms[k] :
+			    &s.years.terms[k - 2];
+			const struct facet *f = NULL;
+			size_t	 m, has;
+
+			for (j = count = 0; j < NREV; j++) {
+				r = &s.reviews[j];
+				for (m = has = 0; m < r->themesz; m++)
+					has |= r->themes[m] ==
+					    &s.themes.terms[i];
+				if (has && (k < 2 ? r->region == o :
+				    r->published.year == atoi(o->name)))
+					count++;
+			}
+			for (j = 0; j < s.facetsz; j++)
+				if (s.facets[j].theme == &s.themes.terms[i] &&
+				    s.facets[j].other == o)
+					f = &s.facets[j];
+			nb += count > 0;
+			if (count == 0 ? f != NULL : f == NULL ||
+			    f->reviewsz != count)
+				mism++;
+			for (j = 1; f != NULL && j < f->reviewsz; j++)
+				if (date_cmp(&f->reviews[j - 1]->published,
+				    &f->reviews[j]->published) < 0)
+					mism++;
+		}
+	CHECK(mism == 0 && nb == s.facetsz, "facets differ from a count by "
+	    "hand (%zu differences, %zu facets, want %zu)", mism, s.facetsz,
+	    nb);
+	for (i = 0, count = 0; i < NTHEME; i++)
+		count += s.themes.terms[i].byregionsz +
+		    s.themes.terms[i].byyearsz;
+	for (i = 0; i < 2; i++)
+		count += s.regions.terms[i].bythemesz;
+	for (i = 0; i < s.years.termsz; i++)
+		count += s.years.terms[i].bythemesz;
+	CHECK(count == 2 * s.facetsz, "each facet is listed on its two "
+	    "terms' pages (%zu listings, %zu facets)", count, s.facetsz);
 	CHECK(s.years.termsz == 6 && strcmp(s.years.terms[0].name, "2025") == 0
 	    && s.years.terms[0].reviewsz == 100, "years");
 
@@ -145,6 +201,7 @@ test_index(void)
 		free(s.reviews[i].themes);
 	free(s.reviews);
 	free(s.pub);
+	index_free(&s);
 	vocab_free(&s.themes);
 	vocab_free(&s.regions);
 	vocab_free(&s.years);

@@ -116,10 +116,24 @@ function pick() {
 	/* The insights page: audited whenever the site has one. */
 	if (isPage('insights/index.html'))
 		pages.push('insights/index.html');
+	/* All reviews (the validators' own sites have none), and a second
+	 * page of it, with the pagination, when the site has one. */
+	for (const p of ['reviews/index.html', 'reviews/page/2/index.html'])
+		if (isPage(p))
+			pages.push(p);
 	for (const kind of ['themes', 'regions', 'years']) {
 		const d = dirs(kind);
 		if (d.length > 0) pages.push(`${kind}/${d[0]}/index.html`);
 	}
+	/* A theme in a region and in a year, the first there is. */
+	for (const kind of ['regions', 'years'])
+		for (const t of dirs('themes')) {
+			const o = dirs(`themes/${t}/${kind}`);
+			if (o.length > 0) {
+				pages.push(`themes/${t}/${kind}/${o[0]}/index.html`);
+				break;
+			}
+		}
 	const reserved = new Set(['themes', 'regions', 'years', 'reviews', 'assets',
 	    'insights', 'data']);
 	for (const d of dirs('.'))
