@@ -23,7 +23,7 @@ static const char *const config_keys[] = {
 	"title", "description", "base_url", "language", "feed_length",
 	"home_length", "partnership", "logo", "accent", "content_note",
 	"allow_raw_html", "regions", "themes", "age_groups", "review_types",
-	"checks", "timezone",
+	"checks", "timezone", "search",
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 
@@ -45,6 +45,7 @@ static const struct synonym config_synonyms[] = {
 	{ "ages", "age_groups" }, { "types", "review_types" },
 	{ "rules", "checks" }, { "summary", "description" },
 	{ "partner", "partnership" }, { "lscp", "partnership" },
+	{ "pagefind", "search" }, { "site_search", "search" },
 	{ NULL, NULL }
 };
 
@@ -798,7 +799,14 @@ config_read(struct site *s)
 			ok &= config_checks(s, &f, fl);
 		else if (strcmp(fl->key, "timezone") == 0)
 			ok &= config_text(s, &f, fl, &s->zone);
-		else {
+		else if (strcmp(fl->key, "search") == 0) {
+			if (!front_bool(s->diag, &f, fl, &b))
+				ok = 0;
+			else {
+				s->search = b && !s->opts->nosearch;
+				s->searchline = fl->line;
+			}
+		} else {
 			near = config_unknown(s->diag, f.path, fl->line,
 			    fl->key, config_keys, CONFIG_KEYSZ,
 			    config_synonyms);

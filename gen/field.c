@@ -30,6 +30,7 @@ enum fid {
 	F_INSIGHTS_URL, F_GLANCE_YEARS, F_GLANCE_ETHNICITY, F_GLANCE_MEDIAN,
 	F_NOINDEX,
 	F_PREVIEW,
+	F_SEARCH, F_SEARCH_URL, F_PUBLISHED_YEAR,
 	F__MAX
 };
 
@@ -133,6 +134,11 @@ static const struct {
 	[F_NOINDEX] = { "noindex", FT_FLAG, S_PAGE, FD_PAGE, 0 },
 	/* serve, --drafts or --future: not for publication */
 	[F_PREVIEW] = { "preview", FT_FLAG, S_PAGE, FD_SITE, 0 },
+	/* Search is on: a search page, and a search box on every page. */
+	[F_SEARCH] = { "search", FT_FLAG, S_PAGE, FD_SITE, 0 },
+	[F_SEARCH_URL] = { "search-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_PUBLISHED_YEAR] = { "published-year", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
 };
 
 /*
@@ -285,6 +291,10 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 	case F_PUBLISHED_ISO:
 		field_text(v, r->iso);
 		return 1;
+	case F_PUBLISHED_YEAR:
+		field_text(v, arena_printf(&pc->arena, "%04d",
+		    r->published.year));
+		return 1;
 	case F_REGION:
 		field_text(v, r->region->name);
 		return 1;
@@ -394,6 +404,13 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_INSIGHTS_URL:
 		field_text(v, field_url(pc, "insights/"));
+		return 1;
+	case F_SEARCH:
+		v->type = FT_FLAG;
+		v->flag = s->search;
+		return 1;
+	case F_SEARCH_URL:
+		field_text(v, s->search ? field_url(pc, "search/") : NULL);
 		return 1;
 	case F_PAGE_TITLE:
 		field_text(v, pc->title);

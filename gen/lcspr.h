@@ -242,6 +242,7 @@ struct opts {
 	int		 nomarks;	/* lcspr new: placeholders are no error */
 	int		 serve;		/* lcspr serve: a preview, in a
 					 * temporary folder */
+	int		 nosearch;	/* --no-search: as if search: false */
 };
 
 struct sitetheme;
@@ -278,6 +279,10 @@ struct site {
 	char		*accent;	/* #rrggbb or NULL */
 	char		*content_note;	/* shown on review pages and feeds */
 	int		 allow_raw_html; /* raw HTML in Markdown kept */
+	int		 search;	/* search: true, and no --no-search:
+					 * a search page, box and index */
+	size_t		 searchline;	/* line of "search" in site.yaml,
+					 * or 0 */
 	char		*zone;		/* time zone of the build date */
 	struct vocab	 regions;	/* the nine regions */
 	struct vocab	 themes;	/* learning themes */
@@ -309,6 +314,7 @@ enum pagekind {
 	PK_404,			/* 404.html */
 	PK_INSIGHTS,		/* insights/ */
 	PK_WITHDRAWN,		/* reviews/<slug>/ of a withdrawn review */
+	PK_SEARCH,		/* search/, when search is on */
 	PK__MAX
 };
 
@@ -320,6 +326,7 @@ enum tmplkind {
 	TK_LIST,		/* list.html: one theme, region or year */
 	TK_TERMS,		/* terms.html: the themes, regions, years */
 	TK_PAGE,		/* page.html: standalone pages and 404 */
+	TK_SEARCH,		/* search.html, else the built-in one */
 	TK__MAX
 };
 
