@@ -277,12 +277,17 @@ search_index(const struct site *s, struct output *o)
 		    "(\"%s\") took longer than %d seconds to make the search "
 		    "index and was stopped: build again, or set \"search: "
 		    "false\"", prog, SEARCH_TIMEOUT);
+	else if (rc > 0 && last != NULL)
+		diag_error(s->diag, s->configpath, s->searchline, "Pagefind "
+		    "(\"%s\") could not make the search index (exit status "
+		    "%d): \"%s\": fix what it says, or set \"search: false\" "
+		    "to build without search", prog, rc, last);
 	else if (rc > 0)
 		diag_error(s->diag, s->configpath, s->searchline, "Pagefind "
 		    "(\"%s\") could not make the search index (exit status "
-		    "%d)%s%s%s: see what it says, or set \"search: false\"",
-		    prog, rc, last != NULL ? ": \"" : "",
-		    last != NULL ? last : "", last != NULL ? "\"" : "");
+		    "%d, with no message): check that it is Pagefind 1.6 or "
+		    "later, or set \"search: false\" to build without search",
+		    prog, rc);
 	else if (rc == 0 && s->opts->verbose > 0)
 		printf("lcspr: made the search index (Pagefind) in %.2f s\n",
 		    search_now() - t0);
