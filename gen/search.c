@@ -156,14 +156,14 @@ search_lastline(struct buf *b)
 }
 
 /*
- * Run prog on the staging folder of o, its output (standard output
- * and error) into out.  Returns 0 when it exited 0, else -1 when it
+ * Run prog on the staging folder of o (on its review pages only when
+ * reviews is not 0), its output (standard output and error) into out.  Returns 0 when it exited 0, else -1 when it
  * could not be started (errno), -2 when it took too long, -3 when a
  * signal stopped the build, or its exit status (128 + a signal's
  * number when one ended it).
  */
 static int
-search_spawn(struct output *o, char *prog, struct buf *out)
+search_spawn(struct output *o, char *prog, int reviews, struct buf *out)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t at;
@@ -174,15 +174,21 @@ search_spawn(struct output *o, char *prog, struct buf *out)
 	int		 p[2], rc, st, why = 0;
 	ssize_t		 n;
 	char		 chunk[8192];
-	char		*argv[6];
+	char		*argv[7];
 	/* posix_spawn's arguments are not const: writable copies. */
 	char		 site[] = "--site", dot[] = ".", silent[] = "--silent";
+	char		 glob[] = "--glob", pages[] = "reviews/*/index.html";
 
 	argv[0] = prog;
 	argv[1] = site;
 	argv[2] = dot;
 	argv[3] = silent;
-	argv[4] = NULL;
+	/* Only review pages are indexed (data-pagefind-body): the others
+	 * are not read at all, which saves the time of the long lists.  With
+	 * none, Pagefind would stop: it then reads every page. */
+	argv[4] = reviews ? glob : NULL;
+	argv[5] = reviews ? pages : NULL;
+	argv[6] = NULL;
 	if (pipe2(p, O_CLOEXEC) == -1)
 		return -1;
 	posix_spawn_file_actions_init(&fa);
@@ -266,7 +272,7 @@ search_index(const struct site *s, struct output *o)
 	t0 = search_now();
 	if ((prog = search_find(s)) == NULL)
 		return 0;
-	rc = search_spawn(o, prog, &out);
+	rc = search_spawn(o, prog, s->pubsz > 0, &out);
 	last = search_lastline(&out);
 	if (rc == -1)
 		diag_error(s->diag, s->configpath, s->searchline, "cannot run "
