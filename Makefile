@@ -23,7 +23,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
 SRCS	 = gen/main.c gen/diag.c gen/util.c gen/embed.c gen/date.c gen/scan.c \
 	   gen/front.c gen/vocab.c gen/config.c gen/markdown.c \
 	   gen/attach.c gen/norm.c gen/check.c gen/doc.c gen/review.c gen/intro.c gen/index.c gen/insight.c gen/field.c \
-	   gen/template.c gen/page.c gen/feed.c gen/data.c gen/output.c gen/build.c \
+	   gen/template.c gen/page.c gen/feed.c gen/data.c gen/output.c gen/search.c gen/build.c \
 	   gen/init.c gen/new.c gen/serve.c
 OBJS	 = $(SRCS:.c=.o)
 HDRS	 = gen/lcspr.h gen/internal.h gen/extern.h
@@ -163,8 +163,20 @@ tests/out/bin/linkcheck: tests/tools/linkcheck.c .deps-ok
 	$(CC) $(CFLAGS) -O1 -std=gnu11 -D_GNU_SOURCE $(PKG_CFLAGS) -o $@ \
 		tests/tools/linkcheck.c $(ALL_LDFLAGS)
 
+# The sample has search: true: with Node.js and npm, Pagefind is
+# installed (scripts/install-search-deps) and the sample built with its
+# search index; without them, or when that install fails, it is built
+# with --no-search and a message says how to add search.
 site: lcspr
-	./lcspr build -C content -t themes/default -o site
+	@if command -v npm >/dev/null 2>&1 && scripts/install-search-deps; then \
+		echo "./lcspr build -C content -t themes/default -o site"; \
+		./lcspr build -C content -t themes/default -o site; \
+	else \
+		echo "make: building the sample without search: run" \
+		    "scripts/install-search-deps (it installs Node.js and" \
+		    "Pagefind), then make site again"; \
+		./lcspr build --no-search -C content -t themes/default -o site; \
+	fi
 
 test: .deps-ok
 	@tests/run
@@ -190,6 +202,10 @@ install: lcspr
 	install -m 0644 man/lcspr.1 $(DESTDIR)$(MANDIR)/man1/lcspr.1
 	install -m 0644 man/lcspr.5 $(DESTDIR)$(MANDIR)/man5/lcspr.5
 	cp -R themes/default $(DESTDIR)$(SHAREDIR)/themes/
+	if [ -x scripts/search/pagefind ]; then \
+		install -d $(DESTDIR)$(SHAREDIR)/pagefind && \
+		install -m 0755 scripts/search/pagefind \
+		    $(DESTDIR)$(SHAREDIR)/pagefind/pagefind; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lcspr $(DESTDIR)$(MANDIR)/man1/lcspr.1 \

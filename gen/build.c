@@ -244,6 +244,20 @@ build_review(const struct site *s, struct output *o, struct render *rd,
 }
 
 static size_t
+build_nsearch(const struct site *s)
+{
+	return s->search ? 1 : 0;
+}
+
+static int
+build_search(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)i;
+	return page_search(s, o, rd);
+}
+
+static size_t
 build_ngone(const struct site *s)
 {
 	return s->gonesz;
@@ -276,6 +290,7 @@ static const struct jobtype jobtypes[] = {
 	{ build_npages, build_page, JC_PAGE },
 	{ build_npub, build_review, JC_PAGE },
 	{ build_ngone, build_gone, JC_PAGE },
+	{ build_nsearch, build_search, JC_PAGE },
 };
 
 /* Do one page job.  Returns 1 on success. */
@@ -769,7 +784,7 @@ build_run(const struct opts *opts)
 		ok = output_open(&s, &o);
 		if (ok)
 			ok = build_write(&s, &o, &pages, &feeds) &&
-			    output_commit(&o);
+			    search_index(&s, &o) && output_commit(&o);
 		diag_flush(s.diag, stderr);
 	}
 	t2 = build_now();

@@ -23,7 +23,7 @@ static const char *const config_keys[] = {
 	"title", "description", "base_url", "language", "feed_length",
 	"home_length", "page_length", "partnership", "logo", "accent",
 	"content_note", "allow_raw_html", "regions", "themes", "age_groups",
-	"review_types", "checks", "timezone",
+	"review_types", "checks", "timezone", "search",
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 
@@ -46,6 +46,7 @@ static const struct synonym config_synonyms[] = {
 	{ "rules", "checks" }, { "summary", "description" },
 	{ "partner", "partnership" }, { "lscp", "partnership" },
 	{ "per_page", "page_length" }, { "page_size", "page_length" },
+	{ "pagefind", "search" }, { "site_search", "search" },
 	{ NULL, NULL }
 };
 
@@ -802,7 +803,14 @@ config_read(struct site *s)
 			ok &= config_checks(s, &f, fl);
 		else if (strcmp(fl->key, "timezone") == 0)
 			ok &= config_text(s, &f, fl, &s->zone);
-		else {
+		else if (strcmp(fl->key, "search") == 0) {
+			if (!front_bool(s->diag, &f, fl, &b))
+				ok = 0;
+			else {
+				s->search = b && !s->opts->nosearch;
+				s->searchline = fl->line;
+			}
+		} else {
 			near = config_unknown(s->diag, f.path, fl->line,
 			    fl->key, config_keys, CONFIG_KEYSZ,
 			    config_synonyms);

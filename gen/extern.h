@@ -229,6 +229,7 @@ int		 page_terms(const struct site *, const struct vocab *,
 int		 page_standalone(const struct site *, const struct page *,
 		    struct output *, struct render *);
 int		 page_404(const struct site *, struct output *, struct render *);
+int		 page_search(const struct site *, struct output *, struct render *);
 int		 page_insights(const struct site *, struct output *,
 		    struct render *);
 int		 page_sitemap(const struct site *, struct output *);
@@ -256,6 +257,9 @@ int		 output_commit(struct output *);
 int		 output_stopped(struct output *);
 void		 output_gone(const struct output *, FILE *);
 void		 output_free(struct output *);
+
+/* search.c */
+int		 search_index(const struct site *, struct output *);
 
 /* main.c */
 void		 main_defaults(struct opts *);

@@ -33,6 +33,7 @@ enum fid {
 	F_PAGE_LINKS, F_PREVIOUS_URL, F_PREVIOUS_LABEL, F_NEXT_URL,
 	F_NEXT_LABEL, F_SHOWING, F_IS_CURRENT, F_IS_GAP, F_IS_LINK,
 	F_FACET_REGIONS, F_FACET_YEARS, F_FACET_THEMES, F_WIDER,
+	F_SEARCH, F_SEARCH_URL, F_PUBLISHED_YEAR,
 	F__MAX
 };
 
@@ -165,6 +166,11 @@ static const struct {
 	    S_TERM, FD_ITEM, S_FREF },
 	/* A facet's page: the wider lists it narrows. */
 	[F_WIDER] = { "wider", FT_LIST, S_PAGE, FD_PAGE, S_LINK },
+	/* Search is on: a search page, and a search box on every page. */
+	[F_SEARCH] = { "search", FT_FLAG, S_PAGE, FD_SITE, 0 },
+	[F_SEARCH_URL] = { "search-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_PUBLISHED_YEAR] = { "published-year", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
 };
 
 /*
@@ -441,6 +447,10 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 	case F_PUBLISHED_ISO:
 		field_text(v, r->iso);
 		return 1;
+	case F_PUBLISHED_YEAR:
+		field_text(v, arena_printf(&pc->arena, "%04d",
+		    r->published.year));
+		return 1;
 	case F_REGION:
 		field_text(v, r->region->name);
 		return 1;
@@ -553,6 +563,13 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_INSIGHTS_URL:
 		field_text(v, field_url(pc, "insights/"));
+		return 1;
+	case F_SEARCH:
+		v->type = FT_FLAG;
+		v->flag = s->search;
+		return 1;
+	case F_SEARCH_URL:
+		field_text(v, s->search ? field_url(pc, "search/") : NULL);
 		return 1;
 	case F_PAGE_TITLE:
 		field_text(v, pc->title);

@@ -287,6 +287,7 @@ struct opts {
 	int		 nomarks;	/* lcspr new: placeholders are no error */
 	int		 serve;		/* lcspr serve: a preview, in a
 					 * temporary folder */
+	int		 nosearch;	/* --no-search: as if search: false */
 };
 
 struct sitetheme;
@@ -324,6 +325,10 @@ struct site {
 	char		*accent;	/* #rrggbb or NULL */
 	char		*content_note;	/* shown on review pages and feeds */
 	int		 allow_raw_html; /* raw HTML in Markdown kept */
+	int		 search;	/* search: true, and no --no-search:
+					 * a search page, box and index */
+	size_t		 searchline;	/* line of "search" in site.yaml,
+					 * or 0 */
 	char		*zone;		/* time zone of the build date */
 	struct vocab	 regions;	/* the nine regions */
 	struct vocab	 themes;	/* learning themes */
@@ -365,6 +370,7 @@ enum pagekind {
 	PK_WITHDRAWN,		/* reviews/<slug>/ of a withdrawn review */
 	PK_FACET,		/* reviews/, themes/<t>/regions/<r>/ and
 				 * themes/<t>/years/<y>/ */
+	PK_SEARCH,		/* search/, when search is on */
 	PK__MAX
 };
 
@@ -377,6 +383,7 @@ enum tmplkind {
 				 * or all reviews */
 	TK_TERMS,		/* terms.html: the themes, regions, years */
 	TK_PAGE,		/* page.html: standalone pages and 404 */
+	TK_SEARCH,		/* search.html, else the built-in one */
 	TK__MAX
 };
 

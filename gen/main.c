@@ -20,7 +20,8 @@
 
 static const char usage_text[] =
 "usage: lcspr build [-C content-dir] [-t theme-dir] [-o output-dir]\n"
-"                   [--drafts] [--future] [--no-check] [-j jobs] [-q | -v]\n"
+"                   [--drafts] [--future] [--no-check] [--no-search]\n"
+"                   [-j jobs] [-q | -v]\n"
 "       lcspr check [-C content-dir] [-j jobs] [-q | -v]\n"
 "       lcspr init dir\n"
 "       lcspr new TITLE [--region R] [--theme T]... [--date YYYY-MM-DD]\n"
@@ -61,7 +62,10 @@ static const char help_text[] =
 "  --drafts      include reviews marked draft: true\n"
 "  --future      include reviews published after the build date\n"
 "  --no-check    build without the checks for identifying details\n"
-"                (attachments are then copied unchecked)\n"
+"                (attachments are then copied unchecked)\n""  --no-search   build as if site.yaml said search: false (search: true\n"
+"                makes a search page and runs Pagefind, found with\n"
+"                LCSPR_PAGEFIND, else scripts/search/pagefind, else the\n"
+"                installed copy, else on PATH)\n"
 "  -j N          use N threads (default: the number of processors)\n"
 "  -q            print only problems (errors and warnings)\n"
 "  -v            also print how long each stage took\n"
@@ -173,11 +177,12 @@ cmd_build(int argc, char *argv[])
 	long		 n;
 	char		*end, *installed;
 	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION,
-	    OPT_NOCHECK };
+	    OPT_NOCHECK, OPT_NOSEARCH };
 	static const struct option lopts[] = {
 		{ "drafts", no_argument, NULL, OPT_DRAFTS },
 		{ "future", no_argument, NULL, OPT_FUTURE },
 		{ "no-check", no_argument, NULL, OPT_NOCHECK },
+		{ "no-search", no_argument, NULL, OPT_NOSEARCH },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -223,6 +228,10 @@ cmd_build(int argc, char *argv[])
 			break;
 		case OPT_NOCHECK:
 			o.nocheck = 1;
+			break;
+		case OPT_NOSEARCH:
+			o.nosearch = 1;
+			buildopt = 1;
 			break;
 		case OPT_HELP:
 			fputs(usage_text, stdout);

@@ -709,8 +709,12 @@ output_retiredir(struct output *o, int oldfd, int newfd, char *rel,
 			    AT_SYMLINK_NOFOLLOW) == 0);
 		}
 		if (subold != -1) {
+			/* Pagefind names its files by their content: a new
+			 * index has new names, and the old ones are no loss
+			 * (the folder itself is, when search is turned off). */
 			if (there && S_ISDIR(st.st_mode) &&
-			    len + n + 2 < PATH_MAX)
+			    len + n + 2 < PATH_MAX &&
+			    !(len == 0 && strcmp(de->d_name, "pagefind") == 0))
 				subnew = openat(newfd, de->d_name, O_RDONLY |
 				    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (subnew != -1) {

@@ -457,6 +457,22 @@ page_insights(const struct site *s, struct output *o, struct render *rd)
 	return ok;
 }
 
+/*
+ * The search page (search.html), when search is on: Pagefind's
+ * interface, with what to do without JavaScript.  Not in the sitemap:
+ * it has nothing of its own to index.
+ */
+int
+page_search(const struct site *s, struct output *o, struct render *rd)
+{
+	struct pagectx	 pc;
+
+	page_begin(&pc, s, PK_SEARCH, "Search", "search/");
+	pc.description = "Search the text of every review, and narrow the "
+	    "results by theme, region, year, review type and age group.";
+	return page_finish(&pc, o, TK_SEARCH, CTX_PAGE, NULL, rd);
+}
+
 /* Add one <url> to the sitemap. */
 static void
 page_url(const struct site *s, xmlNodePtr set, const char *rel,

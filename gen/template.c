@@ -72,7 +72,7 @@ struct sitetheme {
 
 static const char *const tmpl_files[TK__MAX] = {
 	"layout.html", "home.html", "review.html", "list.html",
-	"terms.html", "page.html",
+	"terms.html", "page.html", "search.html",
 };
 
 /* Loader state: where messages go. */
@@ -542,6 +542,14 @@ template_load(struct diag *d, const char *dir)
 	tl.ok = 1;
 	for (i = 0; i < TK__MAX; i++) {
 		path = xasprintf("%s/%s", st->dir, tmpl_files[i]);
+		ef = NULL;
+		/* A site theme made before there was search.html: the
+		 * built-in one. */
+		if (dir != NULL && i == TK_SEARCH && access(path, F_OK) == -1) {
+			free(path);
+			path = xasprintf("%s/%s", EMBED_THEME, tmpl_files[i]);
+			ef = embed_find(path);
+		}
 		tl.path = path;
 		if (dir == NULL && (ef = embed_find(path)) == NULL) {
 			diag_error(d, path, 0, "missing template: the built-in "
@@ -550,7 +558,7 @@ template_load(struct diag *d, const char *dir)
 			free(path);
 			continue;
 		}
-		if (dir != NULL && access(path, R_OK) == -1) {
+		if (dir != NULL && ef == NULL && access(path, R_OK) == -1) {
 			diag_error(d, path, 0, "missing template: a site theme "
 			    "needs %s", tmpl_files[i]);
 			tl.ok = 0;

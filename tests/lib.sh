@@ -6,6 +6,9 @@ ROOT=$PWD
 # The tests' own copy of the sample site: content/ is the publishing
 # team's to replace, and no test reads it.
 SAMPLE=$ROOT/tests/sample
+# Pagefind, for the sites with "search: true" (the sample among them),
+# installed by scripts/install-search-deps (tests/run runs it).
+export LCSPR_PAGEFIND=$ROOT/scripts/search/pagefind
 
 # errcase_prepare DIR WORK: WORK becomes the working folder of the error
 # fixture DIR: its content/ (site.yaml from tests/errors/site.yaml unless
@@ -32,6 +35,11 @@ errcase_run() {
 }
 errcase_status() {
 	if [ -f "$1/status" ]; then cat "$1/status"; else echo 1; fi
+}
+
+# golden_search DIR: is search on in the golden fixture DIR?
+golden_search() {
+	grep -Eq '^search: *(true|yes)' "$1/content/site.yaml"
 }
 
 # golden_build DIR BIN SITE: builds the golden fixture DIR's content/

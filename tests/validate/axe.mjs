@@ -219,8 +219,11 @@ async function main() {
 		if (r.status() >= 400 && current && r.url() !== current.url)
 			broken.push(`${r.url().slice(origin.length)} (status ${r.status()})`);
 	});
+	// A request aborted because the page was left (the search page's
+	// index, still loading) is not a missing file: those answer 404.
 	page.on('requestfailed', (r) => {
-		if (current && r.url().startsWith(origin + '/'))
+		if (current && r.url().startsWith(origin + '/') &&
+		    r.failure()?.errorText !== 'net::ERR_ABORTED')
 			broken.push(`${r.url().slice(origin.length)} (${r.failure()?.errorText})`);
 	});
 
