@@ -59,7 +59,7 @@ static const char help_text[] =
 "                left untouched when content has errors; a rebuild lists\n"
 "                the pages the old site had and the new one has not\n"
 "  --drafts      include reviews marked draft: true\n"
-"  --future      include reviews published after the build date\n"
+"  --future      include reviews published (or added) after the build date\n"
 "  --no-check    build without the checks for identifying details\n"
 "                (attachments are then copied unchecked)\n"
 "  -j N          use N threads (default: the number of processors)\n"
