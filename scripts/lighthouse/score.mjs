@@ -1,7 +1,7 @@
 // score.mjs SITE NAME=PATH... -- Lighthouse's mobile performance score
 // of pages of a built site, for scripts/bench (a benchmark, never a
 // test).  Serves SITE on 127.0.0.1 (a folder means its index.html;
-// gzip when the browser asks for it, as static hosts do), runs
+// without compression, as some hosts serve: the cautious case), runs
 // Lighthouse 12 (pinned in package-lock.json; install with
 // scripts/install-bench-deps) in one headless Chromium (CHROME_PATH, else
 // /usr/bin/chromium) with its default mobile settings (simulated slow 4G,
@@ -11,7 +11,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
@@ -38,13 +37,8 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  const type = types[extname(p)] || 'application/octet-stream';
-  const zip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') &&
-    !/^image\/(png|jpeg|webp)$/.test(type);
-  res.writeHead(200, zip ? { 'Content-Type': type, 'Content-Encoding': 'gzip' } :
-    { 'Content-Type': type });
-  const s = createReadStream(p);
-  (zip ? s.pipe(createGzip()) : s).pipe(res);
+  res.writeHead(200, { 'Content-Type': types[extname(p)] || 'application/octet-stream' });
+  createReadStream(p).pipe(res);
 });
 await new Promise(ok => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
