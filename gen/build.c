@@ -803,10 +803,15 @@ build_run(const struct opts *opts)
 			printf("lcspr: read and checked in %.2f s, wrote in "
 			    "%.2f s, removed the previous site in %.2f s\n",
 			    t1 - t0, t2 - t1 - o.removesecs, o.removesecs);
-	} else if (opts->serve)
+	} else if (opts->serve && access(opts->outdir, F_OK) == 0)
 		fprintf(stderr, "lcspr: %zu error%s; the preview shows the "
 		    "last good build\n", s.diag->errors,
 		    s.diag->errors == 1 ? "" : "s");
+	else if (opts->serve)	/* No good build yet. */
+		fprintf(stderr, "lcspr: %zu error%s; there is nothing to "
+		    "preview until %s fixed\n", s.diag->errors,
+		    s.diag->errors == 1 ? "" : "s",
+		    s.diag->errors == 1 ? "it is" : "they are");
 	else
 		fprintf(stderr, "lcspr: %zu error%s; nothing was written and "
 		    "%s is unchanged\n", s.diag->errors,

@@ -147,12 +147,12 @@ serve_type(const char *name)
 
 /*
  * The box of build messages shown at the top of HTML pages: a div with
- * a heading and the messages as preformatted text, built with libxml2
- * (the serialiser escapes every message).  Returns what the caller
- * frees.
+ * a heading (element tag: "p" above a page, which has its own h1) and
+ * the messages as preformatted text, built with libxml2 (the serialiser
+ * escapes every message).  Returns what the caller frees.
  */
 static char *
-serve_overlay(const char *heading, const char *msgs)
+serve_overlay(const char *tag, const char *heading, const char *msgs)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 div, p;
@@ -179,9 +179,9 @@ serve_overlay(const char *heading, const char *msgs)
 	    "position:relative;z-index:2147483647;margin:0;"
 	    "padding:15px;background:#ffffff;color:#0b0c0c;"
 	    "border:5px solid #d4351c;font:16px/1.4 sans-serif");
-	p = xmlNewTextChild(div, NULL, (const xmlChar *)"p", (const xmlChar *)heading);
+	p = xmlNewTextChild(div, NULL, (const xmlChar *)tag, (const xmlChar *)heading);
 	xmlNewProp(p, (const xmlChar *)"style", (const xmlChar *)
-	    "margin:0 0 10px;font-weight:bold");
+	    "margin:0 0 10px;font-weight:bold;font-size:16px");
 	p = xmlNewTextChild(div, NULL, (const xmlChar *)"pre", (const xmlChar *)clean);
 	xmlNewProp(p, (const xmlChar *)"style", (const xmlChar *)
 	    "margin:0;white-space:pre-wrap;overflow-wrap:anywhere;"
@@ -685,7 +685,7 @@ serve_html(struct serve *sv, struct evbuffer *out, const char *html,
 		head = (size_t)(at - html);
 	evbuffer_add(out, html, head);
 	if (sv->errors != NULL) {
-		box = serve_overlay("lcspr: the last build failed. "
+		box = serve_overlay("p", "lcspr: the last build failed. "
 		    "This page is from the last good build. Fix these, "
 		    "then save:", sv->errors);
 		evbuffer_add(out, box, strlen(box));
@@ -701,7 +701,10 @@ serve_html(struct serve *sv, struct evbuffer *out, const char *html,
 	evbuffer_add(out, close, len - (size_t)(close - html));
 }
 
-/* Before any good build: a page with the messages, or "building". */
+/*
+ * Before any good build: a page with the messages, or "building", in
+ * its main landmark under its h1.
+ */
 static void
 serve_nosite(struct serve *sv, struct evhttp_request *req)
 {
@@ -709,20 +712,20 @@ serve_nosite(struct serve *sv, struct evhttp_request *req)
 	static const char head[] = "<!DOCTYPE html>\n<html lang=\"en\">"
 	    "<head><meta charset=\"utf-8\"/><meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\"/>"
-	    "<title>lcspr serve</title></head><body>";
+	    "<title>lcspr serve</title></head><body><main>";
 	char		*box;
 
 	evbuffer_add(b, head, sizeof(head) - 1);
 	if (sv->errors != NULL) {
-		box = serve_overlay("lcspr: the site cannot be built yet. "
-		    "Fix these, then save:", sv->errors);
+		box = serve_overlay("h1", "lcspr: the site cannot be built "
+		    "yet. Fix these, then save:", sv->errors);
 		evbuffer_add(b, box, strlen(box));
 		free(box);
 	} else
-		evbuffer_add_printf(b, "<p>lcspr: building the site; this "
-		    "page reloads when it is ready.</p>");
+		evbuffer_add_printf(b, "<h1>lcspr: building the site</h1>"
+		    "<p>This page reloads when it is ready.</p>");
 	evbuffer_add_printf(b, serve_script, sv->gen);
-	evbuffer_add_printf(b, "</body></html>\n");
+	evbuffer_add_printf(b, "</main></body></html>\n");
 	serve_reply(req, 503, "Service Unavailable",
 	    "text/html; charset=utf-8", b);
 	evbuffer_free(b);
@@ -906,7 +909,18 @@ static void
 serve_stop(struct serve *sv)
 {
 	size_t	 i;
+	sigset_t set;
 
+	/*
+	 * From here a second Ctrl-C (or SIGTERM) waits, held, until the
+	 * program ends: once the signal events are freed it would kill
+	 * it half-way through removing a large preview.
+	 */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
 	if (sv->child != -1) {
 		kill(-sv->child, SIGTERM);
 		kill(sv->child, SIGTERM);

@@ -167,6 +167,37 @@ $u: ${b##*$'\n'}"
 	cp "$V/child-1.md" "$f"
 	until_page "$u" 'lcspr-serve-errors' absent && until_page "$u" 'lcspr-body' &&
 	    pass "serve: fixed, the page comes back" || fail "serve: fixed, the page comes back"
+	# A symbolic link to a file outside the content: the build's
+	# message on every page above the last good build, serve keeps
+	# running, and nothing of that file can be fetched.
+	sed 's/^title: .*/title: "Secret Outside"/' "$V/child-1.md" >"$V/outside.md"
+	ln -s "$V/outside.md" "$V/content/reviews/child-6.md"
+	if until_page "$u" 'lcspr-serve-errors'; then
+		p=$(curl -s "$u")
+		grep -q 'content/reviews/child-6.md: not read: a symbolic link to a file outside this folder, which might not be meant for the public; copy the file here instead' <<<"$p" &&
+		    grep -q 'lcspr-body' <<<"$p" && kill -0 "$spid" 2>/dev/null &&
+		    pass "serve: a symbolic link to outside the content shows the error above the last good page" ||
+		    fail "serve: a symbolic link to outside the content shows the error above the last good page" \
+		    "$(grep -A4 'lcspr-serve-errors' <<<"$p"; tail -3 "$V/stderr")"
+	else
+		fail "serve: a symbolic link to outside the content shows the error" "$(tail -3 "$V/stderr")"
+	fi
+	out=""
+	for x in /learning/reviews/reviews/child-6/ /learning/reviews/reviews/child-6.md \
+	    /learning/reviews/content/reviews/child-6.md /learning/reviews/../../content/reviews/child-6.md \
+	    /learning/reviews/%2e%2e/%2e%2e/content/reviews/child-6.md /learning/reviews/../../outside.md; do
+		b=$(curl -s --path-as-is -w '\n%{http_code}' "$(B "$x")")
+		[ "${b##*$'\n'}" = 404 ] && ! grep -q 'Secret Outside' <<<"$b" || out="$out
+$x: ${b##*$'\n'}"
+	done
+	grep -rl 'Secret Outside' "$tmp" >/dev/null && out="$out
+in the temporary folder: $(grep -rl 'Secret Outside' "$tmp")"
+	[ -z "$out" ] && pass "serve: nothing of a linked file outside the content can be fetched" ||
+	    fail "serve: nothing of a linked file outside the content can be fetched" "$out"
+	rm "$V/content/reviews/child-6.md"
+	until_page "$u" 'lcspr-serve-errors' absent && until_page "$u" 'lcspr-body' && kill -0 "$spid" 2>/dev/null &&
+	    pass "serve: the link removed, the page comes back" ||
+	    fail "serve: the link removed, the page comes back" "$(tail -3 "$V/stderr")"
 	# A new folder is watched; a deleted file and folder.
 	mkdir "$V/content/reviews/2024"
 	sleep 0.3
@@ -190,17 +221,23 @@ $u: ${b##*$'\n'}"
 	rc=$?
 	[ $rc -eq 1 ] && [ "$out" = "lcspr: port $port is in use on 127.0.0.1 (another lcspr serve?): stop that program or choose another port, such as -p $((port + 1))" ] &&
 	    pass "serve: port in use" || fail "serve: port in use ($rc)" "$out"
-	# SIGINT: exit 0, no process, no temporary folder left.
+	# SIGINT: exit 0, no process, no temporary folder left; more
+	# signals while it stops (an impatient second Ctrl-C) neither
+	# kill it nor leave the temporary folder half removed.
 	kill -INT "$spid"
+	for i in $(seq 1 20000); do
+		kill -TERM "$spid" 2>/dev/null && read -r st <"/proc/$spid/stat" 2>/dev/null || break
+		[[ $st == *") Z "* ]] && break
+	done
 	wait "$spid"
 	rc=$?
 	spid=""
 	left=$(ps -eo args | grep -c "[s]erve -p $port ")
 	if [ $rc -eq 0 ] && [ "$left" -eq 0 ] && [ -z "$(ls -A "$V/tmp")" ] &&
 	    grep -qx 'lcspr: stopped; the preview is removed' "$V/stdout"; then
-		pass "serve: SIGINT stops it cleanly"
+		pass "serve: SIGINT stops it cleanly, even with more signals while it stops"
 	else
-		fail "serve: SIGINT stops it cleanly (status $rc, $left left)" "$(ls -A "$V/tmp"; tail -5 "$V/stderr")"
+		fail "serve: SIGINT stops it cleanly, even with more signals while it stops (status $rc, $left left)" "$(ls -A "$V/tmp"; tail -5 "$V/stderr")"
 	fi
 fi
 
@@ -212,6 +249,15 @@ if start_serve; then
 	[ "${b##*$'\n'}" = 503 ] && grep -q 'unknown region "Nowhere"' <<<"$b" &&
 	    pass "serve: before a good build, the messages alone" ||
 	    fail "serve: before a good build, the messages alone" "$b"
+	# In its main landmark under an h1 (axe: landmark-one-main,
+	# page-has-heading-one); nothing promises a last good build.
+	grep -q '<body><main><div id="lcspr-serve-errors"[^>]*>.<h1[^>]*>lcspr: the site cannot be built yet' <<<"$(tr '\n' ' ' <<<"$b")" &&
+	    grep -q '</main></body>' <<<"$b" && ! grep -q 'last good build' <<<"$b" &&
+	    grep -qx 'lcspr: 1 error; there is nothing to preview until it is fixed' "$V/stderr" &&
+	    pass "serve: before a good build, a page with a main landmark and an h1; no last good build promised" ||
+	    fail "serve: before a good build, a page with a main landmark and an h1; no last good build promised" \
+	    "$b
+$(cat "$V/stderr")"
 	kill -TERM "$spid"
 	wait "$spid"
 	rc=$?

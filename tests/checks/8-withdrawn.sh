@@ -49,7 +49,8 @@ else
 	fail "withdrawn: the build names it" "$out"
 fi
 # With --drafts the withdrawn draft gets a notice too.
-if (cd tests/build/withdrawn && "$ROOT/lcspr" build -q --drafts -C content -t "$ROOT/themes/default" -o "$W/drafts") &&
+if (cd tests/build/withdrawn && "$ROOT/lcspr" build -q --drafts -C content -t "$ROOT/themes/default" -o "$W/drafts") >"$W/drafts.out" &&
+   [ "$(cat "$W/drafts.out")" = "lcspr: this is a preview (--drafts): do not upload it" ] &&
    grep -q 'noindex' "$W/drafts/reviews/child-c/index.html" && ! grep -rq 'WITHDRAWN-' "$W/drafts"; then
 	pass "withdrawn: a withdrawn draft with --drafts is a notice"
 else
