@@ -157,6 +157,13 @@ tests/out/bin/unit: $(UNIT_OBJS) $(UNIT_LIBOBJS)
 	@mkdir -p $(@D)
 	$(CC) $(SANITIZE) -o $@ $(UNIT_OBJS) $(UNIT_LIBOBJS) $(ALL_LDFLAGS)
 
+# The crawler of the tests (tests/tools/crawl.c): every review page is
+# reached by following links from the home page.
+tests/out/bin/crawl: tests/tools/crawl.c .deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -O1 -std=gnu11 -D_GNU_SOURCE $(PKG_CFLAGS) -o $@ \
+		tests/tools/crawl.c $(ALL_LDFLAGS)
+
 # The link checker of the tests (tests/tools/linkcheck.c).
 tests/out/bin/linkcheck: tests/tools/linkcheck.c .deps-ok
 	@mkdir -p $(@D)

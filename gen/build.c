@@ -424,8 +424,9 @@ build_reviews(struct site *s)
 
 /*
  * Choose the published reviews, newest first, and the withdrawn ones
- * (a notice in place of the page), by slug.  A draft or a review dated
- * later stays left out even when withdrawn: it was never on the site.
+ * (a notice in place of the page), by slug.  A draft or a review added
+ * later (added, which is published when not given, after the build
+ * date) stays left out even when withdrawn: it was never on the site.
  */
 static void
 build_publish(struct site *s, size_t *drafts, size_t *future)
@@ -440,7 +441,7 @@ build_publish(struct site *s, size_t *drafts, size_t *future)
 		r = &s->reviews[i];
 		if (r->draft && !s->opts->drafts)
 			(*drafts)++;
-		else if (date_cmp(&r->published, &s->today) > 0 &&
+		else if (date_cmp(&r->added, &s->today) > 0 &&
 		    !s->opts->future)
 			(*future)++;
 		else if (r->withdrawn.year != 0) {
@@ -548,6 +549,9 @@ build_heldback(const struct site *s, size_t drafts, size_t future)
 		diag_puts(stdout, r->path);
 		if (r->draft && !s->opts->drafts)
 			fputs(": draft\n", stdout);
+		else if (date_cmp(&r->added, &r->published) != 0)
+			printf(": added %04d-%02d-%02d\n", r->added.year,
+			    r->added.month, r->added.day);
 		else
 			printf(": dated %s\n", r->iso);
 	}
@@ -605,6 +609,7 @@ build_free(struct site *s)
 		review_free(&s->reviews[i]);
 	free(s->reviews);
 	free(s->pub);
+	free(s->recent);
 	free(s->gone);
 	index_free(s);
 	vocab_free(&s->years);

@@ -197,17 +197,21 @@ date_from_time(time_t t, struct date *d)
  * Warn about each date of review r more than a year after the build
  * date (a mistyped year would hold the review back for ever).  lines:
  * the lines of notified, commissioned, completed and published, in
- * that order; a date not given has year 0.  Nothing is said while
- * the build date is unset (year 0).
+ * that order; a date not given has year 0.  addedline: the line of
+ * added, 0 when not given (it is then the published date, already
+ * warned about).  Nothing is said while the build date is unset
+ * (year 0).
  */
 void
-date_ahead(struct site *s, const struct review *r, const size_t *lines)
+date_ahead(struct site *s, const struct review *r, const size_t *lines,
+    size_t addedline)
 {
-	const struct date *v[4] = { &r->notified, &r->commissioned,
-	    &r->completed, &r->published };
-	static const char *const names[4] = { "notified", "commissioned",
-	    "completed", "published" };
+	const struct date *v[5] = { &r->notified, &r->commissioned,
+	    &r->completed, &r->published, &r->added };
+	static const char *const names[5] = { "notified", "commissioned",
+	    "completed", "published", "added" };
 	struct date	 lim = s->today;
+	size_t		 line;
 	int		 i;
 
 	if (lim.year == 0)	/* no build date (unit tests) */
@@ -215,13 +219,17 @@ date_ahead(struct site *s, const struct review *r, const size_t *lines)
 	lim.year++;
 	if (lim.month == 2 && lim.day == 29)
 		lim.day = 28;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++) {
+		line = i < 4 ? lines[i] : addedline;
+		if (i == 4 && addedline == 0)
+			continue;
 		if (v[i]->year != 0 && date_cmp(v[i], &lim) > 0)
-			diag_warn(s->diag, r->path, lines[i], "\"%s\" is "
+			diag_warn(s->diag, r->path, line, "\"%s\" is "
 			    "%04d-%02d-%02d, more than a year after today "
 			    "(%04d-%02d-%02d): check the year", names[i],
 			    v[i]->year, v[i]->month, v[i]->day, s->today.year,
 			    s->today.month, s->today.day);
+	}
 }
 
 /* The last second that every date function can write: 9999-12-31T23:59:59Z. */

@@ -76,7 +76,7 @@ int		 date_zone(const char *);
 void		 date_settz(const char *);
 void		 date_from_time(time_t, struct date *);
 void		 date_ahead(struct site *, const struct review *,
-		    const size_t *);
+		    const size_t *, size_t);
 int		 date_build_time(time_t *);
 void		 date_human(const struct date *, char *, size_t);
 void		 date_rfc822(const struct date *, char *, size_t);
@@ -194,6 +194,7 @@ void		 intro_free(struct site *);
 void		 index_onsite(struct site *);
 void		 index_build(struct site *);
 void		 index_free(struct site *);
+void		 index_recent(const struct review **, size_t);
 
 /* insight.c */
 char		*insight_html(const struct site *, const char *);

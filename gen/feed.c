@@ -56,7 +56,8 @@ feed_html(const char *text, int para)
 
 /*
  * Write the feed rel ("feed.xml", "themes/<slug>/feed.xml") of the
- * reviews revs (newest first; the first feed_length are used), titled
+ * reviews revs (any order: the feed_length added to the site last are
+ * used, newest added first, dated the day they were added), titled
  * name (NULL for the site feed) and described as reviews published
  * "phrase name", linking to the page at dir.
  * Returns 1 on success, 0 when reported.
@@ -64,8 +65,9 @@ feed_html(const char *text, int para)
 static int
 feed_write(const struct site *s, struct output *o, const char *rel,
     const char *dir, const char *phrase, const char *name,
-    const struct review *const *revs, size_t revsz)
+    const struct review *const *given, size_t revsz)
 {
+	const struct review **revs;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 rss, ch, it, self, guid;
 	xmlNsPtr	 atom;
@@ -75,6 +77,11 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 	char		*t, date[64];
 	const struct review *r;
 
+	/* A review added today is new to the reader, whenever published. */
+	revs = xcalloc(revsz > 0 ? revsz : 1, sizeof(*revs));
+	if (revsz > 0)
+		memcpy(revs, given, revsz * sizeof(*revs));
+	index_recent(revs, revsz);
 	doc = xmlNewDoc((const xmlChar *)"1.0");
 	rss = xmlNewNode(NULL, (const xmlChar *)"rss");
 	xmlDocSetRootElement(doc, rss);
@@ -109,7 +116,7 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 		date_rfc822_time(s->now, date, sizeof(date));
 		feed_text(ch, "lastBuildDate", date);
 	} else if (revsz > 0) {
-		date_rfc822(&revs[0]->published, date, sizeof(date));
+		date_rfc822(&revs[0]->added, date, sizeof(date));
 		feed_text(ch, "lastBuildDate", date);
 	}
 	for (i = 0; i < revsz && i < s->feed_length; i++) {
@@ -123,7 +130,7 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 		xmlNewProp(guid, (const xmlChar *)"isPermaLink",
 		    (const xmlChar *)"true");
 		free(t);
-		date_rfc822(&r->published, date, sizeof(date));
+		date_rfc822(&r->added, date, sizeof(date));
 		feed_text(it, "pubDate", date);
 		html = feed_html(r->summary, 1);
 		feed_text(it, "description", (const char *)html);
@@ -135,6 +142,7 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 	ok = output_write(o, rel, mem, (size_t)len);
 	xmlFree(mem);
 	xmlFreeDoc(doc);
+	free(revs);
 	return ok;
 }
 
@@ -144,7 +152,7 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 int
 feed_site(const struct site *s, struct output *o)
 {
-	return feed_write(s, o, "feed.xml", "", NULL, NULL, s->pub,
+	return feed_write(s, o, "feed.xml", "", NULL, NULL, s->recent,
 	    s->pubsz);
 }
 

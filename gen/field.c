@@ -656,7 +656,7 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		field_text(v, pc->terms != NULL ? pc->terms->dir : NULL);
 		return 1;
 	case F_REVIEWS:
-		field_list(v, CTX_REVIEW, s->pub, 0,
+		field_list(v, CTX_REVIEW, s->recent, 0,
 		    s->pubsz < s->home_length ? s->pubsz : s->home_length);
 		return 1;
 	case F_THEMES:

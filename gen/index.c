@@ -515,8 +515,35 @@ index_lists(struct site *s)
 		    s->facets[i].reviewsz);
 }
 
+static int
+index_addedcmp(const void *a, const void *b)
+{
+	const struct review *x = *(const struct review *const *)a;
+	const struct review *y = *(const struct review *const *)b;
+	int		 c;
+
+	if ((c = date_cmp(&y->added, &x->added)) != 0)
+		return c;
+	if ((c = date_cmp(&y->published, &x->published)) != 0)
+		return c;
+	return strcmp(x->slug, y->slug);
+}
+
 /*
- * Build every index over site->pub.  Years become the vocabulary
+ * Sort the n reviews of v newest added to the site first; of the same
+ * day, newest published first, then by slug (so the order does not
+ * depend on the input's).  O(n log n).
+ */
+void
+index_recent(const struct review **v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof(*v), index_addedcmp);
+}
+
+/*
+ * Build every index over site->pub, and site->recent, the newest added
+ * first (for the home page and the feeds).  Years become the vocabulary
  * site->years, newest first.
  */
 void
@@ -525,6 +552,11 @@ index_build(struct site *s)
 	size_t		 i, j, y, T = s->themes.termsz, *cooc, *reg, *yr;
 	const struct review *r;
 	struct term	*th, *rg;
+
+	s->recent = xcalloc(s->pubsz > 0 ? s->pubsz : 1, sizeof(*s->recent));
+	if (s->pubsz > 0)
+		memcpy(s->recent, s->pub, s->pubsz * sizeof(*s->recent));
+	index_recent(s->recent, s->pubsz);
 
 	/* Years: pub is newest first, so new years appear in order. */
 	for (i = 0; i < s->pubsz; i++) {

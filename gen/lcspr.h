@@ -209,6 +209,8 @@ struct review {
 	struct date	 commissioned;	/* review commissioned, or year 0 */
 	struct date	 completed;	/* report finalised, or year 0 */
 	struct date	 withdrawn;	/* taken down, or year 0: not given */
+	struct date	 added;		/* on this site from; published if not
+					 * given */
 	const struct term *region;	/* borrowed from site->regions */
 	const struct term **themes;	/* owned array, borrowed terms */
 	size_t		 themesz;	/* number of themes, >= 1 */
@@ -338,6 +340,8 @@ struct site {
 	size_t		 reviewsz;	/* number read */
 	const struct review **pub;	/* borrowed: published, newest first */
 	size_t		 pubsz;		/* number published */
+	const struct review **recent;	/* owned array, borrowed reviews:
+					 * pub, newest added first */
 	const struct review **gone;	/* borrowed: withdrawn, by slug */
 	size_t		 gonesz;	/* number withdrawn */
 	struct vocab	 years;		/* years with reviews, newest first */

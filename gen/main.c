@@ -60,7 +60,7 @@ static const char help_text[] =
 "                left untouched when content has errors; a rebuild lists\n"
 "                the pages the old site had and the new one has not\n"
 "  --drafts      include reviews marked draft: true\n"
-"  --future      include reviews published after the build date\n"
+"  --future      include reviews published (or added) after the build date\n"
 "  --no-check    build without the checks for identifying details\n"
 "                (attachments are then copied unchecked)\n""  --no-search   build as if site.yaml said search: false (search: true\n"
 "                makes a search page and runs Pagefind, found with\n"

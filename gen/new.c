@@ -160,9 +160,14 @@ new_text(struct buf *b, const struct site *s, const char *title,
 	    "# The title, as on the report, in double quotes\n"
 	    "title: ");
 	new_yaml(b, title, 0);
-	buf_puts(b, "\n# The date it is published on this site, YYYY-MM-DD\n"
+	buf_puts(b, "\n# The date the review was published, YYYY-MM-DD\n"
 	    "published: ");
 	buf_puts(b, iso);
+	buf_puts(b, "\n# Optional: the date it is added to this site, if later "
+	    "(an older review\n"
+	    "# added now is shown as new on the home page and in feeds), "
+	    "YYYY-MM-DD\n"
+	    "# added:");
 	buf_puts(b, "\n# The region: ");
 	new_choices(b, &s->regions);
 	if (!regiongiven)

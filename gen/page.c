@@ -473,21 +473,24 @@ page_search(const struct site *s, struct output *o, struct render *rd)
 	return page_finish(&pc, o, TK_SEARCH, CTX_PAGE, NULL, rd);
 }
 
-/* Add one <url> to the sitemap. */
+/* Add one <url> to the sitemap, last changed on lastmod if not NULL. */
 static void
 page_url(const struct site *s, xmlNodePtr set, const char *rel,
-    const char *lastmod)
+    const struct date *lastmod)
 {
 	xmlNodePtr	 u;
-	char		*loc;
+	char		*loc, iso[16];
 
 	u = xmlNewChild(set, NULL, (const xmlChar *)"url", NULL);
 	loc = xasprintf("%s%s", s->base_url, rel);
 	xmlNewTextChild(u, NULL, (const xmlChar *)"loc", (xmlChar *)loc);
 	free(loc);
-	if (lastmod != NULL)
+	if (lastmod != NULL) {
+		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", lastmod->year,
+		    lastmod->month, lastmod->day);
 		xmlNewTextChild(u, NULL, (const xmlChar *)"lastmod",
-		    (const xmlChar *)lastmod);
+		    (const xmlChar *)iso);
+	}
 }
 
 /*
@@ -509,16 +512,18 @@ page_sitemap(const struct site *s, struct output *o)
 	xmlDocSetRootElement(doc, set);
 	xmlNewNs(set, (const xmlChar *)
 	    "http://www.sitemaps.org/schemas/sitemap/0.9", NULL);
-	page_url(s, set, "", s->pubsz > 0 ? s->pub[0]->iso : NULL);
+	/* A page is new on the site the day its review is added. */
+	page_url(s, set, "", s->pubsz > 0 ? &s->recent[0]->added : NULL);
 	for (k = 0; k < VOCAB_PAGED; k++) {
 		snprintf(rel, sizeof(rel), "%s/", s->vocabs[k]->dir);
 		page_url(s, set, rel, NULL);
 	}
 	page_url(s, set, "insights/", NULL);
-	page_url(s, set, s->all.dir, s->pubsz > 0 ? s->pub[0]->iso : NULL);
+	page_url(s, set, s->all.dir, s->pubsz > 0 ? &s->recent[0]->added :
+	    NULL);
 	for (i = 0; i < s->pubsz; i++) {
 		snprintf(rel, sizeof(rel), "reviews/%s/", s->pub[i]->slug);
-		page_url(s, set, rel, s->pub[i]->iso);
+		page_url(s, set, rel, &s->pub[i]->added);
 	}
 	for (k = 0; k < VOCAB_PAGED; k++) {
 		v = s->vocabs[k];

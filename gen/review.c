@@ -57,6 +57,9 @@ static const struct rfield review_fieldtab[] = {
 	{ "completed", RF_DATE, RO(completed), 0, 0, 0, "completed", 7,
 	    "date the report was finalised, if given" },
 	{ "withdrawn", RF_DATE, RO(withdrawn), 0, 0, 0, NULL, 0, NULL },
+	{ "added", RF_DATE, RO(added), 0, 0, 0, "added", 16,
+	    "date the review was added to this site (published, if not "
+	    "given)" },
 	/* Columns of the open data not read from the front matter. */
 	{ NULL, RF_TEXT, RO(slug), 0, 0, 0, "slug", 1,
 	    "the review's name in its web address" },
@@ -74,6 +77,8 @@ static const struct synonym review_synonyms[] = {
 	{ "date", "published" }, { "publication_date", "published" },
 	{ "published_date", "published" }, { "date_published", "published" },
 	{ "publish_date", "published" }, { "publication", "published" },
+	{ "date_added", "added" }, { "added_date", "added" },
+	{ "added_on", "added" },
 	{ "theme", "themes" }, { "tags", "themes" }, { "tag", "themes" },
 	{ "learning_themes", "themes" }, { "topics", "themes" },
 	{ "area", "local_area" }, { "location", "local_area" },
@@ -399,6 +404,31 @@ review_withdrawn(struct diag *d, struct front *f, const struct review *r,
 	return 0;
 }
 
+/*
+ * A review is added to this site on or after the day it is published
+ * (long after, for an old review): the added date (on line) must not
+ * come before the published one.  Not given, it is the published date.
+ */
+static int
+review_added(struct diag *d, struct front *f, struct review *r,
+    size_t line)
+{
+	char	 a[16];
+
+	if (line == 0)
+		r->added = r->published;
+	/* Given but not a date: reported by review_date. */
+	if (r->added.year == 0 || r->published.year == 0 ||
+	    date_cmp(&r->added, &r->published) >= 0)
+		return 1;
+	snprintf(a, sizeof(a), "%04d-%02d-%02d", r->added.year,
+	    r->added.month, r->added.day);
+	diag_error(d, f->path, line, "\"added\" (%s) is before \"published\" "
+	    "(%s): a review is added to this site on or after the day it is "
+	    "published", a, r->iso);
+	return 0;
+}
+
 /* Read field fl, the field of row rf, into r.  Returns 1 if good. */
 static int
 review_field(struct site *s, struct front *f, const struct field *fl,
@@ -499,7 +529,8 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		lines[i] = line[review_row(review_dates[i])];
 	ok &= review_order(s->diag, f, r, lines);
 	ok &= review_withdrawn(s->diag, f, r, line[review_row("withdrawn")]);
-	date_ahead(s, r, lines);
+	ok &= review_added(s->diag, f, r, line[review_row("added")]);
+	date_ahead(s, r, lines, line[review_row("added")]);
 	return ok;
 }
 

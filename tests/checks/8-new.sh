@@ -51,6 +51,13 @@ if grep -qx 'region: North West' "$f" && grep -qx 'themes: \[Neglect, Criminal e
 else
 	fail "new: --region, --theme and --date are written" "$(cat "$f")"
 fi
+# "added" is there, commented out, and works once uncommented (a date
+# after published: an older review added to the site now).
+if grep -qx '# added:' "$f"; then
+	pass "new: writes added, commented out"
+else
+	fail "new: writes added, commented out" "$(cat "$f")"
+fi
 # Without --date: today in the site's time zone (SOURCE_DATE_EPOCH).
 if grep -qx 'published: 2026-11-18' "$N/content/reviews/true.md"; then
 	pass "new: today's date from SOURCE_DATE_EPOCH"
@@ -69,6 +76,14 @@ if out=$(cd "$N" && "$L" check -q 2>&1) && [ -z "$out" ]; then
 	pass "new: the files pass lcspr check as written"
 else
 	fail "new: the files pass lcspr check as written" "$out"
+fi
+
+# Uncommented with a later date, added passes lcspr check too.
+sed 's/^# added:$/added: 2026-11-01/' "$f" >"$N/added.md" && mv "$N/added.md" "$f"
+if grep -qx 'added: 2026-11-01' "$f" && out=$(cd "$N" && "$L" check -q 2>&1) && [ -z "$out" ]; then
+	pass "new: added, uncommented, passes lcspr check"
+else
+	fail "new: added, uncommented, passes lcspr check" "$out"
 fi
 
 # Built with --drafts, nothing on stderr (stdout says it is a preview),

@@ -120,14 +120,14 @@ test_date_ahead(void)
 	date_parse("2026-11-18", &s.today);
 	date_parse("2027-11-18", &r.published);
 	date_parse("2020-01-01", &r.notified);
-	date_ahead(&s, &r, lines);
+	date_ahead(&s, &r, lines, 0);
 	CHECK(s.diag->warnings == 0, "a year ahead, to the day, is fine");
 	date_parse("2027-11-19", &r.published);
-	date_ahead(&s, &r, lines);
+	date_ahead(&s, &r, lines, 0);
 	CHECK(s.diag->warnings == 1, "a year and a day ahead is warned");
 	date_parse("2204-09-02", &r.published);
 	date_parse("2205-01-01", &r.notified);
-	date_ahead(&s, &r, lines);
+	date_ahead(&s, &r, lines, 0);
 	CHECK(s.diag->warnings == 3, "each date is warned about");
 	CHECK(s.diag->msgsz == 3 && s.diag->msgs[2].line == 3 &&
 	    strcmp(s.diag->msgs[2].text, "\"published\" is 2204-09-02, more "
@@ -136,7 +136,17 @@ test_date_ahead(void)
 	date_parse("2028-02-29", &s.today);
 	date_parse("2029-02-28", &r.published);
 	memset(&r.notified, 0, sizeof(r.notified));
-	date_ahead(&s, &r, lines);
+	date_ahead(&s, &r, lines, 0);
 	CHECK(s.diag->warnings == 3, "29 February: a year is 28 February");
+	/* added: warned about at its line only when given. */
+	date_parse("2028-02-29", &r.published);
+	date_parse("2031-05-01", &r.added);
+	date_ahead(&s, &r, lines, 0);
+	CHECK(s.diag->warnings == 3, "added not given: not warned twice");
+	date_ahead(&s, &r, lines, 7);
+	CHECK(s.diag->warnings == 4 && s.diag->msgs[3].line == 7 &&
+	    strcmp(s.diag->msgs[3].text, "\"added\" is 2031-05-01, more "
+	    "than a year after today (2028-02-29): check the year") == 0,
+	    "a given added date ahead is warned, at its line");
 	diag_free(s.diag);
 }

@@ -65,6 +65,13 @@ test_index(void)
 		r->published.year = 2025 - (int)(i / 100);
 		r->published.month = 1;
 		r->published.day = 1;
+		r->slug = xasprintf("r-%04zu", i);
+		/* Every 50th older review is added to the site later. */
+		r->added = r->published;
+		if (i % 50 == 49) {
+			r->added.year = 2026;
+			r->added.month = 1 + (int)(i % 12);
+		}
 		r->region = &s.regions.terms[i % 2];
 		r->themes = xcalloc(NTHEME, sizeof(*r->themes));
 		/* Skewed: themes 0-2 common; 1 to 5 themes; no repeats. */
@@ -197,11 +204,32 @@ test_index(void)
 	CHECK(s.years.termsz == 6 && strcmp(s.years.terms[0].name, "2025") == 0
 	    && s.years.terms[0].reviewsz == 100, "years");
 
-	for (i = 0; i < NREV; i++)
+	/* recent: every published review once, newest added first. */
+	for (i = 1, mism = 0; i < NREV; i++) {
+		int	 c = date_cmp(&s.recent[i - 1]->added,
+		    &s.recent[i]->added);
+
+		if (c < 0 || (c == 0 && date_cmp(&s.recent[i - 1]->published,
+		    &s.recent[i]->published) < 0) || s.recent[i - 1] ==
+		    s.recent[i])
+			mism++;
+	}
+	CHECK(mism == 0, "recent: %zu out of order", mism);
+	CHECK(s.recent[0] == &s.reviews[299] &&
+	    s.recent[0]->added.month == 12 && s.recent[NREV - 1] ==
+	    &s.reviews[NREV - 2], "recent: the latest added first (%s), "
+	    "the oldest not added later last (%s)", s.recent[0]->slug,
+	    s.recent[NREV - 1]->slug);
+	CHECK(s.pub[0] == &s.reviews[0], "pub keeps the order of published");
+
+	for (i = 0; i < NREV; i++) {
 		free(s.reviews[i].themes);
+		free(s.reviews[i].slug);
+	}
 	free(s.reviews);
 	free(s.pub);
 	index_free(&s);
+	free(s.recent);
 	vocab_free(&s.themes);
 	vocab_free(&s.regions);
 	vocab_free(&s.years);

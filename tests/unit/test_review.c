@@ -242,6 +242,34 @@ test_review(void)
 	review_free(&r);
 	drop(s.diag);
 
+	/* added: the published date when not given. */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
+	    "region: London\nthemes: Neglect\nethnicity_recorded: no\n"
+	    "---\nText.\n", &r) == 1, "no added: %s", messages(s.diag));
+	CHECK(date_cmp(&r.added, &r.published) == 0,
+	    "added defaults to published");
+	review_free(&r);
+	drop(s.diag);
+	/* Given: its own date, the same day or later. */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2015-06-01\n"
+	    "added: 2024-02-29\nregion: London\nthemes: Neglect\n"
+	    "ethnicity_recorded: no\n---\nText.\n", &r) == 1,
+	    "added later: %s", messages(s.diag));
+	CHECK(r.added.year == 2024 && r.added.month == 2 &&
+	    r.added.day == 29 && r.published.year == 2015,
+	    "added read, published kept");
+	review_free(&r);
+	drop(s.diag);
+	/* Before published: an error at added's line. */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
+	    "region: London\nthemes: Neglect\nethnicity_recorded: no\n"
+	    "added: 2023-12-31\n---\nText.\n", &r) == 0, "added before");
+	CHECK_STR(messages(s.diag), "7: \"added\" (2023-12-31) is before "
+	    "\"published\" (2024-01-01): a review is added to this site on or "
+	    "after the day it is published\n");
+	review_free(&r);
+	drop(s.diag);
+
 	/*
 	 * The open data's columns are a published format: these keep their
 	 * places (a new column comes after them), each is documented, and
@@ -252,7 +280,7 @@ test_review(void)
 		    "published", "notified", "commissioned", "completed",
 		    "region", "local_area", "themes", "age_group",
 		    "review_type", "ethnicity_recorded", "report_url",
-		    "summary" };
+		    "summary", "added" };
 		const size_t	 wantsz = sizeof(want) / sizeof(want[0]);
 		const struct rfield **cols;
 		size_t		 i, j, n, dup = 0;

@@ -176,6 +176,7 @@ test_template_cache(void)
 	s.reviews = rv;
 	s.reviewsz = 2;
 	s.pub = pub;
+	s.recent = pub;		/* as index_build makes it */
 	s.pubsz = 2;
 	t.s = &s;
 	t.rd.dict = xmlDictCreate();
