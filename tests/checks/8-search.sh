@@ -71,7 +71,8 @@ printf '#!/bin/sh\necho "Running Pagefind"\necho "Error: cannot write the index"
 chmod +x "$S/bin/failing"
 search_old "$S/kept"
 cp -R "$S/kept" "$S/kept.before"
-want="$SAMPLE/content/site.yaml:10: Pagefind (\"$S/bin/failing\") could not make the search index (exit status 3): \"Error: cannot write the index\": fix what it says, or set \"search: false\" to build without search
+sl=$(grep -n '^search:' "$SAMPLE/content/site.yaml" | cut -d: -f1)
+want="$SAMPLE/content/site.yaml:$sl: Pagefind (\"$S/bin/failing\") could not make the search index (exit status 3): \"Error: cannot write the index\": fix what it says, or set \"search: false\" to build without search
 lcspr: 1 error; nothing was written and $S/kept is unchanged"
 out=$(LCSPR_PAGEFIND="$S/bin/failing" "$ROOT/lcspr" build -q -C "$SAMPLE/content" -o "$S/kept" 2>&1)
 rc=$?
