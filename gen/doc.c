@@ -129,10 +129,14 @@ doc_read(struct site *s, const struct dockind *k, const char *path,
 		}
 		ok = front_load(s->diag, &d.f);
 		ok = k->fields(s, &d, arg, ok);
+		/* A draft may keep its placeholders until it is published. */
+		if (!d.draft)
+			scan_marks(s->diag, path, d.text, d.len, 0);
 		d.body = d.f.body;
 		d.bodysz = d.f.bodysz;
 		d.bodyline = d.f.bodyline;
 	} else {
+		scan_marks(s->diag, path, d.text, d.len, 0);
 		d.body = d.text;
 		d.bodysz = d.len;
 		d.bodyline = 1;

@@ -89,6 +89,8 @@ int		 scan_utf8(const struct patterns *, const char *, size_t,
 		    size_t *);
 int		 scan_read(struct diag *, const struct patterns *,
 		    const char *, char **, size_t *);
+void		 scan_marks(struct diag *, const char *, const char *,
+		    size_t, int);
 int		 scan_readconfig(struct diag *, const struct patterns *,
 		    const char *, int, char **, size_t *);
 size_t		 scan_dir(struct diag *, const char *, char ***);

@@ -143,6 +143,8 @@ struct doc {
 	struct allow	*allow;		/* borrowed: front-matter exceptions */
 	size_t		 allowsz;	/* their number */
 	int		 fieldsok;	/* the front matter was read cleanly */
+	int		 draft;		/* a draft review: its placeholders
+					 * may stay until it is published */
 	const struct review *from;	/* the review whose body it is, or NULL */
 	int		 wantpara;	/* keep the first paragraph in para */
 	char		*para;		/* for done to take: first paragraph */

@@ -227,6 +227,8 @@ new_text(struct buf *b, const struct site *s, const char *title,
 	    "ready\n"
 	    "draft: true\n"
 	    "---\n"
+	    "<!-- lcspr: placeholder: replace the advice below with your own "
+	    "text, then delete this line -->\n"
 	    "Write one or two sentences here saying what happened and what "
 	    "the review\n"
 	    "looked at. Refer to the child as in the report (such as "

@@ -573,6 +573,7 @@ review_docfields(struct site *s, struct doc *d, void *arg, int ok)
 	d->allowsz = r->allowsz;
 	d->from = r;
 	d->wantpara = r->summary == NULL;
+	d->draft = r->draft;
 	return ok;
 }
 

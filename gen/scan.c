@@ -256,8 +256,8 @@ scan_key(const char *p, const char *end)
  * message names the setting of the next line that sets one; elsewhere
  * the file.  One pass: markers wait in a list for their setting.
  */
-static void
-scan_placeholders(struct diag *d, const char *path, const char *text,
+void
+scan_marks(struct diag *d, const char *path, const char *text,
     size_t len, int yaml)
 {
 	const char	*p = text, *end = text + len, *eol, *base;
@@ -301,8 +301,9 @@ scan_placeholders(struct diag *d, const char *path, const char *text,
 
 /*
  * Read the content file path (a review, page or introduction) with
- * scan_readn: at most FILE_MAX bytes.  Returns 1 on success, 0 when
- * reported.
+ * scan_readn: at most FILE_MAX bytes.  Its placeholders are for the
+ * caller to report (scan_marks), as a draft may keep them.  Returns 1
+ * on success, 0 when reported.
  */
 int
 scan_read(struct diag *d, const struct patterns *re, const char *path,
@@ -312,7 +313,6 @@ scan_read(struct diag *d, const struct patterns *re, const char *path,
 	    "it, or link to the full report instead of copying it in", text,
 	    len))
 		return 0;
-	scan_placeholders(d, path, *text, *len, 0);
 	return 1;
 }
 
@@ -329,7 +329,7 @@ scan_readconfig(struct diag *d, const struct patterns *re,
 	    "the settings and the lists in it", text, len))
 		return 0;
 	if (marks)
-		scan_placeholders(d, path, *text, *len, 1);
+		scan_marks(d, path, *text, *len, 1);
 	return 1;
 }
 

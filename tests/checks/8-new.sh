@@ -136,3 +136,25 @@ for opt in new --region --theme --date; do
 	grep -q -- "^\.\(Fl\|It Fl\|Op Fl\|Cm\|It Cm\|Nm lcspr Cm\).*${opt#--}" man/lcspr.1 || missing="$missing man:$opt"
 done
 [ -z "$missing" ] && pass "new: in --help and lcspr.1" || fail "new: missing:$missing"
+
+# Its advice to the writer is a placeholder: fine in a draft, an error
+# at its line once the review is no longer a draft, so the advice is
+# never published by mistake; gone once the marker line is deleted.
+P=$OUT/new-marks
+rm -rf "$P"
+mkdir -p "$P/content"
+cp tests/errors/site.yaml "$P/content/site.yaml"
+(cd "$P" && "$L" new "Child Z: advice left") >/dev/null 2>&1
+f=$P/content/reviews/child-z-advice-left.md
+ml=$(grep -n 'lcspr: placeholder' "$f" | cut -d: -f1)
+sed -i 's/^draft: true$/draft: false/' "$f"
+out=$(cd "$P" && "$L" check -q 2>&1)
+rc=$?
+want="content/reviews/child-z-advice-left.md:$ml: placeholder: \"child-z-advice-left.md\" still holds the text of a new site; write your own, then delete this line"
+sed -i '/lcspr: placeholder/d' "$f"
+if [ "$rc" -eq 1 ] && [ -n "$ml" ] && [ "$(head -n 1 <<<"$out")" = "$want" ] &&
+   (cd "$P" && "$L" check -q) >/dev/null 2>&1; then
+	pass "new: its advice is a placeholder once the review is no longer a draft"
+else
+	fail "new: its advice is a placeholder once the review is no longer a draft" "rc $rc: $out"
+fi
