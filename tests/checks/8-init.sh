@@ -139,3 +139,14 @@ if (cd "$W" && LCSPR_SHAREDIR=/nonexistent "$A" init site3 >/dev/null &&
 else
 	fail "init: lcspr new works before the placeholders are replaced" "$(cat "$W/out" "$W/out2" 2>/dev/null)"
 fi
+
+# The example review may stay as a draft; published, it is refused at
+# its placeholder line.
+if (cd "$W" && LCSPR_SHAREDIR=/nonexistent "$A" init site4 >/dev/null) &&
+   sed -i 's/^draft: true$/draft: false/' "$W/site4/content/reviews/child-a-example-review.md" &&
+   out=$(cd "$W/site4" && LCSPR_SHAREDIR=/nonexistent "$A" check 2>&1); [ $? -eq 1 ] &&
+   grep -q '^content/reviews/child-a-example-review.md:[0-9]*: placeholder: ' <<<"$out"; then
+	pass "init: the example review cannot be published as it is"
+else
+	fail "init: the example review cannot be published as it is" "$out"
+fi
