@@ -198,8 +198,8 @@ void		 index_recent(const struct review **, size_t);
 
 /* insight.c */
 char		*insight_html(const struct site *, const char *);
-const char	*insight_glance(struct pagectx *, const struct review *const *,
-		    size_t, int);
+char		*insight_glance(const struct review *const *, size_t,
+		    enum glance);
 
 /* field.c */
 void		 field_get(const struct ctx *, int, struct val *);

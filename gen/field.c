@@ -298,8 +298,7 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 	case F_GLANCE_YEARS:
 	case F_GLANCE_ETHNICITY:
 	case F_GLANCE_MEDIAN:
-		field_text(v, insight_glance(pc, t->reviews, t->reviewsz,
-		    id - F_GLANCE_YEARS));
+		field_text(v, t->glance[id - F_GLANCE_YEARS]);
 		return 1;
 	case F_TOP_THEMES_HEADING:
 		if (tv == &s->themes)
@@ -360,8 +359,7 @@ field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
 	case F_GLANCE_YEARS:
 	case F_GLANCE_ETHNICITY:
 	case F_GLANCE_MEDIAN:
-		field_text(v, insight_glance(pc, f->reviews, f->reviewsz,
-		    id - F_GLANCE_YEARS));
+		field_text(v, f->glance[id - F_GLANCE_YEARS]);
 		return 1;
 	default:
 		return 0;
