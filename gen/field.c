@@ -511,6 +511,8 @@ static int
 field_page(struct pagectx *pc, enum fid id, struct val *v)
 {
 	const struct site *s = pc->site;
+	struct link	*l;
+	size_t		 i;
 
 	switch (id) {
 	case F_SITE_TITLE:
@@ -595,8 +597,15 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		    pc->crumbsz);
 		return 1;
 	case F_PAGES:
-		field_list(v, CTX_LINK, pc->pages, sizeof(*pc->pages),
-		    s->pagesz);
+		/* Made when asked, with the prefix of the moment: a part
+		 * kept for any prefix is filled with a stand-in (template.c). */
+		l = arena_alloc(&pc->arena, (s->pagesz + 1) * sizeof(*l));
+		for (i = 0; i < s->pagesz; i++) {
+			l[i].title = s->pages[i].title;
+			l[i].url = field_url(pc, arena_printf(&pc->arena, "%s/",
+			    s->pages[i].slug));
+		}
+		field_list(v, CTX_LINK, l, sizeof(*l), s->pagesz);
 		return 1;
 	case F_IS_HOME:
 		v->type = FT_FLAG;

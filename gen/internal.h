@@ -306,7 +306,6 @@ struct pagectx {
 	size_t		 feedsz;	/* number of feeds */
 	struct link	*crumbs;	/* arena: breadcrumbs above it */
 	size_t		 crumbsz;	/* number of crumbs */
-	struct link	*pages;		/* arena: the standalone pages */
 	struct arena	 arena;		/* this page's strings */
 	const char	*body;		/* PK_REVIEW: its body, read back */
 };

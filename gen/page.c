@@ -68,13 +68,6 @@ page_begin(struct pagectx *pc, const struct site *s, enum pagekind k,
 		pc->crumbs[0].url = *pc->prefix == '\0' ? "./" : pc->prefix;
 		pc->crumbsz = 1;
 	}
-	pc->pages = arena_alloc(&pc->arena,
-	    (s->pagesz + 1) * sizeof(*pc->pages));
-	for (i = 0; i < s->pagesz; i++) {
-		pc->pages[i].title = s->pages[i].title;
-		pc->pages[i].url = arena_printf(&pc->arena, "%s%s/",
-		    pc->prefix, s->pages[i].slug);
-	}
 }
 
 /* Add a crumb (title, URL relative to the site root). */
