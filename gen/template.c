@@ -12,7 +12,10 @@
  * lists of reviews whose items are the same wherever the review is
  * listed at that prefix.  The first page to fill such a part serialises
  * it into the cache under its page's prefix; later pages splice it in.
- * Filling is the same with the cache or without it (LCSPR_NOCACHE).
+ * A review's item is kept once for every prefix made of "../" (pages of
+ * lists are at several depths): it is filled with a stand-in for the
+ * prefix, which splicing replaces with the page's.  Filling is the same
+ * with the cache or without it (LCSPR_NOCACHE).
  */
 #include <sys/stat.h>
 
@@ -25,8 +28,10 @@
 #include <libxml/xmlerror.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lcspr.h"
@@ -37,6 +42,10 @@
 #define MARKSZ		(sizeof(MARK) - 1)
 #define SPLICE		"lcspr-splice"
 #define SPLICETAG	"<" SPLICE "></" SPLICE ">"
+/* The stand-in for a prefix: characters that the serialiser writes as
+ * they are, in text and in addresses, and a random part no content
+ * can know (the output does not depend on it). */
+#define STANDIN		"._lcspr_%016llx_."
 
 /* The markers of one template element (its node's _private). */
 struct marker {
@@ -627,13 +636,14 @@ template_free(struct sitetheme *st)
 }
 
 /* The cache's prefixes: pages with others are filled afresh. */
-#define PREFIXES	8
+#define PREFIXES	16
 
 /* What the cache keeps for the pages with one URL prefix. */
 struct tcprefix {
-	char		*prefix;	/* e.g. "../../", or 404's "/" */
+	char		*prefix;	/* e.g. "../../", 404's "/", standin */
 	char		**shared;	/* per shared part: HTML, or NULL */
-	char		**items;	/* per row and review: HTML, or NULL */
+	char		**items;	/* per row and review: HTML, or NULL
+					 * (none for a movable prefix) */
 };
 
 /*
@@ -645,6 +655,7 @@ struct tmplcache {
 	const struct sitetheme *st;	/* borrowed: the templates */
 	const struct review *base;	/* borrowed: site->reviews */
 	size_t		 reviewsz;	/* number of reviews */
+	char		 standin[32];	/* the stand-in for a prefix */
 	struct tcprefix	*pre[PREFIXES];	/* owned, each set once */
 };
 
@@ -657,11 +668,34 @@ template_cache_new(const struct sitetheme *st, const struct site *s)
 {
 	struct tmplcache *tc;
 
+	unsigned long long r;
+
 	tc = xcalloc(1, sizeof(*tc));
 	tc->st = st;
 	tc->base = s->reviews;
 	tc->reviewsz = s->reviewsz;
+	if (getentropy(&r, sizeof(r)) == -1)
+		r = (unsigned long long)time(NULL) ^
+		    (unsigned long long)(uintptr_t)tc ^
+		    (unsigned long long)getpid() << 32;
+	snprintf(tc->standin, sizeof(tc->standin), STANDIN, r);
 	return tc;
+}
+
+/*
+ * Is prefix "../" repeated: a page whose review items are kept for
+ * every such prefix?  (The home page's "" and 404's base path are not:
+ * at the root, the root's address is "./".)
+ */
+static int
+tmpl_movable(const char *prefix)
+{
+	if (*prefix == '\0')
+		return 0;
+	for (; *prefix != '\0'; prefix += 3)
+		if (strncmp(prefix, "../", 3) != 0)
+			return 0;
+	return 1;
 }
 
 /* Free what one prefix's entry holds. */
@@ -674,7 +708,7 @@ tmpl_prefixfree(const struct tmplcache *tc, struct tcprefix *p)
 		return;
 	for (i = 0; i < tc->st->sharedsz; i++)
 		free(p->shared[i]);
-	for (i = 0; i < tc->st->rowsz * tc->reviewsz; i++)
+	for (i = 0; p->items != NULL && i < tc->st->rowsz * tc->reviewsz; i++)
 		free(p->items[i]);
 	free(p->shared);
 	free(p->items);
@@ -715,8 +749,9 @@ tmpl_prefix(struct tmplcache *tc, const char *prefix)
 				mine->prefix = xstrdup(prefix);
 				mine->shared = xcalloc(tc->st->sharedsz,
 				    sizeof(*mine->shared));
-				mine->items = xcalloc(tc->st->rowsz *
-				    tc->reviewsz, sizeof(*mine->items));
+				if (!tmpl_movable(prefix))
+					mine->items = xcalloc(tc->st->rowsz *
+					    tc->reviewsz, sizeof(*mine->items));
 			}
 			if (__atomic_compare_exchange_n(&tc->pre[i], &p, mine,
 			    0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
@@ -731,6 +766,12 @@ tmpl_prefix(struct tmplcache *tc, const char *prefix)
 	return NULL;
 }
 
+/* HTML put in where a placeholder stands. */
+struct splice {
+	const char	*html;		/* serialised HTML */
+	int		 moved;		/* the stand-in in it is the prefix */
+};
+
 /* One page being filled. */
 struct fill {
 	xmlDocPtr	 doc;		/* output document */
@@ -739,7 +780,10 @@ struct fill {
 	xmlDictPtr	 dict;		/* the thread's dictionary */
 	const struct tmplcache *cache;	/* the cache, or NULL */
 	struct tcprefix	*pre;		/* its entry for the page, or NULL */
-	const char	**splice;	/* HTML to put in, in document order */
+	struct tcprefix	*any;		/* the stand-in's entry: items for a
+					 * movable prefix, or NULL */
+	const char	*prefix;	/* the page's prefix */
+	struct splice	*splice;	/* to put in, in document order */
 	size_t		 splicesz;	/* entries used */
 	size_t		 splicemax;	/* entries allocated */
 };
@@ -761,34 +805,59 @@ tmpl_text(struct fill *f, const xmlChar *s)
 static void tmpl_nodes(struct fill *, xmlNodePtr, xmlNodePtr,
     const struct ctx *);
 
-/* Stand a placeholder for html (already serialised) in out. */
+/*
+ * Stand a placeholder for html (already serialised) in out; moved: the
+ * stand-in in html is to be replaced with the page's prefix.
+ */
 static void
-tmpl_splice(struct fill *f, xmlNodePtr out, const char *html)
+tmpl_splice(struct fill *f, xmlNodePtr out, const char *html, int moved)
 {
 	if (f->splicesz == f->splicemax) {
 		f->splicemax = f->splicemax ? f->splicemax * 2 : 4;
 		f->splice = xreallocarray(f->splice, f->splicemax,
 		    sizeof(*f->splice));
 	}
-	f->splice[f->splicesz++] = html;
+	f->splice[f->splicesz].html = html;
+	f->splice[f->splicesz++].moved = moved;
 	xmlNewChild(out, NULL, (const xmlChar *)SPLICE, NULL);
+}
+
+/* Append s to out with each stand-in in it replaced by prefix. */
+static void
+tmpl_move(const char *s, const char *standin, const char *prefix,
+    struct buf *out)
+{
+	const char	*q;
+	size_t		 len = strlen(standin);
+
+	while ((q = strstr(s, standin)) != NULL) {
+		buf_add(out, s, (size_t)(q - s));
+		buf_puts(out, prefix);
+		s = q + len;
+	}
+	buf_puts(out, s);
 }
 
 /*
  * Copy the serialised raw (len bytes) into out, with the HTML of
- * splice[0..n-1] in place of its placeholders, in order.
+ * f's splice[from..] in place of its placeholders, in order.
  */
 static void
-tmpl_unsplice(const char *raw, size_t len, const char *const *splice,
-    size_t n, struct buf *out)
+tmpl_unsplice(const struct fill *f, const char *raw, size_t len,
+    size_t from, struct buf *out)
 {
 	const char	*p = raw, *end = raw + len, *q;
-	size_t		 i = 0;
+	size_t		 i = from;
 
-	while (i < n && (q = memmem(p, (size_t)(end - p), SPLICETAG,
-	    sizeof(SPLICETAG) - 1)) != NULL) {
+	while (i < f->splicesz && (q = memmem(p, (size_t)(end - p),
+	    SPLICETAG, sizeof(SPLICETAG) - 1)) != NULL) {
 		buf_add(out, p, (size_t)(q - p));
-		buf_puts(out, splice[i++]);
+		if (f->splice[i].moved)
+			tmpl_move(f->splice[i].html, f->cache->standin,
+			    f->prefix, out);
+		else
+			buf_puts(out, f->splice[i].html);
+		i++;
 		p = q + sizeof(SPLICETAG) - 1;
 	}
 	buf_add(out, p, (size_t)(end - p));
@@ -850,7 +919,7 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	} else if (m != NULL && m->html >= 0) {
 		field_get(c, m->html, &v);
 		if (!field_empty(&v))
-			tmpl_splice(f, el, v.text);
+			tmpl_splice(f, el, v.text, 0);
 	} else if (m != NULL && m->content)
 		tmpl_nodes(f, el, xmlDocGetRootElement(f->st->docs[f->frag]),
 		    c);
@@ -861,30 +930,40 @@ tmpl_element(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 /*
  * Fill element n in scope c into out through the cache slot: the first
  * page to get there fills and serialises it, and every later one
- * splices the same HTML in.
+ * splices the same HTML in.  moved: the slot is kept for any movable
+ * prefix, so it is filled with the stand-in as the prefix.
  */
 static void
 tmpl_through(struct fill *f, xmlNodePtr out, xmlNodePtr n,
-    const struct ctx *c, char **slot)
+    const struct ctx *c, char **slot, int moved)
 {
 	char		*html, *expect = NULL;
+	const char	*prefix = c->page->prefix;
 	xmlNodePtr	 tmp, k;
 	xmlOutputBufferPtr ob;
 	struct buf	 raw = { NULL, 0, 0 }, b = { NULL, 0, 0 };
 	size_t		 nsplice = f->splicesz;
+	struct tcprefix	*pre = f->pre;
 
 	if ((html = __atomic_load_n(slot, __ATOMIC_ACQUIRE)) == NULL) {
 		tmp = xmlNewDocNode(f->doc, NULL, (const xmlChar *)"div",
 		    NULL);
+		if (moved) {
+			/* The parts inside are the stand-in's too. */
+			c->page->prefix = f->cache->standin;
+			f->pre = f->any;
+		}
 		tmpl_element(f, tmp, n, c);
+		c->page->prefix = prefix;
+		f->pre = pre;
 		ob = xmlOutputBufferCreateIO(tmpl_write, NULL, &raw, NULL);
 		for (k = tmp->children; k != NULL; k = k->next)
 			htmlNodeDumpFormatOutput(ob, f->doc, k, NULL, 0);
 		xmlOutputBufferClose(ob);
 		xmlFreeNode(tmp);
 		/* What this part spliced in goes into its HTML. */
-		tmpl_unsplice(raw.data != NULL ? raw.data : "", raw.len,
-		    f->splice + nsplice, f->splicesz - nsplice, &b);
+		tmpl_unsplice(f, raw.data != NULL ? raw.data : "", raw.len,
+		    nsplice, &b);
 		f->splicesz = nsplice;
 		buf_free(&raw);
 		/* Kept for the whole build: no more than it needs (a
@@ -897,23 +976,31 @@ tmpl_through(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 			html = expect;
 		}
 	}
-	tmpl_splice(f, out, html);
+	tmpl_splice(f, out, html, moved);
 }
 
 /*
  * The cache slot of item obj of the list element with marker m, or
- * NULL when it is not kept.
+ * NULL when it is not kept: the stand-in's when the page's prefix is
+ * movable (*moved set) or when filling for the stand-in, else the
+ * page's prefix's.
  */
 static char **
 tmpl_itemslot(const struct fill *f, const struct marker *m,
-    const void *obj)
+    const void *obj, int *moved)
 {
 	const struct review *r = obj;
+	struct tcprefix	*p = f->pre;
 
-	if (m->row < 0 || f->pre == NULL || r < f->cache->base ||
-	    r >= f->cache->base + f->cache->reviewsz)
+	*moved = 0;
+	if (f->any != NULL && f->pre != f->any) {
+		p = f->any;
+		*moved = 1;
+	}
+	if (m->row < 0 || p == NULL || p->items == NULL ||
+	    r < f->cache->base || r >= f->cache->base + f->cache->reviewsz)
 		return NULL;
-	return &f->pre->items[(size_t)m->row * f->cache->reviewsz +
+	return &p->items[(size_t)m->row * f->cache->reviewsz +
 	    (size_t)(r - f->cache->base)];
 }
 
@@ -927,6 +1014,7 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 	struct val	 v;
 	char		**slot;
 	size_t		 i;
+	int		 moved;
 
 	for (; n != NULL; n = n->next) {
 		switch (n->type) {
@@ -938,7 +1026,7 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 			m = n->_private;
 			if (m != NULL && m->shared >= 0 && f->pre != NULL) {
 				tmpl_through(f, out, n, c,
-				    &f->pre->shared[m->shared]);
+				    &f->pre->shared[m->shared], 0);
 				break;
 			}
 			if (m == NULL || m->each < 0) {
@@ -951,8 +1039,10 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 			ic.kind = v.item;
 			for (i = 0; i < v.n; i++) {
 				ic.obj = field_item(&v, i);
-				if ((slot = tmpl_itemslot(f, m, ic.obj)) != NULL)
-					tmpl_through(f, out, n, &ic, slot);
+				if ((slot = tmpl_itemslot(f, m, ic.obj,
+				    &moved)) != NULL)
+					tmpl_through(f, out, n, &ic, slot,
+					    moved);
 				else
 					tmpl_element(f, out, n, &ic);
 			}
@@ -988,8 +1078,12 @@ template_render(const struct sitetheme *st, struct tmplcache *cache,
 	f.st = st;
 	f.frag = frag;
 	f.cache = cache;
-	if (cache != NULL && cache->st == st)
-		f.pre = tmpl_prefix(cache, c->page->prefix);
+	f.prefix = c->page->prefix;
+	if (cache != NULL && cache->st == st) {
+		f.pre = tmpl_prefix(cache, f.prefix);
+		if (f.pre != NULL && tmpl_movable(f.prefix))
+			f.any = tmpl_prefix(cache, cache->standin);
+	}
 	tmpl_nodes(&f, (xmlNodePtr)f.doc,
 	    xmlDocGetRootElement(st->docs[TK_LAYOUT]), c);
 	rd->raw.len = 0;
@@ -1000,8 +1094,7 @@ template_render(const struct sitetheme *st, struct tmplcache *cache,
 	xmlOutputBufferClose(ob);
 	xmlFreeDoc(f.doc);
 	if (f.splicesz > 0)
-		tmpl_unsplice(rd->raw.data, rd->raw.len, f.splice, f.splicesz,
-		    &rd->out);
+		tmpl_unsplice(&f, rd->raw.data, rd->raw.len, 0, &rd->out);
 	free(f.splice);
 	return 1;
 }
