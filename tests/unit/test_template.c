@@ -57,7 +57,6 @@ tpage(struct tpage *t, struct tmplcache *tc, enum pagekind k,
 	struct pagectx	 pc;
 	struct page	 body;
 	struct ctx	 top;
-	size_t		 i;
 
 	memset(&pc, 0, sizeof(pc));
 	memset(&body, 0, sizeof(body));
@@ -77,13 +76,6 @@ tpage(struct tpage *t, struct tmplcache *tc, enum pagekind k,
 	pc.crumbs[0].title = "Home";
 	pc.crumbs[0].url = *prefix == '\0' ? "./" : prefix;
 	pc.crumbsz = k != PK_HOME;
-	pc.pages = arena_alloc(&pc.arena,
-	    (t->s->pagesz + 1) * sizeof(*pc.pages));
-	for (i = 0; i < t->s->pagesz; i++) {
-		pc.pages[i].title = t->s->pages[i].title;
-		pc.pages[i].url = arena_printf(&pc.arena, "%s%s/", prefix,
-		    t->s->pages[i].slug);
-	}
 	top.kind = CTX_PAGE;
 	top.obj = NULL;
 	top.up = NULL;
@@ -109,6 +101,8 @@ tholds(const char *page, const char *what, const char *s, int want)
  * more folders deep shared one slot), the page filled second took the
  * first one's links.  No page kind is that deep yet, so the deep page
  * is a scratch one (a/b/c/), set up as page.c sets up every page.
+ * A review's item is kept once for every prefix made of "../": the
+ * home template one and four folders deep share it.
  */
 void
 test_template_cache(void)
@@ -121,21 +115,22 @@ test_template_cache(void)
 	struct review	 rv[2];
 	const struct review *pub[2];
 	struct page	 about;
-	char		*ref[4], *got;
+	char		*ref[5], *got;
 	size_t		 i, k, run;
 	static const struct {
 		enum pagekind	 k;
 		enum tmplkind	 tk;
 		const char	*dir, *prefix;
-	} pages[4] = {
+	} pages[5] = {
 		{ PK_PAGE, TK_PAGE, "a/b/c/", "../../../" },
 		{ PK_404, TK_PAGE, "404.html", "/sub/" },
 		{ PK_PAGE, TK_HOME, "a/b/c/d/", "../../../../" },
 		{ PK_HOME, TK_HOME, "", "" },
+		{ PK_PAGE, TK_HOME, "a/", "../" },
 	};
 	/* The orders the pages are filled in, through one cache each. */
-	static const size_t order[3][4] = {
-		{ 0, 1, 2, 3 }, { 1, 0, 3, 2 }, { 3, 2, 1, 0 },
+	static const size_t order[3][5] = {
+		{ 0, 1, 2, 3, 4 }, { 1, 0, 4, 3, 2 }, { 3, 4, 2, 1, 0 },
 	};
 
 	diag_init(&d);
@@ -181,7 +176,7 @@ test_template_cache(void)
 	t.s = &s;
 	t.rd.dict = xmlDictCreate();
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		ref[i] = tpage(&t, NULL, pages[i].k, pages[i].tk,
 		    pages[i].dir, pages[i].prefix);
 	tholds(ref[0], "the deep page", "href=\"../../../themes/\"", 1);
@@ -192,28 +187,32 @@ test_template_cache(void)
 	tholds(ref[2], "the deeper page",
 	    "href=\"../../../../reviews/child-a/\"", 1);
 	tholds(ref[3], "the home page", "href=\"reviews/child-a/\"", 1);
+	tholds(ref[4], "the page one folder deep",
+	    "href=\"../reviews/child-a/\"", 1);
 
 	for (run = 0; run < 3; run++) {
 		tc = template_cache_new(t.st, &s);
 		/* Twice: filled into the cache, then taken from it. */
-		for (i = 0; i < 8; i++) {
-			k = order[run][i % 4];
+		for (i = 0; i < 10; i++) {
+			k = order[run][i % 5];
 			got = tpage(&t, tc, pages[k].k, pages[k].tk,
 			    pages[k].dir, pages[k].prefix);
 			CHECK(strcmp(got, ref[k]) == 0, "order %zu, \"%s\" "
 			    "%s the cache differs", run, pages[k].dir,
-			    i < 4 ? "filled into" : "taken from");
+			    i < 5 ? "filled into" : "taken from");
 			free(got);
 		}
 		template_cache_free(tc);
 	}
 
 	/*
-	 * What is kept is kept for one prefix.  With the site's and a
-	 * review's titles changed, the home page (filled before) keeps the
-	 * old ones in its header and in the review's item, which come from
-	 * the cache, but not in its <title>, filled for each page; a page
-	 * with a new prefix has the new ones throughout.
+	 * What is kept is kept for one prefix, a review's item for every
+	 * "../" prefix.  With the site's and a review's titles changed, the
+	 * home page (filled before) keeps the old ones in its header and in
+	 * the review's item, which come from the cache, but not in its
+	 * <title>, filled for each page; a page with a new prefix has the
+	 * new ones throughout.  Changed again, a page two folders deep has
+	 * a new header but the item kept one folder deep, at its prefix.
 	 */
 	tc = template_cache_new(t.st, &s);
 	free(tpage(&t, tc, PK_HOME, TK_HOME, "", ""));
@@ -229,9 +228,17 @@ test_template_cache(void)
 	tholds(got, "a page one folder deep", ">Changed child</a>", 1);
 	tholds(got, "a page one folder deep", ">Test site<", 0);
 	free(got);
+	s.title = (char *)"Site changed again";
+	rv[0].title = (char *)"Child changed again";
+	got = tpage(&t, tc, PK_PAGE, TK_HOME, "a/b/", "../../");
+	tholds(got, "a page two folders deep", ">Site changed again</a>", 1);
+	tholds(got, "a page two folders deep", "<a class=\"lcspr-link\" "
+	    "href=\"../../reviews/child-a/\">Changed child</a>", 1);
+	tholds(got, "a page two folders deep", "Child changed again", 0);
+	free(got);
 	template_cache_free(tc);
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		free(ref[i]);
 	buf_free(&t.rd.raw);
 	buf_free(&t.rd.out);
