@@ -60,6 +60,7 @@ void		 spool_close(struct spool *);
 void		*arena_alloc(struct arena *, size_t);
 char		*arena_printf(struct arena *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+void		 arena_reset(struct arena *);
 void		 arena_free(struct arena *);
 
 /* embed.c */
