@@ -95,8 +95,10 @@ static const struct {
 	    S_PAGE | S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_TERMS] = { "terms", FT_LIST, S_PAGE, FD_PAGE, S_TERM },
 	[F_TERMS_KIND] = { "terms-kind", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	/* A list's reviews, but on its own pages only those of the page:
+	 * from the page (a row of the cache is its items, not the list). */
 	[F_REVIEWS] = { "reviews", FT_LIST,
-	    S_PAGE | S_LIST, FD_ITEM, S_REVIEW },
+	    S_PAGE | S_LIST, FD_PAGE, S_REVIEW },
 	[F_THEMES] = { "themes", FT_LIST, S_PAGE | S_REVIEW, FD_ITEM, S_THEME },
 	[F_REGIONS] = { "regions", FT_LIST, S_PAGE, FD_SITE, S_REGION },
 	[F_YEARS] = { "years", FT_LIST, S_PAGE, FD_SITE, S_YEAR },

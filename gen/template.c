@@ -14,8 +14,10 @@
  * it into the cache under its page's prefix; later pages splice it in.
  * A review's item is kept once for every prefix made of "../" (pages of
  * lists are at several depths): it is filled with a stand-in for the
- * prefix, which splicing replaces with the page's.  Filling is the same
- * with the cache or without it (LCSPR_NOCACHE).
+ * prefix, which splicing replaces with the page's.  On the pages of a
+ * list, the parts that depend on the list's own object too (its
+ * sidebars) are kept once for all its pages at one prefix.  Filling is
+ * the same with the cache or without it (LCSPR_NOCACHE).
  */
 #include <sys/stat.h>
 
@@ -57,6 +59,8 @@ struct marker {
 	int		 content;	/* the layout's content slot */
 	int		 row;		/* each: its row of cached items, or -1 */
 	int		 shared;	/* same at one prefix: its slot, or -1 */
+	int		 own;		/* same for one list at one prefix: its
+					 * slot, or -1 */
 	size_t		 attrsz;	/* attributes set from fields */
 	struct {
 		char	*name;		/* attribute to set */
@@ -77,6 +81,7 @@ struct sitetheme {
 	int		 slots;		/* content slots in the layout */
 	size_t		 rowsz;		/* lists whose review items are kept */
 	size_t		 sharedsz;	/* parts the same at one prefix */
+	size_t		 ownsz;		/* parts the same for one list */
 };
 
 static const char *const tmpl_files[TK__MAX] = {
@@ -292,7 +297,7 @@ tmpl_newmark(struct tload *tl, xmlNodePtr n)
 		return m;
 	m = xcalloc(1, sizeof(*m));
 	m->each = m->cond = m->text = m->html = -1;
-	m->row = m->shared = -1;
+	m->row = m->shared = m->own = -1;
 	tl->st->marks = xreallocarray(tl->st->marks, tl->st->marksz + 1,
 	    sizeof(*tl->st->marks));
 	tl->st->marks[tl->st->marksz++] = m;
@@ -403,14 +408,23 @@ tmpl_walk(struct tload *tl, xmlNodePtr n, enum tmplkind tk,
 	}
 }
 
+/* A list page's own object: a term or a facet (page.c, page_list). */
+#define OWNLIST		(1u << CTX_THEME | 1u << CTX_REGION | \
+			 1u << CTX_YEAR | 1u << CTX_FACET)
+
+/* tmpl_dep: from the page's own object, the same on all its pages. */
+#define OWN		(-2)
+
 /*
  * Where the value of field id comes from, inside lists whose items are
  * of the kinds kinds[0..depth-1] (bits 1 << enum ctxkind, innermost
  * last): 0 from the site and the URL prefix alone, j >= 1 from the item
  * of list j, -1 from the page (its own review or term, or itself).
+ * With own, the kinds the page's own object may be, OWN from it (or
+ * from nothing when it is not of a kind that answers).
  */
 static int
-tmpl_dep(const unsigned *kinds, size_t depth, int id)
+tmpl_dep(const unsigned *kinds, size_t depth, int id, unsigned own)
 {
 	unsigned	 scope, items;
 	size_t		 j;
@@ -432,16 +446,23 @@ tmpl_dep(const unsigned *kinds, size_t depth, int id)
 		if ((kinds[j - 1] & scope) != 0)
 			return -1;	/* some of its kinds answer: unknown */
 	}
+	if (own != 0 && ((own & ~scope) == 0 ||
+	    (scope & 1u << CTX_PAGE) == 0))
+		return OWN;
 	return -1;
 }
 
-/* May a part keyed by the items from list lo inwards use field id? */
+/*
+ * May a part keyed by the items from list lo inwards (and by the page's
+ * own object, of the kinds own, if not 0) use field id?
+ */
 static int
-tmpl_keyed(const unsigned *kinds, size_t depth, size_t lo, int id)
+tmpl_keyed(const unsigned *kinds, size_t depth, size_t lo, int id,
+    unsigned own)
 {
-	int	 d = tmpl_dep(kinds, depth, id);
+	int	 d = tmpl_dep(kinds, depth, id, own);
 
-	return d == 0 || (d > 0 && (size_t)d >= lo);
+	return d == 0 || d == OWN || (d > 0 && (size_t)d >= lo);
 }
 
 /*
@@ -449,10 +470,12 @@ tmpl_keyed(const unsigned *kinds, size_t depth, size_t lo, int id)
  * URL prefix and the items of the lists from level lo inwards (so it
  * may be kept for every page with that prefix)?  kinds[0..depth-1]:
  * the item kinds of the lists around n.  row: n is a list whose items
- * are asked about, not the list itself.
+ * are asked about, not the list itself.  own: the page's own object
+ * (of those kinds) may be used too, or 0.
  */
 static int
-tmpl_pure(xmlNodePtr n, unsigned *kinds, size_t depth, size_t lo, int row)
+tmpl_pure(xmlNodePtr n, unsigned *kinds, size_t depth, size_t lo, int row,
+    unsigned own)
 {
 	const struct marker *m = n->_private;
 	unsigned	 scope;
@@ -464,21 +487,22 @@ tmpl_pure(xmlNodePtr n, unsigned *kinds, size_t depth, size_t lo, int row)
 		if (m->content)
 			return 0;	/* the page's own fragment goes there */
 		if (m->each >= 0) {
-			if (!row && !tmpl_keyed(kinds, depth, lo, m->each))
+			if (!row && !tmpl_keyed(kinds, depth, lo, m->each, own))
 				return 0;
 			if (depth == LEVELS)
 				return 0;
 			field_dep(m->each, &scope, &kinds[depth++]);
 		}
-		ok = tmpl_keyed(kinds, depth, lo, m->cond) &&
-		    tmpl_keyed(kinds, depth, lo, m->text) &&
-		    tmpl_keyed(kinds, depth, lo, m->html);
+		ok = tmpl_keyed(kinds, depth, lo, m->cond, own) &&
+		    tmpl_keyed(kinds, depth, lo, m->text, own) &&
+		    tmpl_keyed(kinds, depth, lo, m->html, own);
 		for (i = 0; ok && i < m->attrsz; i++)
-			ok = tmpl_keyed(kinds, depth, lo, m->attrs[i].field);
+			ok = tmpl_keyed(kinds, depth, lo, m->attrs[i].field,
+			    own);
 	}
 	for (k = n->children; ok && k != NULL; k = k->next)
 		if (k->type == XML_ELEMENT_NODE)
-			ok = tmpl_pure(k, kinds, depth, lo, 0);
+			ok = tmpl_pure(k, kinds, depth, lo, 0, own);
 	return ok;
 }
 
@@ -490,10 +514,14 @@ tmpl_pure(xmlNodePtr n, unsigned *kinds, size_t depth, size_t lo, int row)
  * site and the prefix (the header, the footer, and smaller ones down
  * to one element: a shared part).  Even one element is cheaper
  * spliced than filled and serialised on every page (the 10,000-review
- * build: 4% less time than with parts of 8 nodes or more only).
+ * build: 4% less time than with parts of 8 nodes or more only).  With
+ * own (a list's fragment, outside its lists), also the largest parts
+ * that depend on the list's own object too (its sidebars: an own part),
+ * the same on all its pages at one prefix.
  */
 static void
-tmpl_caches(struct tload *tl, xmlNodePtr n, unsigned *kinds, size_t depth)
+tmpl_caches(struct tload *tl, xmlNodePtr n, unsigned *kinds, size_t depth,
+    unsigned own)
 {
 	struct marker	*m;
 	unsigned	 scope, items;
@@ -507,14 +535,17 @@ tmpl_caches(struct tload *tl, xmlNodePtr n, unsigned *kinds, size_t depth)
 				continue;
 			field_dep(m->each, &scope, &items);
 			if (items == 1u << CTX_REVIEW &&
-			    tmpl_pure(n, kinds, depth, depth + 1, 1))
+			    tmpl_pure(n, kinds, depth, depth + 1, 1, 0))
 				m->row = (int)tl->st->rowsz++;
 			kinds[depth] = items;
-			tmpl_caches(tl, n->children, kinds, depth + 1);
-		} else if (tmpl_pure(n, kinds, depth, depth + 1, 0))
+			tmpl_caches(tl, n->children, kinds, depth + 1, 0);
+		} else if (tmpl_pure(n, kinds, depth, depth + 1, 0, 0))
 			tmpl_newmark(tl, n)->shared = (int)tl->st->sharedsz++;
+		else if (own != 0 &&
+		    tmpl_pure(n, kinds, depth, depth + 1, 0, own))
+			tmpl_newmark(tl, n)->own = (int)tl->st->ownsz++;
 		else
-			tmpl_caches(tl, n->children, kinds, depth);
+			tmpl_caches(tl, n->children, kinds, depth, own);
 	}
 }
 
@@ -588,9 +619,10 @@ template_load(struct diag *d, const char *dir)
 			    (enum tmplkind)i, NULL);
 			/* A fragment goes in the layout's content slot, maybe
 			 * inside lists there: their items are in no key, so
-			 * it is marked as if at the top. */
+			 * it is marked as if at the top (and an own part is
+			 * taken from the cache only when it is). */
 			tmpl_caches(&tl, xmlDocGetRootElement(st->docs[i]),
-			    kinds, 0);
+			    kinds, 0, i == TK_LIST ? OWNLIST : 0);
 		}
 		if (i == TK_LAYOUT && st->docs[i] != NULL && st->slots != 1) {
 			diag_error(d, path, 0, "layout.html needs exactly one "
@@ -640,6 +672,8 @@ struct tcprefix {
 	char		**shared;	/* per shared part: HTML, or NULL */
 	char		**items;	/* per row and review: HTML, or NULL
 					 * (none for a movable prefix) */
+	char		**own;		/* per own part and list: HTML, or
+					 * NULL */
 };
 
 /*
@@ -651,6 +685,8 @@ struct tmplcache {
 	const struct sitetheme *st;	/* borrowed: the templates */
 	const struct review *base;	/* borrowed: site->reviews */
 	size_t		 reviewsz;	/* number of reviews */
+	const struct site *site;	/* borrowed: the lists' objects */
+	size_t		 listsz;	/* all reviews, facets, paged terms */
 	char		 standin[32];	/* the stand-in for a prefix */
 	struct tcprefix	*pre[PREFIXES];	/* owned, each set once */
 };
@@ -665,11 +701,17 @@ template_cache_new(const struct sitetheme *st, const struct site *s)
 	struct tmplcache *tc;
 
 	unsigned long long r;
+	size_t		 k;
 
 	tc = xcalloc(1, sizeof(*tc));
 	tc->st = st;
 	tc->base = s->reviews;
 	tc->reviewsz = s->reviewsz;
+	tc->site = s;
+	tc->listsz = 1 + s->facetsz;
+	for (k = 0; k < VOCAB_PAGED; k++)
+		if (s->vocabs[k] != NULL)
+			tc->listsz += s->vocabs[k]->termsz;
 	if (getentropy(&r, sizeof(r)) == -1)
 		r = (unsigned long long)time(NULL) ^
 		    (unsigned long long)(uintptr_t)tc ^
@@ -706,6 +748,9 @@ tmpl_prefixfree(const struct tmplcache *tc, struct tcprefix *p)
 		free(p->shared[i]);
 	for (i = 0; p->items != NULL && i < tc->st->rowsz * tc->reviewsz; i++)
 		free(p->items[i]);
+	for (i = 0; i < tc->st->ownsz * tc->listsz; i++)
+		free(p->own[i]);
+	free(p->own);
 	free(p->shared);
 	free(p->items);
 	free(p->prefix);
@@ -748,6 +793,8 @@ tmpl_prefix(struct tmplcache *tc, const char *prefix)
 				if (!tmpl_movable(prefix))
 					mine->items = xcalloc(tc->st->rowsz *
 					    tc->reviewsz, sizeof(*mine->items));
+				mine->own = xcalloc(tc->st->ownsz *
+				    tc->listsz, sizeof(*mine->own));
 			}
 			if (__atomic_compare_exchange_n(&tc->pre[i], &p, mine,
 			    0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
@@ -1000,6 +1047,46 @@ tmpl_itemslot(const struct fill *f, const struct marker *m,
 	    (size_t)(r - f->cache->base)];
 }
 
+/*
+ * The cache slot of own part m for the page's own object, scope c, or
+ * NULL when it is not kept (c is not the page's own object, a list's).
+ */
+static char **
+tmpl_ownslot(const struct fill *f, const struct marker *m,
+    const struct ctx *c)
+{
+	const struct site *s;
+	const struct vocab *v;
+	const struct term *t = c->obj;
+	const struct facet *fc = c->obj;
+	size_t		 i, k;
+
+	if (f->pre == NULL || c->up == NULL || c->up->kind != CTX_PAGE ||
+	    c->up->up != NULL)
+		return NULL;
+	s = f->cache->site;
+	if (c->kind == CTX_FACET && fc == &s->all)
+		i = 0;
+	else if (c->kind == CTX_FACET && fc >= s->facets &&
+	    fc < s->facets + s->facetsz)
+		i = 1 + (size_t)(fc - s->facets);
+	else {
+		i = 1 + s->facetsz;
+		for (k = 0; k < VOCAB_PAGED; k++) {
+			if ((v = s->vocabs[k]) == NULL)
+				continue;
+			if (c->kind == v->ctx && t >= v->terms &&
+			    t < v->terms + v->termsz)
+				break;
+			i += v->termsz;
+		}
+		if (k == VOCAB_PAGED)
+			return NULL;
+		i += (size_t)(t - v->terms);
+	}
+	return &f->pre->own[(size_t)m->own * f->cache->listsz + i];
+}
+
 /* Fill the siblings from n on into out. */
 static void
 tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
@@ -1023,6 +1110,11 @@ tmpl_nodes(struct fill *f, xmlNodePtr out, xmlNodePtr n,
 			if (m != NULL && m->shared >= 0 && f->pre != NULL) {
 				tmpl_through(f, out, n, c,
 				    &f->pre->shared[m->shared], 0);
+				break;
+			}
+			if (m != NULL && m->own >= 0 &&
+			    (slot = tmpl_ownslot(f, m, c)) != NULL) {
+				tmpl_through(f, out, n, c, slot, 0);
 				break;
 			}
 			if (m == NULL || m->each < 0) {

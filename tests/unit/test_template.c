@@ -246,3 +246,193 @@ test_template_cache(void)
 	template_free((struct sitetheme *)t.st);
 	diag_free(&d);
 }
+
+/*
+ * Page n of the list of theme th (page_length 1) at dir with prefix,
+ * through cache tc or none, as page.c's page_list sets it up.  Returns
+ * the page, to free.
+ */
+static char *
+tlist(struct tpage *t, struct tmplcache *tc, const struct term *th,
+    size_t n, const char *dir, const char *prefix)
+{
+	struct pagectx	 pc;
+	struct listpage	 lp;
+	struct ctx	 top, item;
+
+	memset(&pc, 0, sizeof(pc));
+	lp.vocab = t->s->vocabs[0];
+	lp.term = th;
+	lp.facet = NULL;
+	lp.n = n;
+	lp.of = th->reviewsz;
+	pc.site = t->s;
+	pc.kind = PK_TERM;
+	pc.dir = dir;
+	pc.prefix = prefix;
+	pc.title = th->name;
+	pc.list = &lp;
+	pc.term = th;
+	pc.revs = th->reviews + (n - 1);
+	pc.revsz = 1;
+	top.kind = CTX_PAGE;
+	top.obj = NULL;
+	top.up = NULL;
+	top.page = &pc;
+	item.kind = CTX_THEME;
+	item.obj = th;
+	item.up = &top;
+	item.page = &pc;
+	template_render(t->st, tc, TK_LIST, &item, &t->rd);
+	arena_free(&pc.arena);
+	return xstrdup(t->rd.out.data != NULL ? t->rd.out.data : "");
+}
+
+/*
+ * A list's sidebars (its facets, its commonest themes) are kept once
+ * for all its pages at one prefix, but not its reviews, which differ
+ * from page to page: pages 2 and 3 of a theme, and page 2 of another,
+ * filled through one cache in two orders, are what they are without
+ * it; with the theme's facet count changed, page 3 keeps the sidebar
+ * of page 2 (kept) and shows its own review.
+ */
+void
+test_template_own(void)
+{
+	struct diag	 d;
+	struct site	 s;
+	struct tpage	 t;
+	struct tmplcache *tc;
+	struct vocab	 themes, regions, years;
+	struct term	 th[2], region;
+	struct facet	 fa;
+	struct facetref	 ref;
+	struct review	 rv[3];
+	const struct review *pub[3];
+	char		*want[3], *got;
+	size_t		 i, k, run;
+	static const char *const slug[3] = { "child-a", "child-b", "child-c" };
+	static const char *const title[3] = { "Child A", "Child B", "Child C" };
+	static const size_t order[2][3] = { { 0, 1, 2 }, { 2, 1, 0 } };
+	static const struct {
+		size_t		 term, n;
+		const char	*dir, *prefix;
+	} pages[3] = {
+		{ 0, 2, "themes/neglect/page/2/", "../../../../" },
+		{ 0, 3, "themes/neglect/page/3/", "../../../../" },
+		{ 1, 2, "themes/housing/page/2/", "../../../../" },
+	};
+
+	diag_init(&d);
+	memset(&s, 0, sizeof(s));
+	memset(&t, 0, sizeof(t));
+	memset(&themes, 0, sizeof(themes));
+	memset(&regions, 0, sizeof(regions));
+	memset(&years, 0, sizeof(years));
+	memset(th, 0, sizeof(th));
+	memset(&region, 0, sizeof(region));
+	memset(&fa, 0, sizeof(fa));
+	memset(rv, 0, sizeof(rv));
+	t.st = template_load(&d, "themes/default");
+	CHECK(t.st != NULL, "cannot load themes/default (run from the top "
+	    "folder)");
+	if (t.st == NULL) {
+		diag_free(&d);
+		return;
+	}
+	s.title = (char *)"Test site";
+	s.base_url = (char *)"https://example.org/";
+	s.base_path = (char *)"/";
+	s.language = (char *)"en-GB";
+	s.page_length = 1;
+	region.name = (char *)"North East";
+	region.slug = (char *)"north-east";
+	regions.dir = "regions";
+	regions.ctx = CTX_REGION;
+	regions.terms = &region;
+	regions.termsz = 1;
+	years.dir = "years";
+	years.ctx = CTX_YEAR;
+	themes.dir = "themes";
+	themes.ctx = CTX_THEME;
+	themes.hasfeed = 1;
+	themes.terms = th;
+	themes.termsz = 2;
+	s.vocabs[0] = &themes;
+	s.vocabs[1] = &regions;
+	s.vocabs[2] = &years;
+	for (i = 0; i < 3; i++) {
+		rv[i].slug = (char *)slug[i];
+		rv[i].title = (char *)title[i];
+		snprintf(rv[i].iso, sizeof(rv[i].iso), "2024-05-01");
+		rv[i].published.year = 2024;
+		rv[i].published.month = 5;
+		rv[i].published.day = 1;
+		rv[i].region = &region;
+		pub[i] = &rv[i];
+	}
+	th[0].name = (char *)"Neglect";
+	th[0].slug = (char *)"neglect";
+	th[0].reviews = pub;
+	th[0].reviewsz = 3;
+	th[1].name = (char *)"Housing";
+	th[1].slug = (char *)"housing";
+	th[1].reviews = pub;
+	th[1].reviewsz = 2;
+	/* Neglect in the North East: its pages' sidebar links there. */
+	fa.theme = &th[0];
+	fa.other = &region;
+	fa.vocab = &regions;
+	fa.dir = (char *)"themes/neglect/regions/north-east/";
+	fa.reviews = pub;
+	fa.reviewsz = 3;
+	ref.term = &region;
+	ref.facet = &fa;
+	th[0].byregion = &ref;
+	th[0].byregionsz = 1;
+	s.reviews = rv;
+	s.reviewsz = 3;
+	s.pub = pub;
+	s.pubsz = 3;
+	t.s = &s;
+	t.rd.dict = xmlDictCreate();
+
+	for (i = 0; i < 3; i++)
+		want[i] = tlist(&t, NULL, &th[pages[i].term], pages[i].n,
+		    pages[i].dir, pages[i].prefix);
+	tholds(want[0], "page 2", ">Child B</a>", 1);
+	tholds(want[0], "page 2", ">Child C</a>", 0);
+	tholds(want[1], "page 3", ">Child C</a>", 1);
+	tholds(want[0], "page 2", ">3 reviews</span>", 1);
+	tholds(want[2], "the other theme's page 2", ">3 reviews</span>", 0);
+	for (run = 0; run < 2; run++) {
+		tc = template_cache_new(t.st, &s);
+		for (i = 0; i < 6; i++) {
+			k = order[run][i % 3];
+			got = tlist(&t, tc, &th[pages[k].term], pages[k].n,
+			    pages[k].dir, pages[k].prefix);
+			CHECK(strcmp(got, want[k]) == 0, "order %zu, \"%s\" "
+			    "through the cache differs", run, pages[k].dir);
+			free(got);
+		}
+		template_cache_free(tc);
+	}
+
+	tc = template_cache_new(t.st, &s);
+	free(tlist(&t, tc, &th[0], 2, pages[0].dir, pages[0].prefix));
+	fa.reviewsz = 2;
+	got = tlist(&t, tc, &th[0], 3, pages[1].dir, pages[1].prefix);
+	tholds(got, "page 3 after page 2", ">3 reviews</span>", 1);
+	tholds(got, "page 3 after page 2", ">Child C</a>", 1);
+	tholds(got, "page 3 after page 2", ">Child B</a>", 0);
+	free(got);
+	template_cache_free(tc);
+
+	for (i = 0; i < 3; i++)
+		free(want[i]);
+	buf_free(&t.rd.raw);
+	buf_free(&t.rd.out);
+	xmlDictFree(t.rd.dict);
+	template_free((struct sitetheme *)t.st);
+	diag_free(&d);
+}
