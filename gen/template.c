@@ -699,7 +699,6 @@ struct tmplcache *
 template_cache_new(const struct sitetheme *st, const struct site *s)
 {
 	struct tmplcache *tc;
-
 	unsigned long long r;
 	size_t		 k;
 
