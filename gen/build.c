@@ -328,6 +328,7 @@ build_worker(void *arg)
 	buf_free(&rd.raw);
 	buf_free(&rd.out);
 	buf_free(&rd.body);
+	arena_free(&rd.arena);
 	xmlDictFree(rd.dict);
 	return NULL;
 }

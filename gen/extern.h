@@ -60,6 +60,7 @@ void		 spool_close(struct spool *);
 void		*arena_alloc(struct arena *, size_t);
 char		*arena_printf(struct arena *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+void		 arena_reset(struct arena *);
 void		 arena_free(struct arena *);
 
 /* embed.c */
@@ -200,8 +201,8 @@ void		 index_recent(const struct review **, size_t);
 
 /* insight.c */
 char		*insight_html(const struct site *, const char *);
-const char	*insight_glance(struct pagectx *, const struct review *const *,
-		    size_t, int);
+char		*insight_glance(const struct review *const *, size_t,
+		    enum glance);
 
 /* field.c */
 void		 field_get(const struct ctx *, int, struct val *);

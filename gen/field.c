@@ -95,8 +95,10 @@ static const struct {
 	    S_PAGE | S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_TERMS] = { "terms", FT_LIST, S_PAGE, FD_PAGE, S_TERM },
 	[F_TERMS_KIND] = { "terms-kind", FT_TEXT, S_PAGE, FD_PAGE, 0 },
+	/* A list's reviews, but on its own pages only those of the page:
+	 * from the page (a row of the cache is its items, not the list). */
 	[F_REVIEWS] = { "reviews", FT_LIST,
-	    S_PAGE | S_LIST, FD_ITEM, S_REVIEW },
+	    S_PAGE | S_LIST, FD_PAGE, S_REVIEW },
 	[F_THEMES] = { "themes", FT_LIST, S_PAGE | S_REVIEW, FD_ITEM, S_THEME },
 	[F_REGIONS] = { "regions", FT_LIST, S_PAGE, FD_SITE, S_REGION },
 	[F_YEARS] = { "years", FT_LIST, S_PAGE, FD_SITE, S_YEAR },
@@ -298,8 +300,7 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 	case F_GLANCE_YEARS:
 	case F_GLANCE_ETHNICITY:
 	case F_GLANCE_MEDIAN:
-		field_text(v, insight_glance(pc, t->reviews, t->reviewsz,
-		    id - F_GLANCE_YEARS));
+		field_text(v, t->glance[id - F_GLANCE_YEARS]);
 		return 1;
 	case F_TOP_THEMES_HEADING:
 		if (tv == &s->themes)
@@ -360,8 +361,7 @@ field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
 	case F_GLANCE_YEARS:
 	case F_GLANCE_ETHNICITY:
 	case F_GLANCE_MEDIAN:
-		field_text(v, insight_glance(pc, f->reviews, f->reviewsz,
-		    id - F_GLANCE_YEARS));
+		field_text(v, f->glance[id - F_GLANCE_YEARS]);
 		return 1;
 	default:
 		return 0;
@@ -513,6 +513,8 @@ static int
 field_page(struct pagectx *pc, enum fid id, struct val *v)
 {
 	const struct site *s = pc->site;
+	struct link	*l;
+	size_t		 i;
 
 	switch (id) {
 	case F_SITE_TITLE:
@@ -597,8 +599,15 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		    pc->crumbsz);
 		return 1;
 	case F_PAGES:
-		field_list(v, CTX_LINK, pc->pages, sizeof(*pc->pages),
-		    s->pagesz);
+		/* Made when asked, with the prefix of the moment: a part
+		 * kept for any prefix is filled with a stand-in (template.c). */
+		l = arena_alloc(&pc->arena, (s->pagesz + 1) * sizeof(*l));
+		for (i = 0; i < s->pagesz; i++) {
+			l[i].title = s->pages[i].title;
+			l[i].url = field_url(pc, arena_printf(&pc->arena, "%s/",
+			    s->pages[i].slug));
+		}
+		field_list(v, CTX_LINK, l, sizeof(*l), s->pagesz);
 		return 1;
 	case F_IS_HOME:
 		v->type = FT_FLAG;

@@ -515,6 +515,35 @@ index_lists(struct site *s)
 		    s->facets[i].reviewsz);
 }
 
+/*
+ * The "at a glance" figures of every list: each term of the paged
+ * vocabularies (a term is also shown as an item of other pages), all
+ * reviews and each facet.  Once per list, as every page of the list
+ * shows them.
+ */
+static void
+index_glances(struct site *s)
+{
+	struct vocab	*v;
+	struct facet	*f;
+	size_t		 k, i, g;
+
+	for (k = 0; k < VOCAB_PAGED; k++) {
+		v = s->vocabs[k];
+		for (i = 0; i < v->termsz; i++)
+			for (g = 0; g < GLANCE__MAX; g++)
+				v->terms[i].glance[g] = insight_glance(
+				    v->terms[i].reviews, v->terms[i].reviewsz,
+				    (enum glance)g);
+	}
+	for (i = 0; i <= s->facetsz; i++) {
+		f = i < s->facetsz ? &s->facets[i] : &s->all;
+		for (g = 0; g < GLANCE__MAX; g++)
+			f->glance[g] = insight_glance(f->reviews, f->reviewsz,
+			    (enum glance)g);
+	}
+}
+
 static int
 index_addedcmp(const void *a, const void *b)
 {
@@ -642,6 +671,7 @@ index_build(struct site *s)
 	index_relate(s);
 	index_facets(s);
 	index_lists(s);
+	index_glances(s);
 }
 
 /*
@@ -650,8 +680,10 @@ index_build(struct site *s)
 void
 index_free(struct site *s)
 {
-	size_t	 i;
+	size_t	 i, g;
 
+	for (g = 0; g < GLANCE__MAX; g++)
+		free(s->all.glance[g]);
 	free(s->all.name);
 	free(s->all.description);
 	free(s->all.dir);
@@ -661,6 +693,8 @@ index_free(struct site *s)
 		free(s->facets[i].name);
 		free(s->facets[i].description);
 		free(s->facets[i].dir);
+		for (g = 0; g < GLANCE__MAX; g++)
+			free(s->facets[i].glance[g]);
 	}
 	free(s->facets);
 	free(s->facetrevs);

@@ -802,14 +802,14 @@ insight_html(const struct site *s, const char *prefix)
 }
 
 /*
- * The "at a glance" figures of the reviews revs (newest first, n of
- * them: a theme's, a region's, a facet's; what: 0 years
- * covered, 1 share recording ethnicity, 2 median time to publication),
- * as text in the page's arena, or NULL when there is nothing to say.
+ * The "at a glance" figure what of the reviews revs (newest first, n
+ * of them: a theme's, a region's, a facet's), as text the caller owns,
+ * or NULL when there is nothing to say.  O(n log n): made once per
+ * list (index.c), not once per page.
  */
-const char *
-insight_glance(struct pagectx *pc, const struct review *const *revs,
-    size_t n, int what)
+char *
+insight_glance(const struct review *const *revs, size_t n,
+    enum glance what)
 {
 	struct itime	 tm;
 	size_t		 i, k = 0;
@@ -818,25 +818,22 @@ insight_glance(struct pagectx *pc, const struct review *const *revs,
 	if (n == 0)
 		return NULL;
 	switch (what) {
-	case 0:
-		if (revs[0]->published.year ==
-		    revs[n - 1]->published.year)
-			return arena_printf(&pc->arena, "%d",
-			    revs[0]->published.year);
-		return arena_printf(&pc->arena, "%d to %d",
-		    revs[n - 1]->published.year,
+	case GLANCE_YEARS:
+		if (revs[0]->published.year == revs[n - 1]->published.year)
+			return xasprintf("%d", revs[0]->published.year);
+		return xasprintf("%d to %d", revs[n - 1]->published.year,
 		    revs[0]->published.year);
-	case 1:
+	case GLANCE_ETHNICITY:
 		for (i = 0; i < n; i++)
 			k += revs[i]->ethnicity != 0;
-		return arena_printf(&pc->arena, "%d%% (%zu of %zu)",
-		    insight_pct(k, n), k, n);
+		return xasprintf("%d%% (%zu of %zu)", insight_pct(k, n), k,
+		    n);
 	default:
 		insight_time(revs, n, &tm);
 		if (tm.pubn == 0)
 			return NULL;
 		insight_daysw(tm.pubmed, d, sizeof(d));
-		return arena_printf(&pc->arena, "%s (from %zu %s)", d, tm.pubn,
+		return xasprintf("%s (from %zu %s)", d, tm.pubn,
 		    insight_revs(tm.pubn));
 	}
 }

@@ -30,14 +30,6 @@ struct spool {
 	off_t		 end;		/* bytes written, taken atomically */
 };
 
-/* One thread's scratch space for writing pages. */
-struct render {
-	struct buf	 raw;		/* the page as serialised */
-	struct buf	 out;		/* the page with the HTML spliced in */
-	void		*dict;		/* xmlDictPtr: names, template text */
-	struct buf	 body;		/* the review body read back */
-};
-
 /* One block of an arena. */
 struct arenachunk {
 	struct arenachunk *next;	/* older chunk */
@@ -49,6 +41,15 @@ struct arenachunk {
 /* Short-lived allocations freed together (one page's strings). */
 struct arena {
 	struct arenachunk *head;	/* newest chunk, or NULL */
+};
+
+/* One thread's scratch space for writing pages. */
+struct render {
+	struct buf	 raw;		/* the page as serialised */
+	struct buf	 out;		/* the page with the HTML spliced in */
+	void		*dict;		/* xmlDictPtr: names, template text */
+	struct buf	 body;		/* the review body read back */
+	struct arena	 arena;		/* lent to each page (page.c) */
 };
 
 /* One diagnostic, held until the stage that raised it is flushed. */
@@ -308,7 +309,6 @@ struct pagectx {
 	size_t		 feedsz;	/* number of feeds */
 	struct link	*crumbs;	/* arena: breadcrumbs above it */
 	size_t		 crumbsz;	/* number of crumbs */
-	struct link	*pages;		/* arena: the standalone pages */
 	struct arena	 arena;		/* this page's strings */
 	const char	*body;		/* PK_REVIEW: its body, read back */
 };

@@ -82,6 +82,14 @@ struct facetref {
 	const struct facet *facet;	/* borrowed from site->facets */
 };
 
+/* The "at a glance" figures of a list of reviews (insight_glance). */
+enum glance {
+	GLANCE_YEARS,		/* years covered */
+	GLANCE_ETHNICITY,	/* share recording the child's ethnicity */
+	GLANCE_MEDIAN,		/* median time to publication */
+	GLANCE__MAX
+};
+
 /*
  * One vocabulary entry: a learning theme, a region, an age group,
  * a review type, or (made from the reviews) a year.
@@ -106,6 +114,7 @@ struct term {
 	struct facetref	*bytheme;	/* owned: a region's or year's facets
 					 * by theme */
 	size_t		 bythemesz;	/* entries in bytheme */
+	char		*glance[GLANCE__MAX]; /* owned: at a glance, or NULL */
 };
 
 /*
@@ -124,6 +133,7 @@ struct facet {
 	size_t		 reviewsz;	/* number of reviews */
 	struct termcount *top;		/* owned: most frequent themes */
 	size_t		 topsz;		/* entries in top shown */
+	char		*glance[GLANCE__MAX]; /* owned: at a glance, or NULL */
 };
 
 /* One page of a list of reviews: the jobs of list pages. */

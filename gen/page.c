@@ -18,11 +18,12 @@
 /*
  * Start a page of kind k.  Its URL path (dirfmt: "" for home, else
  * ending in '/') decides how deep it is, and so the relative prefix of
- * every link on it.
+ * every link on it.  Its strings go in rd's arena, lent to it until
+ * page_finish.
  */
 static void
-page_begin(struct pagectx *pc, const struct site *s, enum pagekind k,
-    const char *title, const char *dirfmt, ...)
+page_begin(struct pagectx *pc, struct render *rd, const struct site *s,
+    enum pagekind k, const char *title, const char *dirfmt, ...)
 {
 	va_list		 ap;
 	const char	*p;
@@ -31,6 +32,8 @@ page_begin(struct pagectx *pc, const struct site *s, enum pagekind k,
 	int		 n;
 
 	memset(pc, 0, sizeof(*pc));
+	pc->arena = rd->arena;
+	rd->arena.head = NULL;
 	pc->site = s;
 	pc->kind = k;
 	pc->title = title;
@@ -68,13 +71,6 @@ page_begin(struct pagectx *pc, const struct site *s, enum pagekind k,
 		pc->crumbs[0].url = *pc->prefix == '\0' ? "./" : pc->prefix;
 		pc->crumbsz = 1;
 	}
-	pc->pages = arena_alloc(&pc->arena,
-	    (s->pagesz + 1) * sizeof(*pc->pages));
-	for (i = 0; i < s->pagesz; i++) {
-		pc->pages[i].title = s->pages[i].title;
-		pc->pages[i].url = arena_printf(&pc->arena, "%s%s/",
-		    pc->prefix, s->pages[i].slug);
-	}
 }
 
 /* Add a crumb (title, URL relative to the site root). */
@@ -98,7 +94,10 @@ page_feed(struct pagectx *pc, const struct vocab *v, const struct term *t)
 
 /*
  * Fill template tk for the page, in scope obj (of kind kind) inside
- * the page's own scope, and write it.  Frees what pc holds.
+ * the page's own scope, and write it.  Frees what pc holds, but for one
+ * block of its arena, given back to rd for the next page (freeing it
+ * cost more than filling it: glibc tidies its heap on every free that
+ * large).
  */
 static int
 page_finish(struct pagectx *pc, struct output *o, enum tmplkind tk,
@@ -121,7 +120,8 @@ page_finish(struct pagectx *pc, struct output *o, enum tmplkind tk,
 	    template_render(pc->site->sitetheme, pc->site->run->cache, tk,
 	    obj != NULL ? &item : &top, rd) &&
 	    output_write(o, pc->path, rd->out.data, rd->out.len);
-	arena_free(&pc->arena);
+	arena_reset(&pc->arena);
+	rd->arena = pc->arena;
 	free(pc->path);
 	return ok;
 }
@@ -135,7 +135,7 @@ page_home(const struct site *s, struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
 
-	page_begin(&pc, s, PK_HOME, s->title, "");
+	page_begin(&pc, rd, s, PK_HOME, s->title, "");
 	pc.description = s->description;
 	return page_finish(&pc, o, TK_HOME, CTX_PAGE, NULL, rd);
 }
@@ -151,7 +151,7 @@ page_review(const struct site *s, const struct review *r,
 	struct pagectx	 pc;
 	size_t		 i;
 
-	page_begin(&pc, s, PK_REVIEW, r->title, "reviews/%s/", r->slug);
+	page_begin(&pc, rd, s, PK_REVIEW, r->title, "reviews/%s/", r->slug);
 	pc.review = r;
 	if (r->body == NULL) {
 		if (!spool_get(&s->run->spool, r->bodyoff,
@@ -200,7 +200,7 @@ page_withdrawn(const struct site *s, const struct review *r,
 
 	memset(&notice, 0, sizeof(notice));
 	notice.title = xstrdup("This review has been withdrawn");
-	page_begin(&pc, s, PK_WITHDRAWN, notice.title, "reviews/%s/",
+	page_begin(&pc, rd, s, PK_WITHDRAWN, notice.title, "reviews/%s/",
 	    r->slug);
 	date_human(&r->withdrawn, date, sizeof(date));
 	doc = htmlNewDocNoDtD(NULL, NULL);
@@ -343,9 +343,9 @@ page_list(const struct site *s, const struct listpage *lp,
 		n = lp->facet->reviewsz;
 	}
 	if (lp->n == 1)
-		page_begin(&pc, s, k, name, "%s", d);
+		page_begin(&pc, rd, s, k, name, "%s", d);
 	else {
-		page_begin(&pc, s, k, NULL, "%spage/%zu/", d, lp->n);
+		page_begin(&pc, rd, s, k, NULL, "%spage/%zu/", d, lp->n);
 		pc.title = arena_printf(&pc.arena, "%s, page %zu of %zu",
 		    name, lp->n, lp->of);
 	}
@@ -387,7 +387,7 @@ page_terms(const struct site *s, const struct vocab *v, struct output *o,
 {
 	struct pagectx	 pc;
 
-	page_begin(&pc, s, PK_TERMS, v->listtitle, "%s/", v->dir);
+	page_begin(&pc, rd, s, PK_TERMS, v->listtitle, "%s/", v->dir);
 	pc.terms = v;
 	pc.description = v->listdesc;
 	return page_finish(&pc, o, TK_TERMS, CTX_PAGE, NULL, rd);
@@ -402,7 +402,7 @@ page_standalone(const struct site *s, const struct page *p,
 {
 	struct pagectx	 pc;
 
-	page_begin(&pc, s, PK_PAGE, p->title, "%s/", p->slug);
+	page_begin(&pc, rd, s, PK_PAGE, p->title, "%s/", p->slug);
 	pc.page = p;
 	pc.description = p->summary;
 	return page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
@@ -425,7 +425,7 @@ page_404(const struct site *s, struct output *o, struct render *rd)
 	    "you typed it, check it is correct. If you followed a link, the "
 	    "page may have moved: start again from the home page, or find "
 	    "reviews by theme, region or year.</p>\n");
-	page_begin(&pc, s, PK_404, notfound.title, "404.html");
+	page_begin(&pc, rd, s, PK_404, notfound.title, "404.html");
 	pc.page = &notfound;
 	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
 	free(notfound.title);
@@ -445,7 +445,7 @@ page_insights(const struct site *s, struct output *o, struct render *rd)
 	int		 ok;
 
 	memset(&ins, 0, sizeof(ins));
-	page_begin(&pc, s, PK_INSIGHTS, "Insights", "insights/");
+	page_begin(&pc, rd, s, PK_INSIGHTS, "Insights", "insights/");
 	ins.title = xstrdup("Insights");
 	ins.body = insight_html(s, pc.prefix);
 	pc.page = &ins;
@@ -467,7 +467,7 @@ page_search(const struct site *s, struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
 
-	page_begin(&pc, s, PK_SEARCH, "Search", "search/");
+	page_begin(&pc, rd, s, PK_SEARCH, "Search", "search/");
 	pc.description = "Search the text of every review, and narrow the "
 	    "results by theme, region, year, review type and age group.";
 	return page_finish(&pc, o, TK_SEARCH, CTX_PAGE, NULL, rd);

@@ -272,6 +272,23 @@ arena_printf(struct arena *a, const char *fmt, ...)
 }
 
 /*
+ * Empty the arena for reuse: free every chunk but the first one made,
+ * which is kept, empty.
+ */
+void
+arena_reset(struct arena *a)
+{
+	struct arenachunk *c;
+
+	while ((c = a->head) != NULL && c->next != NULL) {
+		a->head = c->next;
+		free(c);
+	}
+	if (c != NULL)
+		c->used = 0;
+}
+
+/*
  * Free every chunk of the arena, leaving it empty and reusable.
  */
 void

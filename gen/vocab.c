@@ -557,6 +557,8 @@ term_free(struct term *t)
 	free(t->byregion);
 	free(t->byyear);
 	free(t->bytheme);
+	for (i = 0; i < GLANCE__MAX; i++)
+		free(t->glance[i]);
 }
 
 /*

@@ -39,5 +39,6 @@ void	 test_check(void);
 void	 test_attach(void);
 void	 test_template(void);
 void	 test_template_cache(void);
+void	 test_template_own(void);
 
 #endif

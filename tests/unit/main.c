@@ -25,6 +25,7 @@ main(void)
 	test_attach();
 	test_template();
 	test_template_cache();
+	test_template_own();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed != 0;
 }
