@@ -9,21 +9,17 @@
  * and copied to the same path in the site as below content/.
  */
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <libexif/exif-data.h>
@@ -33,8 +29,6 @@
 #include "extern.h"
 
 #define ATTACH_TIMEOUT	30	/* seconds a PDF tool may take */
-
-extern char **environ;
 
 /* The types that can be published, by file name extension. */
 static const struct {
@@ -278,84 +272,28 @@ attach_missing(struct site *s, const struct mdlinks *ml, size_t line,
 }
 
 /*
- * Run argv[0] (found on PATH) with argv, no shell, stdin and stderr
- * on /dev/null, reading its standard output into out, and kill it
- * after ATTACH_TIMEOUT seconds.  Returns 1 when it ran and exited 0;
- * 0 when it was not found (*why "missing"), exited non-zero ("failed")
- * or took too long ("timeout").
+ * Run argv[0] (found on PATH) with argv (util_run), stderr left out,
+ * reading its standard output into out, and stop it after
+ * ATTACH_TIMEOUT seconds.  Returns 1 when it ran and exited 0; 0 when
+ * it was not found (*why "missing"), exited non-zero ("failed") or
+ * took too long ("timeout").
  */
 static int
 attach_run(char *const argv[], struct buf *out, const char **why)
 {
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t at;
-	sigset_t	 none;
-	struct timespec	 t0, t;
-	struct pollfd	 pfd;
-	pid_t		 pid;
-	int		 p[2], rc, st, timeout = 0;
-	long		 ms;
-	ssize_t		 n;
-	char		 chunk[65536];
+	const struct runspec rs = { NULL, 0, ATTACH_TIMEOUT, NULL, 0 };
+	int		 rc;
 
-	*why = "failed";
-	if (pipe2(p, O_CLOEXEC) == -1)
-		return 0;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	/* The child gets no signal mask the build may have set. */
-	posix_spawnattr_init(&at);
-	sigemptyset(&none);
-	posix_spawnattr_setsigmask(&at, &none);
-	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK);
-	rc = posix_spawnp(&pid, argv[0], &fa, &at, argv, environ);
-	posix_spawnattr_destroy(&at);
-	posix_spawn_file_actions_destroy(&fa);
-	close(p[1]);
-	if (rc != 0) {
-		close(p[0]);
-		if (rc == ENOENT || rc == EACCES)
-			*why = "missing";
-		return 0;
+	if ((rc = util_run(argv, &rs, out)) == 0) {
+		if (out->data == NULL)
+			buf_add(out, "", 0);
+		return 1;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	pfd.fd = p[0];
-	pfd.events = POLLIN;
-	for (;;) {
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		ms = ATTACH_TIMEOUT * 1000L - ((t.tv_sec - t0.tv_sec) * 1000L +
-		    (t.tv_nsec - t0.tv_nsec) / 1000000L);
-		if (ms <= 0) {
-			timeout = 1;
-			break;
-		}
-		if ((rc = poll(&pfd, 1, (int)ms)) == -1 && errno == EINTR)
-			continue;
-		if (rc <= 0) {
-			timeout = rc == 0;
-			break;
-		}
-		if ((n = read(p[0], chunk, sizeof(chunk))) == -1 &&
-		    errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		buf_add(out, chunk, (size_t)n);
-	}
-	close(p[0]);
-	if (timeout)
-		kill(pid, SIGKILL);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	if (timeout) {
-		*why = "timeout";
-		return 0;
-	}
-	if (out->data == NULL)
-		buf_add(out, "", 0);
-	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	if (rc == RUN_NOSTART && (errno == ENOENT || errno == EACCES))
+		*why = "missing";
+	else
+		*why = rc == RUN_TIMEOUT ? "timeout" : "failed";
+	return 0;
 }
 
 /* Length of the valid UTF-8 sequence at p (n bytes left), or 0. */

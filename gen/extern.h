@@ -26,6 +26,7 @@ struct patterns;
 struct render;
 struct rule;
 struct run;
+struct runspec;
 struct spool;
 struct val;
 
@@ -53,6 +54,8 @@ char		*xasprintf(const char *, ...)
 void		 buf_add(struct buf *, const void *, size_t);
 void		 buf_puts(struct buf *, const char *);
 void		 buf_free(struct buf *);
+int		 util_run(char *const [], const struct runspec *,
+		    struct buf *);
 void		 spool_open(struct spool *);
 int		 spool_put(struct spool *, const char *, size_t, off_t *);
 int		 spool_get(const struct spool *, off_t, size_t, struct buf *);
@@ -268,6 +271,7 @@ int		 search_index(const struct site *, struct output *);
 /* main.c */
 void		 main_defaults(struct opts *);
 int		 main_env(struct opts *);
+int		 main_jobs(const char *, struct opts *);
 char		*main_themedir(struct opts *);
 
 /* build.c */

@@ -21,6 +21,21 @@ struct buf {
 	size_t		 max;		/* bytes allocated */
 };
 
+/* How util_run runs a program (Poppler's tools, Pagefind). */
+struct runspec {
+	const char	*dir;		/* its working folder, or NULL */
+	int		 errout;	/* its stderr into the output too (else
+					 * to /dev/null) */
+	int		 secs;		/* stopped after this many seconds */
+	const int	*stop;		/* stopped when *stop > 0, or NULL */
+	size_t		 max;		/* output kept, in bytes; 0: all */
+};
+
+/* What util_run returns besides an exit status. */
+#define RUN_NOSTART	(-1)	/* it could not be started (errno) */
+#define RUN_TIMEOUT	(-2)	/* it took longer than secs */
+#define RUN_STOPPED	(-3)	/* *stop was set */
+
 /*
  * Rendered review bodies wait in an unlinked temporary file until
  * their page is written, so they do not all sit in memory at once.

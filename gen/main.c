@@ -129,6 +129,25 @@ main_defaults(struct opts *o)
 }
 
 /*
+ * Read -j's argument into o->jobs.  Returns 0 after a message when it
+ * is not a number from 1 to 64.
+ */
+int
+main_jobs(const char *arg, struct opts *o)
+{
+	char	*end;
+	long	 n;
+
+	n = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || n < 1 || n > 64) {
+		fprintf(stderr, "lcspr: -j needs a number from 1 to 64\n");
+		return 0;
+	}
+	o->jobs = (int)n;
+	return 1;
+}
+
+/*
  * Read the developers' environment variables into o (README: output
  * must not change with them).  Returns 0 after a usage message.
  */
@@ -181,8 +200,7 @@ cmd_build(int argc, char *argv[])
 {
 	struct opts	 o;
 	int		 c, rc, buildopt = 0;
-	long		 n;
-	char		*end, *installed;
+	char		*installed;
 	enum { OPT_DRAFTS = 256, OPT_FUTURE, OPT_HELP, OPT_VERSION,
 	    OPT_NOCHECK, OPT_NOSEARCH };
 	static const struct option lopts[] = {
@@ -213,13 +231,8 @@ cmd_build(int argc, char *argv[])
 			buildopt = 1;
 			break;
 		case 'j':
-			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 1 || n > 64) {
-				fprintf(stderr, "lcspr: -j needs a number "
-				    "from 1 to 64\n");
+			if (!main_jobs(optarg, &o))
 				return usage();
-			}
-			o.jobs = (int)n;
 			break;
 		case 'q':
 			o.verbose = -1;

@@ -384,48 +384,27 @@ review_order(struct diag *d, struct front *f, struct review *r,
 }
 
 /*
- * A review is withdrawn after it is published, never before: the
- * withdrawn date (on line) must not come before the published one.
+ * A review is withdrawn, or added to this site (long after, for an old
+ * review), on or after the day it is published: the date dt of field
+ * name (on line) must not come before the published one; what says
+ * what happens on it.  Returns 1 if good (or either date is missing).
  */
 static int
-review_withdrawn(struct diag *d, struct front *f, const struct review *r,
-    size_t line)
+review_notbefore(struct diag *d, const struct front *f,
+    const struct review *r, const char *name, const struct date *dt,
+    size_t line, const char *what)
 {
 	char	 a[16];
 
-	if (r->withdrawn.year == 0 || r->published.year == 0 ||
-	    date_cmp(&r->withdrawn, &r->published) >= 0)
-		return 1;
-	snprintf(a, sizeof(a), "%04d-%02d-%02d", r->withdrawn.year,
-	    r->withdrawn.month, r->withdrawn.day);
-	diag_error(d, f->path, line, "\"withdrawn\" (%s) is before "
-	    "\"published\" (%s): a review is withdrawn on or after the day "
-	    "it is published", a, r->iso);
-	return 0;
-}
-
-/*
- * A review is added to this site on or after the day it is published
- * (long after, for an old review): the added date (on line) must not
- * come before the published one.  Not given, it is the published date.
- */
-static int
-review_added(struct diag *d, struct front *f, struct review *r,
-    size_t line)
-{
-	char	 a[16];
-
-	if (line == 0)
-		r->added = r->published;
 	/* Given but not a date: reported by review_date. */
-	if (r->added.year == 0 || r->published.year == 0 ||
-	    date_cmp(&r->added, &r->published) >= 0)
+	if (dt->year == 0 || r->published.year == 0 ||
+	    date_cmp(dt, &r->published) >= 0)
 		return 1;
-	snprintf(a, sizeof(a), "%04d-%02d-%02d", r->added.year,
-	    r->added.month, r->added.day);
-	diag_error(d, f->path, line, "\"added\" (%s) is before \"published\" "
-	    "(%s): a review is added to this site on or after the day it is "
-	    "published", a, r->iso);
+	snprintf(a, sizeof(a), "%04d-%02d-%02d", dt->year, dt->month,
+	    dt->day);
+	diag_error(d, f->path, line, "\"%s\" (%s) is before \"published\" "
+	    "(%s): a review is %s on or after the day it is published", name,
+	    a, r->iso, what);
 	return 0;
 }
 
@@ -528,8 +507,13 @@ review_fields(struct site *s, struct front *f, struct review *r)
 	for (i = 0; i < 4; i++)
 		lines[i] = line[review_row(review_dates[i])];
 	ok &= review_order(s->diag, f, r, lines);
-	ok &= review_withdrawn(s->diag, f, r, line[review_row("withdrawn")]);
-	ok &= review_added(s->diag, f, r, line[review_row("added")]);
+	ok &= review_notbefore(s->diag, f, r, "withdrawn", &r->withdrawn,
+	    line[review_row("withdrawn")], "withdrawn");
+	/* Not given, the added date is the published one. */
+	if (line[review_row("added")] == 0)
+		r->added = r->published;
+	ok &= review_notbefore(s->diag, f, r, "added", &r->added,
+	    line[review_row("added")], "added to this site");
 	date_ahead(s, r, lines, line[review_row("added")]);
 	return ok;
 }

@@ -8,13 +8,10 @@
  * limit; a signal that stops the build stops it too.
  */
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,8 +34,6 @@
 	"source folder, or install Node.js and run \"npm install --global " \
 	"pagefind@1.6.0\", or set LCSPR_PAGEFIND to the pagefind program; " \
 	"or set \"search: false\" to build without search"
-
-extern char **environ;
 
 static double
 search_now(void)
@@ -156,24 +151,15 @@ search_lastline(struct buf *b)
 }
 
 /*
- * Run prog on the staging folder of o (on its review pages only when
- * reviews is not 0), its output (standard output and error) into out.  Returns 0 when it exited 0, else -1 when it
- * could not be started (errno), -2 when it took too long, -3 when a
- * signal stopped the build, or its exit status (128 + a signal's
- * number when one ended it).
+ * Run Pagefind prog in o's staging folder (util_run), on the review
+ * pages only (when reviews is not 0), its output (standard output and
+ * error) into out.  Returns what util_run returns.
  */
 static int
 search_spawn(struct output *o, char *prog, int reviews, struct buf *out)
 {
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t at;
-	sigset_t	 none;
-	struct pollfd	 pfd;
-	pid_t		 pid;
-	double		 t0;
-	int		 p[2], rc, st, why = 0;
-	ssize_t		 n;
-	char		 chunk[8192];
+	const struct runspec rs = { o->stage, 1, SEARCH_TIMEOUT, &o->stop,
+	    65536 };
 	char		*argv[7];
 	/* posix_spawn's arguments are not const: writable copies. */
 	char		 site[] = "--site", dot[] = ".", silent[] = "--silent";
@@ -189,67 +175,7 @@ search_spawn(struct output *o, char *prog, int reviews, struct buf *out)
 	argv[4] = reviews ? glob : NULL;
 	argv[5] = reviews ? pages : NULL;
 	argv[6] = NULL;
-	if (pipe2(p, O_CLOEXEC) == -1)
-		return -1;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, p[1], 2);
-	posix_spawn_file_actions_addchdir_np(&fa, o->stage);
-	/* The child gets none of the signal mask of the build. */
-	posix_spawnattr_init(&at);
-	sigemptyset(&none);
-	posix_spawnattr_setsigmask(&at, &none);
-	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK);
-	rc = posix_spawn(&pid, prog, &fa, &at, argv, environ);
-	posix_spawnattr_destroy(&at);
-	posix_spawn_file_actions_destroy(&fa);
-	close(p[1]);
-	if (rc != 0) {
-		close(p[0]);
-		errno = rc;
-		return -1;
-	}
-	t0 = search_now();
-	pfd.fd = p[0];
-	pfd.events = POLLIN;
-	for (;;) {
-		/* Checked every 200 ms: a signal stops the build. */
-		if (__atomic_load_n(&o->stop, __ATOMIC_RELAXED) > 0) {
-			why = -3;
-			break;
-		}
-		if (search_now() - t0 > SEARCH_TIMEOUT) {
-			why = -2;
-			break;
-		}
-		if ((rc = poll(&pfd, 1, 200)) == -1 && errno == EINTR)
-			continue;
-		if (rc == -1)
-			break;
-		if (rc == 0)
-			continue;
-		if ((n = read(p[0], chunk, sizeof(chunk))) == -1 &&
-		    errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		/* Enough to say what went wrong. */
-		if (out->len < 65536)
-			buf_add(out, chunk, (size_t)n);
-	}
-	close(p[0]);
-	if (why != 0)
-		kill(pid, SIGKILL);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	if (why != 0)
-		return why;
-	if (__atomic_load_n(&o->stop, __ATOMIC_RELAXED) > 0)
-		return -3;
-	if (WIFSIGNALED(st))
-		return 128 + WTERMSIG(st);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+	return util_run(argv, &rs, out);
 }
 
 /*
@@ -274,11 +200,11 @@ search_index(const struct site *s, struct output *o)
 		return 0;
 	rc = search_spawn(o, prog, s->pubsz > 0, &out);
 	last = search_lastline(&out);
-	if (rc == -1)
+	if (rc == RUN_NOSTART)
 		diag_error(s->diag, s->configpath, s->searchline, "cannot run "
 		    "Pagefind (\"%s\"): %s: " SEARCH_HOWTO, prog,
 		    strerror(errno));
-	else if (rc == -2)
+	else if (rc == RUN_TIMEOUT)
 		diag_error(s->diag, s->configpath, s->searchline, "Pagefind "
 		    "(\"%s\") took longer than %d seconds to make the search "
 		    "index and was stopped: build again, or set \"search: "

@@ -1043,8 +1043,7 @@ serve_main(int argc, char *argv[])
 {
 	struct serve	 sv;
 	int		 c, rc;
-	long		 n;
-	char		*end, *installed;
+	char		*installed;
 	static char	 name[] = "lcspr serve";
 	enum { OPT_DRAFTS = 256, OPT_FUTURE };
 	static const struct option lopts[] = {
@@ -1085,13 +1084,8 @@ serve_main(int argc, char *argv[])
 			sv.opts.themedir = optarg;
 			break;
 		case 'j':
-			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 1 || n > 64) {
-				fprintf(stderr, "lcspr: -j needs a number "
-				    "from 1 to 64\n");
+			if (!main_jobs(optarg, &sv.opts))
 				return serve_usage();
-			}
-			sv.opts.jobs = (int)n;
 			break;
 		case 'q':
 			sv.opts.verbose = -1;

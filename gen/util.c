@@ -2,11 +2,19 @@
  * Out-of-memory wrappers and a growable byte buffer.  Allocation
  * failure exits here; nothing else tests malloc for NULL.
  */
+#include <sys/wait.h>
+
 #include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lcspr.h"
@@ -301,4 +309,108 @@ arena_free(struct arena *a)
 		free(c);
 	}
 	a->head = NULL;
+}
+
+extern char **environ;
+
+/* Milliseconds since t0. */
+static long
+util_since(const struct timespec *t0)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000L +
+	    (t.tv_nsec - t0->tv_nsec) / 1000000L;
+}
+
+/*
+ * Run argv[0] (a path, or a name found on PATH) with argv as rs says:
+ * no shell, stdin on /dev/null, its output read into out (at most
+ * rs->max bytes kept), stopped with SIGKILL after rs->secs seconds or
+ * once *rs->stop is set (checked every 200 ms).  Returns 0 when it
+ * exited 0, RUN_NOSTART (errno set), RUN_TIMEOUT or RUN_STOPPED, else
+ * its exit status (128 + the signal's number when one ended it).
+ */
+int
+util_run(char *const argv[], const struct runspec *rs, struct buf *out)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
+	sigset_t	 none;
+	struct timespec	 t0;
+	struct pollfd	 pfd;
+	pid_t		 pid;
+	int		 p[2], rc, st, why = 0;
+	long		 ms;
+	ssize_t		 n;
+	char		 chunk[65536];
+
+	if (pipe2(p, O_CLOEXEC) == -1)
+		return RUN_NOSTART;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	if (rs->errout)
+		posix_spawn_file_actions_adddup2(&fa, p[1], 2);
+	else
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
+		    O_WRONLY, 0);
+	if (rs->dir != NULL)
+		posix_spawn_file_actions_addchdir_np(&fa, rs->dir);
+	/* The child gets none of the signal mask of the build. */
+	posix_spawnattr_init(&at);
+	sigemptyset(&none);
+	posix_spawnattr_setsigmask(&at, &none);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK);
+	rc = posix_spawnp(&pid, argv[0], &fa, &at, argv, environ);
+	posix_spawnattr_destroy(&at);
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	if (rc != 0) {
+		close(p[0]);
+		errno = rc;
+		return RUN_NOSTART;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pfd.fd = p[0];
+	pfd.events = POLLIN;
+	for (;;) {
+		if (rs->stop != NULL &&
+		    __atomic_load_n(rs->stop, __ATOMIC_RELAXED) > 0) {
+			why = RUN_STOPPED;
+			break;
+		}
+		if ((ms = rs->secs * 1000L - util_since(&t0)) <= 0) {
+			why = RUN_TIMEOUT;
+			break;
+		}
+		if (rs->stop != NULL && ms > 200)
+			ms = 200;
+		if ((rc = poll(&pfd, 1, (int)ms)) == -1 && errno == EINTR)
+			continue;
+		if (rc == -1)
+			break;
+		if (rc == 0)
+			continue;
+		if ((n = read(p[0], chunk, sizeof(chunk))) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (rs->max == 0 || out->len < rs->max)
+			buf_add(out, chunk, (size_t)n);
+	}
+	close(p[0]);
+	if (why != 0)
+		kill(pid, SIGKILL);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		;
+	if (why != 0)
+		return why;
+	if (rs->stop != NULL && __atomic_load_n(rs->stop, __ATOMIC_RELAXED) > 0)
+		return RUN_STOPPED;
+	if (WIFSIGNALED(st))
+		return 128 + WTERMSIG(st);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
 }
