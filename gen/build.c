@@ -711,6 +711,21 @@ build_read(struct site *s, size_t *drafts, size_t *future)
 }
 
 /*
+ * Read and check the content of s as lcspr check does, for a command
+ * that writes from it (lcspr digest): s was set up by build_start with
+ * checkonly set, and is freed by build_free.  The published reviews
+ * are then in s->pub.  Returns 1 when no error was reported (all were
+ * printed).
+ */
+int
+build_load(struct site *s)
+{
+	size_t	 drafts, future;
+
+	return build_read(s, &drafts, &future);
+}
+
+/*
  * Check the content described by opts and write nothing (lcspr
  * check).  Returns the exit status: 0 when there were no errors, 1
  * when there were (all reported), 2 for a bad SOURCE_DATE_EPOCH.

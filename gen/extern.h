@@ -283,11 +283,15 @@ int		 new_cmd(int, char *[]);
 int		 build_check(const struct opts *);
 int		 build_run(const struct opts *);
 char		*build_basepath(const struct opts *);
+int		 build_load(struct site *);
 
 /* serve.c */
 int		 serve_main(int, char *[]);
 
 /* init.c */
 int		 init_main(int, char *[]);
+
+/* digest.c */
+int		 digest_cmd(int, char *[]);
 
 #endif /* !EXTERN_H */

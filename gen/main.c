@@ -28,6 +28,8 @@ static const char usage_text[] =
 "                 [-C content-dir]\n"
 "       lcspr serve [-p port] [-C content-dir] [-t theme-dir] [--drafts]\n"
 "                   [--future] [-j jobs] [-q | -v]\n"
+"       lcspr digest --since YYYY-MM-DD [--until YYYY-MM-DD] [-o file]\n"
+"                    [-C content-dir] [-j jobs] [-q | -v]\n"
 "       lcspr --help | --version\n";
 
 static const char help_text[] =
@@ -51,6 +53,12 @@ static const char help_text[] =
 "                open pages reloaded, whenever content or the site theme\n"
 "                changes; messages show at the top of every page while\n"
 "                the content has errors; Ctrl-C stops it\n"
+"  digest        check the content as check does, then write one e-mail\n"
+"                (a MIME message: plain text and HTML) listing the\n"
+"                reviews added to the site from --since YYYY-MM-DD to\n"
+"                --until YYYY-MM-DD (default: the build date), to send\n"
+"                through the partnership's mailing tool; -o FILE writes\n"
+"                it to FILE (replaced whole), else to standard output\n"
 "\n"
 "Options for build:\n"
 "  -C DIR        content folder (default: content)\n"
@@ -99,7 +107,8 @@ static const char help_text[] =
 "or output folder, 2 usage error, 128 + the signal's number (130 for\n"
 "Ctrl-C) when SIGINT, SIGTERM or SIGHUP stopped a build: the unfinished\n"
 "copy is removed and the output folder is unchanged.  serve exits 0 when\n"
-"Ctrl-C stops it, 1 when its port is in use.\n"
+"Ctrl-C stops it, 1 when its port is in use.  digest exits 1, writing\n"
+"nothing, when no review was added in the period.\n"
 "See lcspr(1) and lcspr(5).\n";
 
 static char progname[] = "lcspr build";
@@ -294,6 +303,7 @@ static const struct command {
 	{ "init", init_main },
 	{ "new", new_cmd },
 	{ "serve", serve_main },
+	{ "digest", digest_cmd },
 };
 
 int
