@@ -8,7 +8,8 @@
  * layout, no images or scripts) and serialised by libxml2.  Both are
  * quoted-printable, so no line is longer than 76 characters.  The HTML
  * part is kept under Gmail's clipping size: reviews that do not fit
- * are counted in a last line that links to the site.
+ * are counted in a last line that links to the site.  The encoders
+ * are in mime.c.
  */
 #include <sys/stat.h>
 
@@ -30,9 +31,6 @@
 #define DIGEST_WIDTH	72	/* columns of the plain-text part */
 #define DIGEST_HTMLMAX	100000	/* bytes of the HTML part as sent
 				 * (encoded): Gmail clips at 102 KB */
-#define DIGEST_QPMAX	76	/* a quoted-printable line, soft break
-				 * included (RFC 2045) */
-#define DIGEST_HDRMAX	78	/* a header line (RFC 5322) */
 
 /* GOV.UK's colours and fonts, inline: mail programs drop style sheets. */
 #define DIGEST_FONT	"font-family:Arial,Helvetica,sans-serif;"
@@ -43,7 +41,7 @@
 
 static const char digest_usage[] =
 "usage: lcspr digest --since YYYY-MM-DD [--until YYYY-MM-DD] [-o file]\n"
-"                    [-C content-dir] [-j jobs] [-q | -v]\n";
+"                    [-C content-dir] [-q | -v]\n";
 
 /* What one digest is about, and what it lists. */
 struct digest {
@@ -243,8 +241,7 @@ digest_count(const struct digest *d)
 static char *
 digest_more(size_t n)
 {
-	return xasprintf("And %zu more review%s: see all reviews on the "
-	    "site,", n, n == 1 ? "" : "s");
+	return xasprintf("And %zu more review%s: see", n, n == 1 ? "" : "s");
 }
 
 /* Where the e-mail came from. */
@@ -266,7 +263,7 @@ digest_text(const struct digest *d, struct buf *b)
 	const struct site *s = d->site;
 	const struct review *r;
 	size_t		 i, k;
-	char		*t;
+	char		*t, *u;
 
 	digest_para(b, NULL, d->name);
 	t = xasprintf("Reviews added %s", d->period);
@@ -307,10 +304,10 @@ digest_text(const struct digest *d, struct buf *b)
 	buf_puts(b, "\n\n");
 	if (d->shown < d->revsz) {
 		t = digest_more(d->revsz - d->shown);
-		digest_para(b, NULL, t);
-		free(t);
-		t = xasprintf("%sreviews/", s->base_url);
-		digest_para(b, NULL, t);
+		u = xasprintf("%s all reviews on the site, %sreviews/", t,
+		    s->base_url);
+		digest_para(b, NULL, u);
+		free(u);
 		free(t);
 		buf_puts(b, "\n");
 	}
@@ -404,26 +401,6 @@ digest_dump(xmlDocPtr doc, xmlNodePtr n, struct buf *b)
 	xmlOutputBufferClose(ob);
 }
 
-/*
- * The most bytes p (len bytes) can take quoted-printable, wherever its
- * lines start (digest_qp): escapes, line ends as CRLF, soft breaks.
- */
-static size_t
-digest_qplen(const char *p, size_t len)
-{
-	size_t	 i, n = 0;
-
-	for (i = 0; i < len; i++)
-		if (p[i] == '\n')
-			n += 2;
-		else if ((unsigned char)p[i] < 33 ||
-		    (unsigned char)p[i] > 126 || p[i] == '=' || p[i] == '.')
-			n += 3;
-		else
-			n++;
-	return n + 3 * (n / (DIGEST_QPMAX - 4) + 1);
-}
-
 /* The text of a row: a paragraph in td with style. */
 static xmlNodePtr
 digest_p(xmlNodePtr td, const char *style, const char *text)
@@ -483,15 +460,14 @@ digest_htmlmore(const struct digest *d, xmlDocPtr doc, xmlNodePtr table,
 	    "border-top:1px solid #b1b4b6;" DIGEST_FONT DIGEST_TEXT
 	    DIGEST_WRAP);
 	t = digest_more(n);
-	/* Without the comma: the link ends the sentence. */
-	t[strlen(t) - 1] = '\0';
 	p = digest_p(td, "margin:0;font-size:16px;line-height:1.5;"
 	    "font-weight:bold;", t);
 	free(t);
 	digest_add(p, " ");
 	url = xasprintf("%sreviews/", d->site->base_url);
-	digest_link(p, url, url);
+	digest_link(p, url, "all reviews on the site");
 	free(url);
+	digest_add(p, ".");
 	return td->parent;
 }
 
@@ -575,14 +551,14 @@ digest_html(struct digest *d, struct buf *b)
 	more = digest_htmlmore(d, doc, table, foot, d->revsz);
 	memset(&m, 0, sizeof(m));
 	digest_dump(doc, NULL, &m);
-	used = digest_qplen(m.data, m.len);
+	used = mime_qplen(m.data, m.len);
 	xmlUnlinkNode(more);
 	xmlFreeNode(more);
 	for (i = 0; i < d->revsz; i++) {
 		row = digest_htmlreview(d, doc, table, foot, d->revs[i]);
 		m.len = 0;
 		digest_dump(doc, row, &m);
-		cost = digest_qplen(m.data, m.len);
+		cost = mime_qplen(m.data, m.len);
 		if (used + cost > DIGEST_HTMLMAX) {
 			xmlUnlinkNode(row);
 			xmlFreeNode(row);
@@ -596,147 +572,6 @@ digest_html(struct digest *d, struct buf *b)
 	buf_free(&m);
 	digest_dump(doc, NULL, b);
 	xmlFreeDoc(doc);
-}
-
-/* MIME. */
-
-/*
- * Add p (len bytes, "\n" line ends) to b quoted-printable (RFC 2045
- * 6.7): lines of at most DIGEST_QPMAX characters with CRLF ends, soft
- * breaks never inside an escape, a space or tab before a line end
- * escaped, and a "." or "From " starting a line escaped so that no
- * mail server changes it.
- */
-static void
-digest_qp(struct buf *b, const char *p, size_t len)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	unsigned char	 c;
-	char		 tok[3];
-	size_t		 i, col = 0, n;
-	int		 esc;
-
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)p[i];
-		if (c == '\n') {
-			buf_add(b, "\r\n", 2);
-			col = 0;
-			continue;
-		}
-		for (;;) {
-			esc = c < 33 || c > 126 || c == '=';
-			if ((c == ' ' || c == '\t') &&
-			    (i + 1 == len || p[i + 1] == '\n'))
-				esc = 1;
-			else if (c == ' ' || c == '\t')
-				esc = 0;
-			if (col == 0 && (c == '.' || (c == 'F' &&
-			    len - i >= 5 && memcmp(p + i, "From ", 5) == 0)))
-				esc = 1;
-			n = esc ? 3 : 1;
-			/* Room for the "=" of a soft break after it. */
-			if (col + n <= DIGEST_QPMAX - 1)
-				break;
-			buf_add(b, "=\r\n", 3);
-			col = 0;
-		}
-		if (esc) {
-			tok[0] = '=';
-			tok[1] = hex[c >> 4];
-			tok[2] = hex[c & 0xf];
-			buf_add(b, tok, 3);
-		} else
-			buf_add(b, &p[i], 1);
-		col += n;
-	}
-}
-
-/* Add len bytes of p to b in base64 (RFC 2045 6.8), on one line. */
-static void
-digest_base64(struct buf *b, const unsigned char *p, size_t len)
-{
-	static const char a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
-	char		 q[4];
-	unsigned long	 v;
-	size_t		 i;
-
-	for (i = 0; i < len; i += 3) {
-		v = (unsigned long)p[i] << 16;
-		if (i + 1 < len)
-			v |= (unsigned long)p[i + 1] << 8;
-		if (i + 2 < len)
-			v |= p[i + 2];
-		q[0] = a[(v >> 18) & 63];
-		q[1] = a[(v >> 12) & 63];
-		q[2] = i + 1 < len ? a[(v >> 6) & 63] : '=';
-		q[3] = i + 2 < len ? a[v & 63] : '=';
-		buf_add(b, q, 4);
-	}
-}
-
-/*
- * Add the header "name: value" to b, folded at spaces to lines of at
- * most DIGEST_HDRMAX characters.  A value that is not all printable
- * ASCII, has a word too long to fold or could be read as an encoded
- * word is written as RFC 2047 encoded words ("=?UTF-8?B?...?="), each
- * of whole UTF-8 characters, one a line.
- */
-static void
-digest_header(struct buf *b, const char *name, const char *value)
-{
-	const unsigned char *v = (const unsigned char *)value;
-	size_t		 i, col, start, w, len = strlen(value), room;
-	int		 plain = strstr(value, "=?") == NULL;
-
-	for (i = 0, w = 0; plain && i < len; i++) {
-		if (v[i] < 32 || v[i] > 126)
-			plain = 0;
-		w = v[i] == ' ' ? 0 : w + 1;
-		if (w > DIGEST_HDRMAX - 1 - strlen(name) - 2)
-			plain = 0;
-	}
-	buf_puts(b, name);
-	buf_puts(b, ":");
-	col = strlen(name) + 1;
-	if (plain) {
-		for (i = 0; i < len;) {
-			while (i < len && v[i] == ' ')
-				i++;
-			for (start = i; i < len && v[i] != ' '; i++)
-				;
-			if (i == start)
-				break;
-			if (col + 1 + (i - start) > DIGEST_HDRMAX) {
-				buf_puts(b, "\r\n");
-				col = 0;
-			}
-			buf_puts(b, " ");
-			buf_add(b, v + start, i - start);
-			col += 1 + (i - start);
-		}
-		buf_puts(b, "\r\n");
-		return;
-	}
-	for (i = 0; i < len;) {
-		/* " =?UTF-8?B?" and "?=" are 13; 4 base64 for 3 bytes. */
-		room = (DIGEST_HDRMAX - col - 13) / 4 * 3;
-		if (room > 45)
-			room = 45;	/* an encoded word is at most 75 */
-		start = i;
-		i = start + room < len ? start + room : len;
-		/* Whole characters: not before a continuation byte. */
-		while (i < len && i > start && (v[i] & 0xc0) == 0x80)
-			i--;
-		buf_puts(b, " =?UTF-8?B?");
-		digest_base64(b, v + start, i - start);
-		buf_puts(b, "?=");
-		if (i < len) {
-			buf_puts(b, "\r\n");
-			col = 0;
-		}
-	}
-	buf_puts(b, "\r\n");
 }
 
 /* FNV-1a, 64 bits: the boundary and Message-ID come from the content. */
@@ -789,7 +624,7 @@ digest_mime(const struct digest *d, const struct buf *text,
 	buf_puts(b, "Date: ");
 	buf_puts(b, date);
 	buf_puts(b, "\r\n");
-	digest_header(b, "Subject", d->subject);
+	mime_header(b, "Subject", d->subject);
 	host = digest_host(d->site->base_url);
 	t = xasprintf("Message-ID: <lcspr-digest.%016llx@%s>\r\n", h, host);
 	buf_puts(b, t);
@@ -803,12 +638,12 @@ digest_mime(const struct digest *d, const struct buf *text,
 	buf_puts(b, bound);
 	buf_puts(b, "\r\nContent-Type: text/plain; charset=UTF-8\r\n"
 	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-	digest_qp(b, text->data, text->len);
+	mime_qp(b, text->data, text->len);
 	buf_puts(b, "\r\n--");
 	buf_puts(b, bound);
 	buf_puts(b, "\r\nContent-Type: text/html; charset=UTF-8\r\n"
 	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-	digest_qp(b, html->data, html->len);
+	mime_qp(b, html->data, html->len);
 	buf_puts(b, "\r\n--");
 	buf_puts(b, bound);
 	buf_puts(b, "--\r\n");
@@ -940,7 +775,7 @@ digest_make(struct site *s, struct digest *d, const char *out)
 
 /*
  * lcspr digest --since YYYY-MM-DD [--until YYYY-MM-DD] [-o file]
- * [-C content-dir] [-j jobs] [-q | -v]: argv[0] is "digest".  Returns
+ * [-C content-dir] [-q | -v]: argv[0] is "digest".  Returns
  * the exit status: 0 written, 1 when the content has errors or no
  * review was added in the period (reported; nothing written), 2 for a
  * usage error.
@@ -963,7 +798,8 @@ digest_cmd(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 },
 	};
 
-	/* Not main_defaults: the unit tests link every file but main.c. */
+	/* Not main_defaults nor main_jobs: the unit tests link every file
+	 * but main.c.  Threads as build's default: one a processor. */
 	memset(&o, 0, sizeof(o));
 	memset(&d, 0, sizeof(d));
 	o.contentdir = "content";
@@ -974,17 +810,13 @@ digest_cmd(int argc, char *argv[])
 	/* Read and check as lcspr check: no site theme. */
 	o.checkonly = 1;
 	argv[0] = name;
-	while ((c = getopt_long(argc, argv, "C:o:j:qv", lopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "C:o:qv", lopts, NULL)) != -1)
 		switch (c) {
 		case 'C':
 			o.contentdir = optarg;
 			break;
 		case 'o':
 			out = optarg;
-			break;
-		case 'j':
-			if (!main_jobs(optarg, &o))
-				return digest_usagerr();
 			break;
 		case 'q':
 			o.verbose = -1;
@@ -1029,8 +861,6 @@ digest_cmd(int argc, char *argv[])
 		    d.until.month, d.until.day);
 		return digest_usagerr();
 	}
-	if (!main_env(&o))
-		return digest_usagerr();
 	if (!build_start(&s, &o))
 		return 2;
 	if (!build_load(&s)) {

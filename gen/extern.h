@@ -291,6 +291,11 @@ int		 serve_main(int, char *[]);
 /* init.c */
 int		 init_main(int, char *[]);
 
+/* mime.c */
+size_t		 mime_qplen(const char *, size_t);
+void		 mime_qp(struct buf *, const char *, size_t);
+void		 mime_header(struct buf *, const char *, const char *);
+
 /* digest.c */
 int		 digest_cmd(int, char *[]);
 

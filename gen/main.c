@@ -29,7 +29,7 @@ static const char usage_text[] =
 "       lcspr serve [-p port] [-C content-dir] [-t theme-dir] [--drafts]\n"
 "                   [--future] [-j jobs] [-q | -v]\n"
 "       lcspr digest --since YYYY-MM-DD [--until YYYY-MM-DD] [-o file]\n"
-"                    [-C content-dir] [-j jobs] [-q | -v]\n"
+"                    [-C content-dir] [-q | -v]\n"
 "       lcspr --help | --version\n";
 
 static const char help_text[] =
