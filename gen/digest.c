@@ -876,8 +876,8 @@ digest_cmd(int argc, char *argv[])
 		snprintf(b, sizeof(b), "%04d-%02d-%02d", d.until.year,
 		    d.until.month, d.until.day);
 		fprintf(stderr, "lcspr: --since (%s) is after today (%s), "
-		    "where the period ends without --until: give an earlier "
-		    "--since\n", a, b);
+		    "the default for --until: give an earlier --since\n", a,
+		    b);
 		rc = digest_usagerr();
 		goto out;
 	}

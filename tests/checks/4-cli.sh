@@ -11,7 +11,7 @@ else
 fi
 help=$("$L" --help)
 missing=""
-for opt in -C -t -o -p --drafts --future -j -q -v --help --version; do
+for opt in -C -t -o -p --drafts --future -j -q -v --help --version --since --until; do
 	grep -q -- "$opt" <<<"$help" || missing="$missing help:$opt"
 	[ -f man/lcspr.1 ] && ! grep -q -- "^\.\(Fl\|It Fl\|Op Fl\).*${opt#-}" man/lcspr.1 && missing="$missing man:$opt"
 done
