@@ -85,6 +85,12 @@ int		 date_build_time(time_t *);
 void		 date_human(const struct date *, char *, size_t);
 void		 date_rfc822(const struct date *, char *, size_t);
 void		 date_rfc822_time(time_t, char *, size_t);
+int		 date_weekday(const struct date *);
+void		 date_holidays(struct site *);
+long		 date_workdays(const struct site *, const struct date *,
+		    const struct date *);
+void		 date_months(const struct date *, const struct date *, int *,
+		    int *);
 
 /* scan.c */
 void		 scan_patterns_init(struct patterns *);
