@@ -176,7 +176,7 @@ void		 check_meta(struct site *, const char *, size_t, size_t,
 int		 check_text(struct site *, const char *, const char *, size_t,
 		    const struct front *, struct allow *, size_t);
 void		 check_review(struct site *, struct review *, const char *,
-		    size_t, size_t, int, size_t);
+		    size_t, size_t, int, size_t, size_t);
 int		 check_document(struct site *, const char *, const char *,
 		    size_t, const char *);
 const struct rule *check_on(const struct site *, const char *);

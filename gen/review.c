@@ -738,7 +738,7 @@ review_docdone(struct site *s, struct doc *d, void *arg, int ok)
 {
 	struct review	*r = arg;
 	struct front	*f = &d->f;
-	size_t		 i, urlline = 0;
+	size_t		 i, urlline = 0, themesline = 0;
 	int		 summarygiven = 0;
 
 	if (d->html != NULL) {
@@ -750,12 +750,14 @@ review_docdone(struct site *s, struct doc *d, void *arg, int ok)
 			    "summary") == 0;
 			if (strcmp(f->fields[i].key, "report_url") == 0)
 				urlline = f->fields[i].line;
+			if (strcmp(f->fields[i].key, "themes") == 0)
+				themesline = f->fields[i].line;
 		}
 		/* Whole-file checks need fields that loaded: a file whose
 		 * front matter failed gets no warning made of defaults. */
 		if (d->fieldsok)
 			check_review(s, r, d->body, d->bodysz, d->bodyline,
-			    summarygiven, urlline);
+			    summarygiven, urlline, themesline);
 		else
 			review_unchecked(r);
 		r->bodylen = strlen(r->body);
