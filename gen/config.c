@@ -113,12 +113,18 @@ config_holidays(struct site *s, struct front *f, const struct field *fl)
 	    it < fl->value->data.sequence.items.top; it++) {
 		n = front_node(f, *it);
 		line = front_line(f, n);
-		v = front_isnull(n) ? NULL : front_scalar(n);
-		if (v == NULL || (rc = date_parse(v, &h[hn].d)) == 0) {
+		if (front_isnull(n) || (v = front_scalar(n)) == NULL) {
+			diag_error(s->diag, f->path, line, "an entry of "
+			    "\"bank_holidays\" is empty or not a date: write "
+			    "a date YYYY-MM-DD, such as 2031-01-01, or remove "
+			    "the line");
+			ok = 0;
+			continue;
+		}
+		if ((rc = date_parse(v, &h[hn].d)) == 0) {
 			diag_error(s->diag, f->path, line, "each entry of "
 			    "\"bank_holidays\" must be a date written "
-			    "YYYY-MM-DD, such as 2031-01-01, not \"%s\"",
-			    v != NULL ? v : "");
+			    "YYYY-MM-DD, such as 2031-01-01, not \"%s\"", v);
 			ok = 0;
 			continue;
 		}
