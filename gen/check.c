@@ -964,16 +964,73 @@ check_stale(struct site *s, const char *path, struct allow *fa,
 }
 
 /*
+ * ethnicity-mentioned, for a review that records the child's ethnicity
+ * (issue 15): a review on a learning theme about ethnicity, culture or
+ * race, or with a heading about them, most likely analyses it, so
+ * "ethnicity_analysed" should say so.  One warning at most.
+ */
+static void
+check_analysed(struct site *s, struct review *r, const char *body,
+    size_t bodylen, size_t bodyline, size_t themesline)
+{
+	const char	*p, *e, *end = body + bodylen, *is;
+	char		*h, msg[512];
+	size_t		 i, line, k;
+
+	if (r->ethnicity_analysed == TRI_YES)
+		return;
+	is = r->ethnicity_analysed == TRI_NO ? "false" : "not given";
+	for (i = 0; i < r->themesz; i++)
+		if (scan_match(s->re->ethnic, r->themes[i]->name)) {
+			snprintf(msg, sizeof(msg), "\"ethnicity_analysed\" is "
+			    "%s, but the review is on the learning theme "
+			    "\"%s\": if it considers how ethnicity, culture "
+			    "and race affected the child, set "
+			    "\"ethnicity_analysed: true\"", is,
+			    r->themes[i]->name);
+			check_meta(s, r->path, themesline, 1, r->allow,
+			    r->allowsz, "ethnicity-mentioned", msg);
+			return;
+		}
+	/* An ATX heading (up to three spaces, then #) about them. */
+	for (p = body, line = bodyline; p < end; p = e + 1, line++) {
+		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			e = end;
+		for (k = 0; p + k < e && p[k] == ' '; k++)
+			continue;
+		if (k > 3 || p + k >= e || p[k] != '#')
+			continue;
+		h = xstrndup(p, (size_t)(e - p));
+		if (scan_match(s->re->ethnic, h)) {
+			h[strcspn(h, "\r")] = '\0';
+			snprintf(msg, sizeof(msg), "\"ethnicity_analysed\" is "
+			    "%s, but the review has the heading \"%.200s\": if "
+			    "it considers how ethnicity, culture and race "
+			    "affected the child, set \"ethnicity_analysed: "
+			    "true\"", is, h + k);
+			free(h);
+			check_meta(s, r->path, line, 1, r->allow, r->allowsz,
+			    "ethnicity-mentioned", msg);
+			return;
+		}
+		free(h);
+	}
+}
+
+/*
  * The metadata checks of one review (warnings): a long first
  * paragraph used as the summary, a report_url that is not https, and
  * ethnicity_recorded false in a review that mentions ethnicity, race,
- * culture or religion.  body is the Markdown after the front matter,
- * starting on line bodyline; summarygiven says the front matter had a
- * summary; urlline is the line of report_url.
+ * culture or religion (recorded but not said to be analysed in one on
+ * such a theme or with such a heading: check_analysed).  body is the
+ * Markdown after the front matter, starting on line bodyline;
+ * summarygiven says the front matter had a summary; urlline and
+ * themesline are the lines of report_url and themes.
  */
 void
 check_review(struct site *s, struct review *r, const char *body,
-    size_t bodylen, size_t bodyline, int summarygiven, size_t urlline)
+    size_t bodylen, size_t bodyline, int summarygiven, size_t urlline,
+    size_t themesline)
 {
 	pcre2_match_data *md;
 	PCRE2_SIZE	*ov, start;
@@ -999,8 +1056,10 @@ check_review(struct site *s, struct review *r, const char *body,
 		check_meta(s, r->path, urlline, 1, r->allow, r->allowsz,
 		    "insecure-report-url", "\"report_url\" is not https: "
 		    "link to the https address of the report if there is one");
-	if (r->ethnicity)
+	if (r->ethnicity) {
+		check_analysed(s, r, body, bodylen, bodyline, themesline);
 		return;
+	}
 	md = pcre2_match_data_create_from_pattern(s->re->ethnic, NULL);
 	for (start = 0; pcre2_match(s->re->ethnic, (PCRE2_SPTR)body, bodylen,
 	    start, PCRE2_NO_UTF_CHECK, md, NULL) >= 0; ) {

@@ -24,6 +24,7 @@ static const char *const config_keys[] = {
 	"home_length", "page_length", "partnership", "logo", "accent",
 	"content_note", "allow_raw_html", "regions", "themes", "age_groups",
 	"review_types", "checks", "timezone", "search",
+	"bank_holidays",
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 
@@ -64,6 +65,100 @@ config_unknown(struct diag *d, const char *path, size_t line,
 
 	vocab_unknownfield(d, path, line, key, near, known, n);
 	return near;
+}
+
+/* A bank holiday of site.yaml and its line, to sort and compare. */
+struct cfghol {
+	struct date	 d;		/* the date */
+	size_t		 line;		/* its line */
+};
+
+static int
+config_holcmp(const void *a, const void *b)
+{
+	const struct cfghol *x = a, *y = b;
+	int		 c;
+
+	if ((c = date_cmp(&x->d, &y->d)) != 0)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * bank_holidays: [YYYY-MM-DD, ...], weekdays that are bank holidays in
+ * England beyond the built-in ones (date.c), into s->extraholidays.
+ * Every entry is checked; one listed twice is a warning.
+ */
+static int
+config_holidays(struct site *s, struct front *f, const struct field *fl)
+{
+	static const char *const wd[7] = { "Monday", "Tuesday",
+	    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+	yaml_node_item_t *it;
+	yaml_node_t	*n;
+	struct cfghol	*h;
+	const char	*v;
+	size_t		 i, hn = 0, line;
+	int		 rc, ok = 1;
+
+	if (fl->value->type != YAML_SEQUENCE_NODE) {
+		diag_error(s->diag, f->path, fl->line, "\"bank_holidays\" "
+		    "must be a list of dates written YYYY-MM-DD, such as "
+		    "[2031-01-01, 2031-04-11]");
+		return 0;
+	}
+	h = xcalloc((size_t)(fl->value->data.sequence.items.top -
+	    fl->value->data.sequence.items.start) + 1, sizeof(*h));
+	for (it = fl->value->data.sequence.items.start;
+	    it < fl->value->data.sequence.items.top; it++) {
+		n = front_node(f, *it);
+		line = front_line(f, n);
+		if (front_isnull(n) || (v = front_scalar(n)) == NULL) {
+			diag_error(s->diag, f->path, line, "an entry of "
+			    "\"bank_holidays\" is empty or not a date: write "
+			    "a date YYYY-MM-DD, such as 2031-01-01, or remove "
+			    "the line");
+			ok = 0;
+			continue;
+		}
+		if ((rc = date_parse(v, &h[hn].d)) == 0) {
+			diag_error(s->diag, f->path, line, "each entry of "
+			    "\"bank_holidays\" must be a date written "
+			    "YYYY-MM-DD, such as 2031-01-01, not \"%s\"", v);
+			ok = 0;
+			continue;
+		}
+		if (rc < 0) {
+			diag_error(s->diag, f->path, line, "\"%s\" in "
+			    "\"bank_holidays\" is not a real date", v);
+			ok = 0;
+			continue;
+		}
+		if (date_weekday(&h[hn].d) >= 5) {
+			diag_error(s->diag, f->path, line, "\"%s\" in "
+			    "\"bank_holidays\" is a %s: a bank holiday that "
+			    "falls at a weekend is taken on a weekday, so give "
+			    "that day", v, wd[date_weekday(&h[hn].d)]);
+			ok = 0;
+			continue;
+		}
+		h[hn++].line = line;
+	}
+	qsort(h, hn, sizeof(*h), config_holcmp);
+	free(s->extraholidays);
+	s->extraholidays = xcalloc(hn + 1, sizeof(*s->extraholidays));
+	s->extraholidaysz = 0;
+	for (i = 0; i < hn; i++) {
+		if (i > 0 && date_cmp(&h[i].d, &h[i - 1].d) == 0) {
+			diag_warn(s->diag, f->path, h[i].line, "\"%04d-%02d-"
+			    "%02d\" is listed twice in \"bank_holidays\"",
+			    h[i].d.year, h[i].d.month, h[i].d.day);
+			continue;
+		}
+		s->extraholidays[s->extraholidaysz++] = h[i].d;
+	}
+	free(h);
+	return ok;
 }
 
 /*
@@ -810,7 +905,9 @@ config_read(struct site *s)
 				s->search = b && !s->opts->nosearch;
 				s->searchline = fl->line;
 			}
-		} else {
+		} else if (strcmp(fl->key, "bank_holidays") == 0)
+			ok &= config_holidays(s, &f, fl);
+		else {
 			near = config_unknown(s->diag, f.path, fl->line,
 			    fl->key, config_keys, CONFIG_KEYSZ,
 			    config_synonyms);
@@ -854,6 +951,7 @@ config_read(struct site *s)
 		ok = 0;
 	}
 out:
+	date_holidays(s);
 	free(meant);
 	front_free(&f);
 	free(text);
@@ -911,4 +1009,6 @@ config_free(struct site *s)
 	vocab_free(&s->themes);
 	vocab_free(&s->agegroups);
 	vocab_free(&s->reviewtypes);
+	free(s->holidays);
+	free(s->extraholidays);
 }

@@ -70,6 +70,11 @@ data_value(const struct site *s, const struct review *r,
 		buf_puts(b, r->slug);
 		buf_puts(b, "/");
 		return b->data;
+	case RF_TRI:
+		return *(const int *)p == TRI_NONE ? NULL :
+		    *(const int *)p == TRI_YES ? "true" : "false";
+	case RF_CHOICE:
+		return *(const char *const *)p;
 	case RF_ALLOW:
 		break;
 	}
@@ -96,6 +101,9 @@ data_jsonvalue(const struct site *s, const struct review *r,
 		return a;
 	case RF_BOOL:
 		return json_boolean(*(const int *)p);
+	case RF_TRI:
+		return *(const int *)p == TRI_NONE ? json_null() :
+		    json_boolean(*(const int *)p == TRI_YES);
 	default:
 		v = data_value(s, r, c, b);
 		return v != NULL ? json_string(v) : json_null();

@@ -206,10 +206,10 @@ void
 date_ahead(struct site *s, const struct review *r, const size_t *lines,
     size_t addedline)
 {
-	const struct date *v[5] = { &r->notified, &r->commissioned,
-	    &r->completed, &r->published, &r->added };
-	static const char *const names[5] = { "notified", "commissioned",
-	    "completed", "published", "added" };
+	const struct date *v[6] = { &r->notified, &r->rapid_review,
+	    &r->commissioned, &r->completed, &r->published, &r->added };
+	static const char *const names[6] = { "notified", "rapid_review",
+	    "commissioned", "completed", "published", "added" };
 	struct date	 lim = s->today;
 	size_t		 line;
 	int		 i;
@@ -219,9 +219,9 @@ date_ahead(struct site *s, const struct review *r, const size_t *lines,
 	lim.year++;
 	if (lim.month == 2 && lim.day == 29)
 		lim.day = 28;
-	for (i = 0; i < 5; i++) {
-		line = i < 4 ? lines[i] : addedline;
-		if (i == 4 && addedline == 0)
+	for (i = 0; i < 6; i++) {
+		line = i < 5 ? lines[i] : addedline;
+		if (i == 5 && addedline == 0)
 			continue;
 		if (v[i]->year != 0 && date_cmp(v[i], &lim) > 0)
 			diag_warn(s->diag, r->path, line, "\"%s\" is "
@@ -230,6 +230,174 @@ date_ahead(struct site *s, const struct review *r, const size_t *lines,
 			    v[i]->year, v[i]->month, v[i]->day, s->today.year,
 			    s->today.month, s->today.day);
 	}
+}
+
+/*
+ * Working days (issue 15): the bank holidays of England and Wales,
+ * 2018 to 2030, as gov.uk lists them, substitute days included (a
+ * holiday that falls on a weekend moves to the next weekday), with the
+ * one-off days: the early May holiday of 2020 moved to Friday 8 May for
+ * VE day; the spring holiday of 2022 moved to Thursday 2 June and the
+ * Platinum Jubilee on Friday 3 June; the State Funeral of Queen
+ * Elizabeth II on 19 September 2022; the Coronation on 8 May 2023.
+ * site.yaml's bank_holidays adds to them (date_holidays).
+ */
+static const char *const date_bankhols[] = {
+	"2018-01-01", "2018-03-30", "2018-04-02", "2018-05-07",
+	"2018-05-28", "2018-08-27", "2018-12-25", "2018-12-26",
+	"2019-01-01", "2019-04-19", "2019-04-22", "2019-05-06",
+	"2019-05-27", "2019-08-26", "2019-12-25", "2019-12-26",
+	"2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08",
+	"2020-05-25", "2020-08-31", "2020-12-25", "2020-12-28",
+	"2021-01-01", "2021-04-02", "2021-04-05", "2021-05-03",
+	"2021-05-31", "2021-08-30", "2021-12-27", "2021-12-28",
+	"2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02",
+	"2022-06-02", "2022-06-03", "2022-08-29", "2022-09-19",
+	"2022-12-26", "2022-12-27",
+	"2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01",
+	"2023-05-08", "2023-05-29", "2023-08-28", "2023-12-25",
+	"2023-12-26",
+	"2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06",
+	"2024-05-27", "2024-08-26", "2024-12-25", "2024-12-26",
+	"2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05",
+	"2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26",
+	"2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04",
+	"2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28",
+	"2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03",
+	"2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28",
+	"2028-01-03", "2028-04-14", "2028-04-17", "2028-05-01",
+	"2028-05-29", "2028-08-28", "2028-12-25", "2028-12-26",
+	"2029-01-01", "2029-03-30", "2029-04-02", "2029-05-07",
+	"2029-05-28", "2029-08-27", "2029-12-25", "2029-12-26",
+	"2030-01-01", "2030-04-19", "2030-04-22", "2030-05-06",
+	"2030-05-27", "2030-08-26", "2030-12-25", "2030-12-26",
+};
+#define DATE_BANKHOLSZ (sizeof(date_bankhols) / sizeof(date_bankhols[0]))
+
+/* Floor division by 7, for days before 1970 too. */
+static long
+date_div7(long n)
+{
+	return n >= 0 ? n / 7 : -((-n + 6) / 7);
+}
+
+/*
+ * The day of the week of d: 0 Monday to 6 Sunday.
+ */
+int
+date_weekday(const struct date *d)
+{
+	long	 n = date_days(d) + 3;	/* 1970-01-01 was a Thursday */
+
+	return (int)(n - 7 * date_div7(n));
+}
+
+/* Weekdays from a Monday long ago to day n (days since 1970), in O(1). */
+static long
+date_weekdays(long n)
+{
+	long	 t = n + 3, w = date_div7(t), r = t - 7 * w;
+
+	return 5 * w + (r < 5 ? r + 1 : 5);
+}
+
+static int
+date_longcmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The site's table of bank holidays: the built-in ones and the extra
+ * ones of site.yaml (s->extraholidays), as days since 1970, those on a
+ * weekday only, sorted, each once, into s->holidays.
+ */
+void
+date_holidays(struct site *s)
+{
+	struct date	 d;
+	size_t		 i, n = 0;
+	long		*v;
+
+	v = xcalloc(DATE_BANKHOLSZ + s->extraholidaysz + 1, sizeof(*v));
+	for (i = 0; i < DATE_BANKHOLSZ + s->extraholidaysz; i++) {
+		if (i < DATE_BANKHOLSZ) {
+			if (date_parse(date_bankhols[i], &d) != 1)
+				abort();
+		} else
+			d = s->extraholidays[i - DATE_BANKHOLSZ];
+		if (date_weekday(&d) < 5)
+			v[n++] = date_days(&d);
+	}
+	qsort(v, n, sizeof(*v), date_longcmp);
+	for (i = 0, s->holidaysz = 0; i < n; i++)
+		if (s->holidaysz == 0 || v[i] != v[s->holidaysz - 1])
+			v[s->holidaysz++] = v[i];
+	free(s->holidays);
+	s->holidays = v;
+}
+
+/* How many of the sorted days h (n of them) are on or before x. */
+static size_t
+date_upto(const long *h, size_t n, long x)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (h[mid] <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Working days from a to b: the weekdays after a up to and including
+ * b that are not bank holidays of s (date_holidays), so the next
+ * working day after a is 1; negative when b is before a.  O(log h).
+ */
+long
+date_workdays(const struct site *s, const struct date *a,
+    const struct date *b)
+{
+	long	 x = date_days(a), y = date_days(b);
+
+	if (y < x)
+		return -date_workdays(s, b, a);
+	return date_weekdays(y) - date_weekdays(x) -
+	    (long)(date_upto(s->holidays, s->holidaysz, y) -
+	    date_upto(s->holidays, s->holidaysz, x));
+}
+
+/*
+ * The calendar months and days from a to b (b not before a): whole
+ * months first, a month on from the 31st ending on the last day of a
+ * shorter month, then the days left.  12 March to 20 April is one
+ * month and 8 days.
+ */
+void
+date_months(const struct date *a, const struct date *b, int *mp,
+    int *dp)
+{
+	struct date	 m;
+	int		 k;
+
+	k = (b->year - a->year) * 12 + (b->month - a->month);
+	for (;;) {
+		m.year = a->year + (a->month - 1 + k) / 12;
+		m.month = (a->month - 1 + k) % 12 + 1;
+		m.day = a->day > date_mdays(m.year, m.month) ?
+		    date_mdays(m.year, m.month) : a->day;
+		if (k <= 0 || date_cmp(&m, b) <= 0)
+			break;
+		k--;
+	}
+	*mp = k < 0 ? 0 : k;
+	*dp = (int)date_diff(&m, b);
 }
 
 /* The last second that every date function can write: 9999-12-31T23:59:59Z. */

@@ -85,6 +85,12 @@ int		 date_build_time(time_t *);
 void		 date_human(const struct date *, char *, size_t);
 void		 date_rfc822(const struct date *, char *, size_t);
 void		 date_rfc822_time(time_t, char *, size_t);
+int		 date_weekday(const struct date *);
+void		 date_holidays(struct site *);
+long		 date_workdays(const struct site *, const struct date *,
+		    const struct date *);
+void		 date_months(const struct date *, const struct date *, int *,
+		    int *);
 
 /* scan.c */
 void		 scan_patterns_init(struct patterns *);
@@ -170,7 +176,7 @@ void		 check_meta(struct site *, const char *, size_t, size_t,
 int		 check_text(struct site *, const char *, const char *, size_t,
 		    const struct front *, struct allow *, size_t);
 void		 check_review(struct site *, struct review *, const char *,
-		    size_t, size_t, int, size_t);
+		    size_t, size_t, int, size_t, size_t);
 int		 check_document(struct site *, const char *, const char *,
 		    size_t, const char *);
 const struct rule *check_on(const struct site *, const char *);

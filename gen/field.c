@@ -34,6 +34,10 @@ enum fid {
 	F_NEXT_LABEL, F_SHOWING, F_IS_CURRENT, F_IS_GAP, F_IS_LINK,
 	F_FACET_REGIONS, F_FACET_YEARS, F_FACET_THEMES, F_WIDER,
 	F_SEARCH, F_SEARCH_URL, F_PUBLISHED_YEAR,
+	/* What the national Panel asks of every review (issue 15). */
+	F_ETHNICITY_ANALYSED, F_FAITH_RECORDED, F_FAITH_ANALYSED,
+	F_CHILD_VOICE, F_FAMILY_VIEWS, F_TIME_RAPID_REVIEW, F_TIME_REVIEW,
+	F_TIME_PUBLICATION, F_PUBLICATION_NOTE, F_REPORT_LABEL,
 	F__MAX
 };
 
@@ -173,6 +177,24 @@ static const struct {
 	[F_SEARCH_URL] = { "search-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_PUBLISHED_YEAR] = { "published-year", FT_TEXT,
 	    S_REVIEW, FD_ITEM, 0 },
+	/* What the national Panel asks of every review (issue 15): each
+	 * empty when the review does not say. */
+	[F_ETHNICITY_ANALYSED] = { "ethnicity-analysed", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
+	[F_FAITH_RECORDED] = { "faith-recorded", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
+	[F_FAITH_ANALYSED] = { "faith-analysed", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
+	[F_CHILD_VOICE] = { "child-voice", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_FAMILY_VIEWS] = { "family-views", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_TIME_RAPID_REVIEW] = { "time-rapid-review", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
+	[F_TIME_REVIEW] = { "time-review", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_TIME_PUBLICATION] = { "time-publication", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
+	[F_PUBLICATION_NOTE] = { "publication-note", FT_TEXT,
+	    S_REVIEW, FD_ITEM, 0 },
+	[F_REPORT_LABEL] = { "report-label", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 };
 
 /*
@@ -425,6 +447,110 @@ field_pagelink(struct pagectx *pc, const struct pagelink *l, enum fid id,
 	}
 }
 
+/* "Yes", "No" or NULL (not given) for a TRI_* value. */
+static const char *
+field_tri(int t)
+{
+	return t == TRI_NONE ? NULL : t == TRI_YES ? "Yes" : "No";
+}
+
+/* "10 months and 19 days", "1 month", "3 days", "the same day". */
+static const char *
+field_span(struct pagectx *pc, const struct date *a, const struct date *b)
+{
+	int	 m, d;
+
+	if (a->year == 0 || b->year == 0 || date_cmp(a, b) > 0)
+		return NULL;
+	date_months(a, b, &m, &d);
+	if (m == 0 && d == 0)
+		return "the same day";
+	if (m == 0)
+		return arena_printf(&pc->arena, "%d day%s", d, d == 1 ? "" :
+		    "s");
+	if (d == 0)
+		return arena_printf(&pc->arena, "%d month%s", m, m == 1 ? "" :
+		    "s");
+	return arena_printf(&pc->arena, "%d month%s and %d day%s", m,
+	    m == 1 ? "" : "s", d, d == 1 ? "" : "s");
+}
+
+/*
+ * The fields of what the national Panel asks of every review (issue
+ * 15): identity and voice, how long each stage took, how the report
+ * was published.  Returns 0 for a field that is not one of them.
+ */
+static int
+field_panel(struct pagectx *pc, const struct review *r, enum fid id,
+    struct val *v)
+{
+	const char	*reason = r->publication_reason, *end;
+	long		 n;
+
+	switch (id) {
+	case F_ETHNICITY_ANALYSED:
+		field_text(v, field_tri(r->ethnicity_analysed));
+		return 1;
+	case F_FAITH_RECORDED:
+		field_text(v, field_tri(r->faith_recorded));
+		return 1;
+	case F_FAITH_ANALYSED:
+		field_text(v, field_tri(r->faith_analysed));
+		return 1;
+	case F_CHILD_VOICE:
+		field_text(v, r->child_voice == NULL ? NULL :
+		    strcmp(r->child_voice, "quoted") == 0 ? "quoted in the "
+		    "review, in the child's own words" :
+		    strcmp(r->child_voice, "reported") == 0 ? "reported: "
+		    "described by others, not in the child's own words" :
+		    "not heard in the review");
+		return 1;
+	case F_FAMILY_VIEWS:
+		field_text(v, r->family_views == TRI_NONE ? NULL :
+		    r->family_views == TRI_YES ? "given in the review" :
+		    "not given in the review");
+		return 1;
+	case F_TIME_RAPID_REVIEW:
+		if (r->notified.year == 0 || r->rapid_review.year == 0) {
+			field_text(v, NULL);
+			return 1;
+		}
+		n = date_workdays(pc->site, &r->notified, &r->rapid_review);
+		field_text(v, arena_printf(&pc->arena, "%ld working day%s%s",
+		    n, n == 1 ? "" : "s", n <= 15 ? " (within the 15 "
+		    "expected)" : " (more than the 15 expected)"));
+		return 1;
+	case F_TIME_REVIEW:
+		field_text(v, field_span(pc, &r->commissioned, &r->completed));
+		return 1;
+	case F_TIME_PUBLICATION:
+		field_text(v, field_span(pc, &r->completed, &r->published));
+		return 1;
+	case F_PUBLICATION_NOTE:
+		if (r->publication == NULL || reason == NULL ||
+		    strcmp(r->publication, "full") == 0) {
+			field_text(v, NULL);
+			return 1;
+		}
+		/* The reason ends the sentence: one full stop. */
+		end = reason + strlen(reason);
+		field_text(v, arena_printf(&pc->arena, "%s, because %s%s",
+		    strcmp(r->publication, "improvements") == 0 ?
+		    "The partnership published the improvements made rather "
+		    "than the full report" : "The full report is not yet "
+		    "published", reason, end > reason && strchr(".!?",
+		    end[-1]) != NULL ? "" : "."));
+		return 1;
+	case F_REPORT_LABEL:
+		field_text(v, r->publication != NULL &&
+		    strcmp(r->publication, "improvements") == 0 ?
+		    "Read the improvements briefing" : "Read the full report");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Fields of a review. */
 static int
 field_review(struct pagectx *pc, const struct review *r, enum fid id,
@@ -504,7 +630,7 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 		v->flag = !r->ethnicity;
 		return 1;
 	default:
-		return 0;
+		return field_panel(pc, r, id, v);
 	}
 }
 

@@ -715,6 +715,297 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 	}
 }
 
+/*
+ * What the national Panel asks of every review (issue 15): identity
+ * and voice, rapid reviews, how reports were published.  Each figure
+ * rests on the reviews that say (an optional field not given is not
+ * counted either way), and says how many those are.
+ */
+
+/* k of n as "67% (2 of 3)", or "-" when n is 0. */
+static void
+insight_share(size_t k, size_t n, char *buf, size_t sz)
+{
+	if (n == 0)
+		snprintf(buf, sz, "-");
+	else
+		snprintf(buf, sz, "%d%% (%zu of %zu)", insight_pct(k, n), k, n);
+}
+
+/* One figure of identity and voice over some reviews: k of n say yes. */
+struct ipanel {
+	size_t		 k[8];		/* reviews saying yes, by figure */
+	size_t		 n[8];		/* reviews that say, by figure */
+};
+
+/* The figures of struct ipanel, in order, as the page names them. */
+static const char *const insight_panelnames[8] = {
+	"Ethnicity recorded", "Ethnicity analysed", "Faith recorded",
+	"Faith analysed", "Child's voice quoted", "Child's voice reported",
+	"Child's voice absent", "Family's views given"
+};
+
+/* Count the identity and voice figures of the reviews revs. */
+static void
+insight_panel(const struct review *const *revs, size_t n, struct ipanel *p)
+{
+	const struct review *r;
+	const int	*tri[4];
+	size_t		 i, j;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < n; i++) {
+		r = revs[i];
+		p->n[0]++;
+		p->k[0] += r->ethnicity != 0;
+		tri[0] = &r->ethnicity_analysed;
+		tri[1] = &r->faith_recorded;
+		tri[2] = &r->faith_analysed;
+		tri[3] = &r->family_views;
+		for (j = 0; j < 4; j++) {
+			if (*tri[j] == TRI_NONE)
+				continue;
+			p->n[j < 3 ? j + 1 : 7]++;
+			p->k[j < 3 ? j + 1 : 7] += *tri[j] == TRI_YES;
+		}
+		if (r->child_voice != NULL) {
+			for (j = 4; j < 7; j++)
+				p->n[j]++;
+			p->k[4] += strcmp(r->child_voice, "quoted") == 0;
+			p->k[5] += strcmp(r->child_voice, "reported") == 0;
+			p->k[6] += strcmp(r->child_voice, "absent") == 0;
+		}
+	}
+}
+
+/* "rests on 3 reviews that say" (all: no "that say"). */
+static void
+insight_rests(size_t n, int all, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%zu %s%s", n, insight_revs(n),
+	    all ? "" : n == 1 ? " that says" : " that say");
+}
+
+/* Identity and voice: overall, then recorded and analysed by region
+ * and by year. */
+static void
+insight_identity(const struct site *s, xmlNodePtr main)
+{
+	xmlNodePtr	 sec, tb, fig;
+	struct ipanel	 all, t;
+	struct irow	 rows[8];
+	const struct vocab *v;
+	const char	*heads[3] = { "Figure", "Share", "Rests on" };
+	const char	*rheads[6] = { NULL, "Reviews", "Ethnicity recorded",
+	    "Ethnicity analysed", "Faith recorded", "Faith analysed" };
+	const char	*cell[5];
+	char		 c[5][64], buf[512];
+	size_t		 i, j, n, pass;
+
+	insight_panel(s->pub, s->pubsz, &all);
+	snprintf(buf, sizeof(buf), "The national Panel has found that "
+	    "reviews record the child's ethnicity more often than they "
+	    "consider how ethnicity, culture, race and faith affected the "
+	    "child's experience and the help given, and that the child's "
+	    "own words and the family's views are often missing. A review "
+	    "that does not say is left out of a figure: each figure says "
+	    "how many reviews it rests on (%zu %s whether %s analyse "
+	    "ethnicity, %zu how the child's voice is heard).",
+	    all.n[1], all.n[1] == 1 ? "says" : "say",
+	    all.n[1] == 1 ? "it" : "they", all.n[4]);
+	sec = insight_section(main, "identity", "Identity and the child's "
+	    "voice", buf);
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < 8; i++) {
+		rows[i].label = insight_panelnames[i];
+		rows[i].n = all.n[i];
+		rows[i].k = all.k[i];
+		rows[i].value = (double)insight_pct(all.k[i], all.n[i]);
+		if (all.n[i] == 0)
+			snprintf(rows[i].text, sizeof(rows[i].text),
+			    "no reviews say");
+		else
+			snprintf(rows[i].text, sizeof(rows[i].text), "%d%% "
+			    "(%zu of %zu)", insight_pct(all.k[i], all.n[i]),
+			    all.k[i], all.n[i]);
+	}
+	fig = insight_figure(sec, "identity-chart");
+	insight_bars(fig, "identity-chart", "Identity and the child's voice",
+	    "A bar for each figure, as long as its share (out of 100%) of "
+	    "the reviews that say; each bar is labelled with the share and "
+	    "the counts.", rows, 8, 1);
+	tb = insight_table(sec, "identity-table", "Identity and the child's "
+	    "voice, all reviews", heads, 3);
+	for (i = 0; i < 8; i++) {
+		insight_share(all.k[i], all.n[i], c[0], sizeof(c[0]));
+		insight_rests(all.n[i], i == 0, c[1], sizeof(c[1]));
+		cell[0] = c[0];
+		cell[1] = c[1];
+		insight_row(tb, rows[i].label, cell, 2);
+	}
+	for (pass = 0; pass < 2; pass++) {
+		v = pass == 0 ? &s->regions : &s->years;
+		rheads[0] = pass == 0 ? "Region" : "Year";
+		n = v->termsz;
+		snprintf(buf, sizeof(buf), "Ethnicity and faith recorded and "
+		    "analysed, by %s", pass == 0 ? "region" : "year");
+		tb = insight_table(sec, pass == 0 ? "identity-region-table" :
+		    "identity-year-table", buf, rheads, 6);
+		for (i = 0; i < n; i++) {
+			const struct term *tm = &v->terms[pass == 0 ? i :
+			    n - 1 - i];
+
+			insight_panel(tm->reviews, tm->reviewsz, &t);
+			snprintf(c[0], sizeof(c[0]), "%zu", tm->reviewsz);
+			for (j = 0; j < 4; j++)
+				insight_share(t.k[j], t.n[j], c[j + 1],
+				    sizeof(c[j + 1]));
+			for (j = 0; j < 5; j++)
+				cell[j] = c[j];
+			insight_row(tb, tm->name, cell, 5);
+		}
+	}
+}
+
+/* Rapid reviews of revs: working days from notification, in *med. */
+static void
+insight_rapid(const struct site *s, const struct review *const *revs,
+    size_t n, size_t *k, size_t *m, double *med)
+{
+	long	*a = xcalloc(n + 1, sizeof(*a));
+	size_t	 i;
+
+	*k = *m = 0;
+	*med = 0;
+	for (i = 0; i < n; i++)
+		if (revs[i]->notified.year != 0 &&
+		    revs[i]->rapid_review.year != 0) {
+			a[*m] = date_workdays(s, &revs[i]->notified,
+			    &revs[i]->rapid_review);
+			*k += a[(*m)++] <= 15;
+		}
+	if (*m > 0)
+		*med = insight_median(a, *m);
+	free(a);
+}
+
+/* "11 working days", "1 working day", "10.5 working days". */
+static void
+insight_workdays(double d, char *buf, size_t sz)
+{
+	char	 n[24];
+
+	insight_days(d, n, sizeof(n));
+	snprintf(buf, sz, "%s working %s", n, d == 1.0 ? "day" : "days");
+}
+
+/* Rapid reviews within 15 working days: overall, by region, by year. */
+static void
+insight_rapids(const struct site *s, xmlNodePtr main)
+{
+	xmlNodePtr	 sec, tb;
+	const struct vocab *v;
+	const char	*heads[3] = { NULL, "Within 15 working days",
+	    "Median working days (reviews)" };
+	const char	*cell[2];
+	char		 c[2][96], buf[640], d[64];
+	size_t		 i, n, k, m, pass;
+	double		 med;
+
+	insight_rapid(s, s->pub, s->pubsz, &k, &m, &med);
+	n = (size_t)snprintf(buf, sizeof(buf), "A rapid review is expected "
+	    "within 15 working days of the serious incident notification. "
+	    "Working days leave out weekends and bank holidays in "
+	    "England. ");
+	if (m > 0) {
+		insight_workdays(med, d, sizeof(d));
+		snprintf(buf + n, sizeof(buf) - n, "Of the %zu %s that %s "
+		    "both dates, %zu (%d%%) held the rapid review within 15 "
+		    "working days; the median was %s. These figures rest on "
+		    "those %zu %s.", m, insight_revs(m), m == 1 ? "gives" :
+		    "give", k, insight_pct(k, m), d, m, insight_revs(m));
+	} else
+		snprintf(buf + n, sizeof(buf) - n, "No review here gives both "
+		    "the notification and the rapid review date.");
+	sec = insight_section(main, "rapid", "Rapid reviews", buf);
+	for (pass = 0; pass < 2; pass++) {
+		v = pass == 0 ? &s->regions : &s->years;
+		heads[0] = pass == 0 ? "Region" : "Year";
+		n = v->termsz;
+		snprintf(buf, sizeof(buf), "Rapid reviews within 15 working "
+		    "days, by %s", pass == 0 ? "region" : "year");
+		tb = insight_table(sec, pass == 0 ? "rapid-region-table" :
+		    "rapid-year-table", buf, heads, 3);
+		for (i = 0; i < n; i++) {
+			const struct term *tm = &v->terms[pass == 0 ? i :
+			    n - 1 - i];
+
+			insight_rapid(s, tm->reviews, tm->reviewsz, &k, &m,
+			    &med);
+			insight_share(k, m, c[0], sizeof(c[0]));
+			if (m > 0) {
+				insight_workdays(med, d, sizeof(d));
+				snprintf(c[1], sizeof(c[1]), "%s (%zu)", d, m);
+			} else
+				snprintf(c[1], sizeof(c[1]), "- (0)");
+			cell[0] = c[0];
+			cell[1] = c[1];
+			insight_row(tb, tm->name, cell, 2);
+		}
+	}
+}
+
+/* How the reports were published: a count of each kind. */
+static void
+insight_publication(const struct site *s, xmlNodePtr main)
+{
+	static const char *const kinds[3] = { "full", "improvements",
+	    "withheld-for-now" };
+	static const char *const names[3] = { "Full report",
+	    "Improvements made, instead of the report", "Withheld for now" };
+	xmlNodePtr	 sec, tb, fig;
+	struct irow	 rows[3];
+	const char	*heads[2] = { "Published as", "Reviews" };
+	const char	*cell[1];
+	char		 buf[512];
+	size_t		 i, j, said = 0;
+
+	memset(rows, 0, sizeof(rows));
+	for (j = 0; j < 3; j++)
+		rows[j].label = names[j];
+	for (i = 0; i < s->pubsz; i++) {
+		said += s->pub[i]->publication != NULL;
+		for (j = 0; j < 3; j++)
+			if (s->pub[i]->publication != NULL ?
+			    strcmp(s->pub[i]->publication, kinds[j]) == 0 :
+			    j == 0)
+				rows[j].n++;
+	}
+	for (j = 0; j < 3; j++) {
+		rows[j].value = (double)rows[j].n;
+		snprintf(rows[j].text, sizeof(rows[j].text), "%zu",
+		    rows[j].n);
+	}
+	snprintf(buf, sizeof(buf), "Partners must publish the report unless "
+	    "they consider it inappropriate, and then publish information "
+	    "about the improvements made instead; some wait until criminal "
+	    "proceedings are over. %zu of the %zu %s say how the report was "
+	    "published; one that does not say is counted as a full report.",
+	    said, s->pubsz, insight_revs(s->pubsz));
+	sec = insight_section(main, "publication", "How reports were "
+	    "published", buf);
+	fig = insight_figure(sec, "publication-chart");
+	insight_bars(fig, "publication-chart", "Reviews by how the report "
+	    "was published", "A bar for each way, as long as the number of "
+	    "reviews.", rows, 3, 0);
+	tb = insight_table(sec, "publication-table", "Reviews by how the "
+	    "report was published", heads, 2);
+	for (j = 0; j < 3; j++) {
+		cell[0] = rows[j].text;
+		insight_row(tb, rows[j].label, cell, 1);
+	}
+}
+
 /* The open data files and their columns (review.c's table). */
 static void
 insight_data(xmlNodePtr main, const char *prefix)
@@ -790,6 +1081,10 @@ insight_html(const struct site *s, const char *prefix)
 	insight_themes(s, main);
 	insight_ethnicity(s, main);
 	insight_timeliness(s, main);
+	/* What the national Panel asks of every review (issue 15). */
+	insight_identity(s, main);
+	insight_rapids(s, main);
+	insight_publication(s, main);
 	insight_data(main, prefix);
 
 	b = xmlBufferCreate();

@@ -242,7 +242,24 @@ struct review {
 	int		 ok;		/* parsed without errors */
 	const struct review *related[RELATED_MAX]; /* borrowed */
 	size_t		 relatedsz;	/* entries in related */
+	/* What the national Panel asks of every review (issue 15). */
+	int		 ethnicity_analysed; /* TRI_*: ethnicity analysed */
+	int		 faith_recorded; /* TRI_*: the child's faith recorded */
+	int		 faith_analysed; /* TRI_*: faith analysed */
+	const char	*child_voice;	/* "quoted", "reported", "absent"
+					 * (static) or NULL: not given */
+	int		 family_views;	/* TRI_*: the family's views */
+	struct date	 rapid_review;	/* rapid review held, or year 0 */
+	const char	*publication;	/* "full", "improvements",
+					 * "withheld-for-now" (static) or
+					 * NULL: not given (full) */
+	char		*publication_reason; /* why not full, or NULL */
 };
+
+/* An optional true or false (RF_TRI): not given, false or true. */
+#define TRI_NONE	0
+#define TRI_NO		1
+#define TRI_YES		2
 
 /* How a review field is read from the front matter and written out. */
 enum rfkind {
@@ -253,7 +270,11 @@ enum rfkind {
 	RF_BOOL,	/* true or false: an int */
 	RF_URL,		/* an http(s) address: a char * */
 	RF_ALLOW,	/* excused checks: struct allow *, count at nof */
-	RF_PAGEURL	/* not read: the review page's full address */
+	RF_PAGEURL,	/* not read: the review page's full address */
+	RF_TRI,		/* optional true or false: an int, TRI_* */
+	RF_CHOICE	/* one of a fixed list (vocab: its row in
+			 * review.c's review_choices): a static
+			 * const char *, NULL: not given */
 };
 
 /*
@@ -266,7 +287,8 @@ struct rfield {
 	enum rfkind	 kind;	/* how it is read and written */
 	size_t		 off;	/* offsetof(struct review, its member) */
 	size_t		 nof;	/* RF_TERMS, RF_ALLOW: the count's offset */
-	size_t		 vocab;	/* RF_TERM(S): offsetof(struct site, v) */
+	size_t		 vocab;	/* RF_TERM(S): offsetof(struct site, v);
+				 * RF_CHOICE: its list of choices */
 	int		 required; /* the front matter must give it */
 	const char	*col;	/* open-data column name, or NULL */
 	size_t		 colpos; /* its place among the columns, from 1 */
@@ -370,6 +392,12 @@ struct site {
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
 	int		 nowset;	/* SOURCE_DATE_EPOCH was set */
 	struct sitetheme *sitetheme;	/* loaded templates */
+	long		*holidays;	/* owned: bank holidays on weekdays,
+					 * days since 1970, sorted, unique
+					 * (date_holidays) */
+	size_t		 holidaysz;	/* number of holidays */
+	struct date	*extraholidays;	/* owned: site.yaml's bank_holidays */
+	size_t		 extraholidaysz; /* number given there */
 };
 
 /* The kinds of output page, each written by one function in page.c. */

@@ -5,6 +5,7 @@
  * (locked) diagnostics funnel.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <libxml/uri.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -18,6 +19,9 @@
 
 #define RO(m)	offsetof(struct review, m)
 #define SO(m)	offsetof(struct site, m)
+
+/* The lists of choices of RF_CHOICE fields (a row's vocab). */
+enum { RC_VOICE, RC_PUBLICATION };
 
 /*
  * The review fields, in the order messages and the documentation list
@@ -60,6 +64,33 @@ static const struct rfield review_fieldtab[] = {
 	{ "added", RF_DATE, RO(added), 0, 0, 0, "added", 16,
 	    "date the review was added to this site (published, if not "
 	    "given)" },
+	/* What the national Panel asks of every review (issue 15). */
+	{ "ethnicity_analysed", RF_TRI, RO(ethnicity_analysed), 0, 0, 0,
+	    "ethnicity_analysed", 17, "true or false: the review considers "
+	    "how ethnicity, culture and race affected the child's "
+	    "experience and the response; empty (null in JSON) if not "
+	    "given" },
+	{ "faith_recorded", RF_TRI, RO(faith_recorded), 0, 0, 0,
+	    "faith_recorded", 18, "true or false: the review records the "
+	    "child's faith or religion; empty if not given" },
+	{ "faith_analysed", RF_TRI, RO(faith_analysed), 0, 0, 0,
+	    "faith_analysed", 19, "true or false: the review considers how "
+	    "faith affected the child's experience; empty if not given" },
+	{ "child_voice", RF_CHOICE, RO(child_voice), 0, RC_VOICE, 0,
+	    "child_voice", 20, "quoted (the child's own words), reported "
+	    "(described by others) or absent; empty if not given" },
+	{ "family_views", RF_TRI, RO(family_views), 0, 0, 0,
+	    "family_views", 21, "true or false: the review gives the "
+	    "family's views; empty if not given" },
+	{ "rapid_review", RF_DATE, RO(rapid_review), 0, 0, 0,
+	    "rapid_review", 22, "date of the rapid review, if given" },
+	{ "publication", RF_CHOICE, RO(publication), 0, RC_PUBLICATION, 0,
+	    "publication", 23, "full, improvements (information about the "
+	    "improvements made instead of the report) or withheld-for-now; "
+	    "empty if not given (full)" },
+	{ "publication_reason", RF_TEXT, RO(publication_reason), 0, 0, 0,
+	    "publication_reason", 24, "why the full report is not "
+	    "published, if it is not" },
 	/* Columns of the open data not read from the front matter. */
 	{ NULL, RF_TEXT, RO(slug), 0, 0, 0, "slug", 1,
 	    "the review's name in its web address" },
@@ -69,14 +100,33 @@ static const struct rfield review_fieldtab[] = {
 	(sizeof(review_fieldtab) / sizeof(review_fieldtab[0]))
 
 /* The dates in the order they must run, as messages name them. */
-static const char *const review_dates[4] = { "notified", "commissioned",
-    "completed", "published" };
+#define REVIEW_DATESZ	5
+static const char *const review_dates[REVIEW_DATESZ] = { "notified",
+    "rapid_review", "commissioned", "completed", "published" };
+
+static const char *const review_choices[][4] = {
+	[RC_VOICE] = { "quoted", "reported", "absent", NULL },
+	[RC_PUBLICATION] = { "full", "improvements", "withheld-for-now",
+	    NULL },
+};
 
 /* What people write for a field, and the field they mean. */
 static const struct synonym review_synonyms[] = {
 	{ "date", "published" }, { "publication_date", "published" },
 	{ "published_date", "published" }, { "date_published", "published" },
-	{ "publish_date", "published" }, { "publication", "published" },
+	{ "publish_date", "published" },
+	{ "ethnicity_analyzed", "ethnicity_analysed" },
+	{ "faith_analyzed", "faith_analysed" },
+	{ "faith", "faith_recorded" }, { "religion", "faith_recorded" },
+	{ "religion_recorded", "faith_recorded" },
+	{ "voice", "child_voice" }, { "childs_voice", "child_voice" },
+	{ "voice_of_the_child", "child_voice" },
+	{ "family_view", "family_views" }, { "family_voice", "family_views" },
+	{ "rapid_review_date", "rapid_review" },
+	{ "rapid_review_held", "rapid_review" },
+	{ "publication_status", "publication" },
+	{ "published_as", "publication" },
+	{ "reason", "publication_reason" },
 	{ "date_added", "added" }, { "added_date", "added" },
 	{ "added_on", "added" },
 	{ "theme", "themes" }, { "tags", "themes" }, { "tag", "themes" },
@@ -356,15 +406,15 @@ static int
 review_order(struct diag *d, struct front *f, struct review *r,
     const size_t *lines)
 {
-	const struct date *v[4];
+	const struct date *v[REVIEW_DATESZ];
 	char		 a[16], b[16];
 	int		 i, prev = -1, ok = 1;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < REVIEW_DATESZ; i++)
 		v[i] = (const struct date *)((const char *)r +
 		    review_fieldtab[review_row(review_dates[i])].off);
 	/* prev: the latest of the dates given before this one. */
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < REVIEW_DATESZ; i++) {
 		if (v[i]->year == 0)
 			continue;
 		if (prev >= 0 && date_cmp(v[i], v[prev]) < 0) {
@@ -374,7 +424,7 @@ review_order(struct diag *d, struct front *f, struct review *r,
 			    v[prev]->year, v[prev]->month, v[prev]->day);
 			diag_error(d, f->path, lines[i], "\"%s\" (%s) is "
 			    "before \"%s\" (%s): the dates run notified, "
-			    "commissioned, completed, published",
+			    "rapid_review, commissioned, completed, published",
 			    review_dates[i], a, review_dates[prev], b);
 			ok = 0;
 		} else
@@ -408,6 +458,113 @@ review_notbefore(struct diag *d, const struct front *f,
 	return 0;
 }
 
+/* Are a and b the same, ignoring case and "-", "_" or " " for one? */
+static int
+review_samechoice(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++)
+		if (strchr("-_ ", *a) != NULL && strchr("-_ ", *b) != NULL)
+			continue;
+		else if (tolower((unsigned char)*a) !=
+		    tolower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+/*
+ * One of the choices (a list ending in NULL) for field fl, whose value
+ * is v: *out gets the choice as written in the list (static).
+ */
+static int
+review_choice(struct diag *d, struct front *f, const struct field *fl,
+    const char *const *choices, const char *v, const char **out)
+{
+	const char	*near;
+	char		*list, *hint;
+	size_t		 n;
+
+	for (n = 0; choices[n] != NULL; n++)
+		if (review_samechoice(v, choices[n])) {
+			*out = choices[n];
+			return 1;
+		}
+	list = vocab_list(choices, n, "or");
+	near = vocab_nearest(v, choices, n);
+	hint = near != NULL ? vocab_didyoumean(&near, 1) : NULL;
+	diag_error(d, f->path, fl->line, "\"%s\" must be %s, not \"%s\"%s%s",
+	    fl->key, list, v, hint != NULL ? ": " : "",
+	    hint != NULL ? hint : "");
+	free(hint);
+	free(list);
+	return 0;
+}
+
+/*
+ * What the national Panel asks (issue 15): "X_analysed: true" needs
+ * "X_recorded: true", and a publication other than full needs its
+ * reason (and only then has one).  line: each row's line, 0 if not
+ * given.  Returns 1 if good.
+ */
+static int
+review_panel(struct diag *d, const struct front *f, const struct review *r,
+    const size_t *line)
+{
+	size_t	 ea = line[review_row("ethnicity_analysed")];
+	size_t	 fa = line[review_row("faith_analysed")];
+	size_t	 pl = line[review_row("publication")];
+	size_t	 rl = line[review_row("publication_reason")];
+	size_t	 ul = line[review_row("report_url")];
+	int	 ok = 1;
+
+	if (r->ethnicity_analysed == TRI_YES && !r->ethnicity &&
+	    line[review_row("ethnicity_recorded")] != 0) {
+		diag_error(d, f->path, ea, "\"ethnicity_analysed\" is true "
+		    "but \"ethnicity_recorded\" is false: a review that "
+		    "analyses the child's ethnicity records it, so set "
+		    "\"ethnicity_recorded: true\" (or \"ethnicity_analysed: "
+		    "false\")");
+		ok = 0;
+	}
+	if (r->faith_analysed == TRI_YES && r->faith_recorded != TRI_YES &&
+	    !(r->faith_recorded == TRI_NONE &&
+	    line[review_row("faith_recorded")] != 0)) {
+		diag_error(d, f->path, fa, "\"faith_analysed\" is true but "
+		    "\"faith_recorded\" is %s: a review that analyses the "
+		    "child's faith records it, so %s \"faith_recorded: true\" "
+		    "(or \"faith_analysed: false\")",
+		    r->faith_recorded == TRI_NO ? "false" : "not given",
+		    r->faith_recorded == TRI_NO ? "set" : "add");
+		ok = 0;
+	}
+	if (r->publication != NULL && strcmp(r->publication, "full") != 0 &&
+	    rl == 0) {
+		diag_error(d, f->path, pl, "\"publication\" is \"%s\", so "
+		    "\"publication_reason\" is needed: add it, saying in a "
+		    "few words why the full report is not published, such as "
+		    "\"publication_reason: criminal proceedings are not yet "
+		    "over\"", r->publication);
+		ok = 0;
+	}
+	if (rl != 0 && r->publication_reason != NULL &&
+	    (r->publication == NULL ? pl == 0 :
+	    strcmp(r->publication, "full") == 0)) {
+		diag_error(d, f->path, rl, "\"publication_reason\" is only "
+		    "for a report not published in full: remove it, or set "
+		    "\"publication\" to \"improvements\" or "
+		    "\"withheld-for-now\"");
+		ok = 0;
+	}
+	if (ul != 0 && r->publication != NULL &&
+	    strcmp(r->publication, "withheld-for-now") == 0) {
+		diag_error(d, f->path, ul, "\"report_url\" is given, but "
+		    "\"publication\" is \"withheld-for-now\": leave the "
+		    "address out until the report is published, then set "
+		    "\"publication: full\"");
+		ok = 0;
+	}
+	return ok;
+}
+
 /* Read field fl, the field of row rf, into r.  Returns 1 if good. */
 static int
 review_field(struct site *s, struct front *f, const struct field *fl,
@@ -416,6 +573,7 @@ review_field(struct site *s, struct front *f, const struct field *fl,
 	char		*p = (char *)r + rf->off;
 	const struct vocab *voc;
 	const char	*v;
+	int		 b;
 
 	voc = (const struct vocab *)((const char *)s + rf->vocab);
 	switch (rf->kind) {
@@ -440,6 +598,15 @@ review_field(struct site *s, struct front *f, const struct field *fl,
 	case RF_ALLOW:
 		return review_allow(s, f, fl, (struct allow **)p,
 		    (size_t *)((char *)r + rf->nof));
+	case RF_TRI:
+		if (!front_bool(s->diag, f, fl, &b))
+			return 0;
+		*(int *)p = b ? TRI_YES : TRI_NO;
+		return 1;
+	case RF_CHOICE:
+		return (v = review_text(s->diag, f, fl)) != NULL &&
+		    review_choice(s->diag, f, fl, review_choices[rf->vocab], v,
+		    (const char **)p);
 	case RF_PAGEURL:
 		break;
 	}
@@ -454,7 +621,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 	const char	*v, *near, *keys[REVIEW_FIELDTABSZ];
 	size_t		 i, k, nk;
 	int		 ok = 1, seen[REVIEW_FIELDTABSZ];
-	size_t		 line[REVIEW_FIELDTABSZ], lines[4];
+	size_t		 line[REVIEW_FIELDTABSZ], lines[REVIEW_DATESZ];
 
 	memset(seen, 0, sizeof(seen));
 	memset(line, 0, sizeof(line));
@@ -504,9 +671,10 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		    r->published.year, r->published.month, r->published.day);
 	if (r->reviewtype == NULL && s->reviewtypes.termsz > 0)
 		r->reviewtype = &s->reviewtypes.terms[0];
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < REVIEW_DATESZ; i++)
 		lines[i] = line[review_row(review_dates[i])];
 	ok &= review_order(s->diag, f, r, lines);
+	ok &= review_panel(s->diag, f, r, line);
 	ok &= review_notbefore(s->diag, f, r, "withdrawn", &r->withdrawn,
 	    line[review_row("withdrawn")], "withdrawn");
 	/* Not given, the added date is the published one. */
@@ -570,7 +738,7 @@ review_docdone(struct site *s, struct doc *d, void *arg, int ok)
 {
 	struct review	*r = arg;
 	struct front	*f = &d->f;
-	size_t		 i, urlline = 0;
+	size_t		 i, urlline = 0, themesline = 0;
 	int		 summarygiven = 0;
 
 	if (d->html != NULL) {
@@ -582,12 +750,14 @@ review_docdone(struct site *s, struct doc *d, void *arg, int ok)
 			    "summary") == 0;
 			if (strcmp(f->fields[i].key, "report_url") == 0)
 				urlline = f->fields[i].line;
+			if (strcmp(f->fields[i].key, "themes") == 0)
+				themesline = f->fields[i].line;
 		}
 		/* Whole-file checks need fields that loaded: a file whose
 		 * front matter failed gets no warning made of defaults. */
 		if (d->fieldsok)
 			check_review(s, r, d->body, d->bodysz, d->bodyline,
-			    summarygiven, urlline);
+			    summarygiven, urlline, themesline);
 		else
 			review_unchecked(r);
 		r->bodylen = strlen(r->body);

@@ -99,6 +99,52 @@ if command -v python3 >/dev/null 2>&1; then
 		fail "insights: the checker catches a wrong plural, a bar for zero and a theme with no review" "$out"
 	fi
 	rm -rf "$bad"
+	# Issue 15, worked out by hand.  Rapid reviews: A notified Wednesday
+	# 1 June 2022, rapid review 22 June: 15 weekdays less the jubilee's
+	# Thursday and Friday = 13; B 1 to 22 March 2023: 15, within (the
+	# limit itself); D Monday 1 August 2022 to 31 August: 22 weekdays
+	# less the summer bank holiday (29 August) = 21, not within.  So 2
+	# of 3 (67%), median 15; London A and B: median 14; 2023 (A, D): 17.
+	# Identity: analysed is said by A (true), B and C (false): 1 of 3;
+	# faith recorded by A (true) and B (false); faith analysed by A only
+	# (false); the child's voice: A quoted, B absent, C reported.
+	if out=$(python3 tests/tools/insightcheck.py "$OUT/build/insights-lcspr/site" \
+	    "Of the 3 reviews that give both dates, 2 (67%) held the rapid review within 15 working days; the median was 15 working days" \
+	    "London 100% (2 of 2) 14 working days (2)" \
+	    "North East 0% (0 of 1) 21 working days (1)" \
+	    "2023 50% (1 of 2) 17 working days (2)" \
+	    "Ethnicity recorded 50% (2 of 4) 4 reviews" \
+	    "Ethnicity analysed 33% (1 of 3) 3 reviews that say" \
+	    "Faith recorded 50% (1 of 2) 2 reviews that say" \
+	    "Faith analysed 0% (0 of 1) 1 review that says" \
+	    "Child's voice quoted 33% (1 of 3) 3 reviews that say" \
+	    "Family's views given 50% (1 of 2) 2 reviews that say" \
+	    "London 2 50% (1 of 2) 50% (1 of 2) 50% (1 of 2) 0% (0 of 1)" \
+	    "3 of the 4 reviews say how the report was published" \
+	    "Full report 2" "Improvements made, instead of the report 1" "Withheld for now 1" 2>&1); then
+		pass "insights: identity, rapid reviews and publication worked out by hand"
+	else
+		fail "insights: identity, rapid reviews and publication worked out by hand" "$out"
+	fi
+	# The review pages: how long each stage took (A: 1 July to 31
+	# December 2022 is 5 months and 30 days; 31 December to 1 June 2023
+	# is 5 months and 1 day, a month from the 31st ending on the 31st
+	# of May), and how the report was published.
+	a=$OUT/build/insights-lcspr/site/reviews/child-a/index.html
+	b=$OUT/build/insights-lcspr/site/reviews/child-b/index.html
+	c=$OUT/build/insights-lcspr/site/reviews/child-c/index.html
+	if grep -q '>13 working days (within the 15 expected)<' "$a" &&
+	   grep -q '>5 months and 30 days<' "$a" && grep -q '>5 months and 1 day<' "$a" &&
+	   grep -q "quoted in the review, in the child's own words" "$a" &&
+	   grep -q '>15 working days (within the 15 expected)<' "$b" &&
+	   grep -q 'The partnership published the improvements made rather than the full report, because the family asked that the full report is not published\.<' "$b" &&
+	   grep -q '>Read the improvements briefing<' "$b" &&
+	   grep -q 'The full report is not yet published, because criminal proceedings are not yet over\.<' "$c" &&
+	   ! grep -q 'working day' "$c"; then
+		pass "insights: a review page says how long each stage took and how it was published"
+	else
+		fail "insights: a review page says how long each stage took and how it was published"
+	fi
 	g=$OUT/build/insights-lcspr/site/regions/london/index.html
 	if grep -q '2023 to 2024' "$g" && grep -q '50% (1 of 2)' "$g" && grep -q '365.5 days (from 2 reviews)' "$g"; then
 		pass "insights: a region's figures at a glance"

@@ -203,6 +203,124 @@ expect("How long reviews take, by region",
 expect("How long reviews take, by year",
        [[y] + time_cells([r for r in revs if r["published"][:4] == y]) for y in years])
 
+
+# Issue 15: identity and voice, rapid reviews in working days, how the
+# reports were published.  The bank holidays are worked out here from
+# England's rules (Easter by the anonymous Gregorian algorithm, the
+# substitute days, the one-off days), not read from lcspr's table.
+def easter(y):
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    return datetime.date(y, (h + l - 7 * m + 114) // 31, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def monday(d, step):
+    while d.weekday() != 0:
+        d += datetime.timedelta(step)
+    return d
+
+
+def bank_holidays(y):
+    if y < 2018 or y > 2030:
+        return set()
+    one = datetime.timedelta(1)
+    d = datetime.date(y, 1, 1)
+    while d.weekday() >= 5:
+        d += one
+    h = [d, easter(y) - 2 * one, easter(y) + one, monday(datetime.date(y, 5, 1), 1),
+         monday(datetime.date(y, 5, 31), -1), monday(datetime.date(y, 8, 31), -1)]
+    c, b = datetime.date(y, 12, 25), datetime.date(y, 12, 26)
+    if c.weekday() == 5:
+        c, b = datetime.date(y, 12, 27), datetime.date(y, 12, 28)
+    elif c.weekday() == 6:
+        c = datetime.date(y, 12, 27)
+    elif b.weekday() == 5:
+        b = datetime.date(y, 12, 28)
+    h += [c, b]
+    moved = {2020: ([datetime.date(2020, 5, 4)], [datetime.date(2020, 5, 8)]),
+             2022: ([datetime.date(2022, 5, 30)], [datetime.date(2022, 6, 2), datetime.date(2022, 6, 3),
+                                                   datetime.date(2022, 9, 19)]),
+             2023: ([], [datetime.date(2023, 5, 8)])}
+    for gone in moved.get(y, ([], []))[0]:
+        h.remove(gone)
+    h += moved.get(y, ([], []))[1]
+    return set(h)
+
+
+def workdays(a, b):
+    n, d = 0, a
+    while d < b:
+        d += datetime.timedelta(1)
+        n += d.weekday() < 5 and d not in bank_holidays(d.year)
+    return n
+
+
+def share(k, n):
+    return "%d%% (%d of %d)" % (pct(k, n), k, n) if n else "-"
+
+
+def panel(sel):
+    out = []
+    for col in ("ethnicity_recorded", "ethnicity_analysed", "faith_recorded", "faith_analysed"):
+        said = [r for r in sel if r.get(col) is not None]
+        out.append(share(sum(r[col] for r in said), len(said)))
+    return out
+
+
+expect("Ethnicity and faith recorded and analysed, by region",
+       [[g, str(sum(r["region"] == g for r in revs))] + panel([r for r in revs if r["region"] == g])
+        for g in regions])
+expect("Ethnicity and faith recorded and analysed, by year",
+       [[y, str(sum(r["published"][:4] == y for r in revs))] + panel([r for r in revs if r["published"][:4] == y])
+        for y in years])
+voiced = [r for r in revs if r.get("child_voice")]
+family = [r for r in revs if r.get("family_views") is not None]
+overall = panel(revs)
+names = ["Ethnicity recorded", "Ethnicity analysed", "Faith recorded", "Faith analysed"]
+cols = ["ethnicity_recorded", "ethnicity_analysed", "faith_recorded", "faith_analysed"]
+
+
+def rests(n, everyone):
+    return "%d %s%s" % (n, "review" if n == 1 else "reviews",
+                        "" if everyone else (" that says" if n == 1 else " that say"))
+
+
+want = [[names[i], overall[i], rests(sum(r.get(cols[i]) is not None for r in revs), i == 0)] for i in range(4)]
+for v in ("quoted", "reported", "absent"):
+    want.append(["Child's voice " + v, share(sum(r["child_voice"] == v for r in voiced), len(voiced)),
+                 rests(len(voiced), False)])
+want.append(["Family's views given", share(sum(r["family_views"] for r in family), len(family)),
+             rests(len(family), False)])
+expect("Identity and the child's voice, all reviews", want)
+
+
+def rapid_cells(sel):
+    w = [workdays(date(r["notified"]), date(r["rapid_review"])) for r in sel
+         if r.get("notified") and r.get("rapid_review")]
+    if not w:
+        return ["-", "- (0)"]
+    m = statistics.median(w)
+    n = ("%d" % m) if m == int(m) else ("%.1f" % m)
+    return [share(sum(x <= 15 for x in w), len(w)),
+            "%s working %s (%d)" % (n, "day" if m == 1 else "days", len(w))]
+
+
+expect("Rapid reviews within 15 working days, by region",
+       [[g] + rapid_cells([r for r in revs if r["region"] == g]) for g in regions])
+expect("Rapid reviews within 15 working days, by year",
+       [[y] + rapid_cells([r for r in revs if r["published"][:4] == y]) for y in years])
+kinds = [r.get("publication") or "full" for r in revs]
+expect("Reviews by how the report was published",
+       [["Full report", str(kinds.count("full"))],
+        ["Improvements made, instead of the report", str(kinds.count("improvements"))],
+        ["Withheld for now", str(kinds.count("withheld-for-now"))]])
+
 # Plurals, bars and empty themes.
 charts = Charts()
 charts.feed(open(site + "/insights/index.html", encoding="utf-8").read())

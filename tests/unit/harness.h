@@ -30,6 +30,7 @@ extern int	 t_passed, t_failed;
 void	 test_embed(void);
 void	 test_date(void);
 void	 test_date_ahead(void);
+void	 test_workdays(void);
 void	 test_front(void);
 void	 test_vocab(void);
 void	 test_scan(void);

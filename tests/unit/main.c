@@ -16,6 +16,7 @@ main(void)
 	test_embed();
 	test_date();
 	test_date_ahead();
+	test_workdays();
 	test_front();
 	test_vocab();
 	test_scan();

@@ -108,7 +108,8 @@ test_date_ahead(void)
 	struct site	 s;
 	struct run	 run;
 	struct review	 r;
-	size_t		 lines[4] = { 5, 0, 0, 3 };
+	/* notified, rapid_review, commissioned, completed, published */
+	size_t		 lines[5] = { 5, 0, 0, 0, 3 };
 
 	memset(&s, 0, sizeof(s));
 	memset(&run, 0, sizeof(run));
@@ -149,4 +150,91 @@ test_date_ahead(void)
 	    "than a year after today (2028-02-29): check the year") == 0,
 	    "a given added date ahead is warned, at its line");
 	diag_free(s.diag);
+}
+
+/* Working days from a to b (YYYY-MM-DD) with the holidays of s. */
+static long
+wd(const struct site *s, const char *a, const char *b)
+{
+	struct date	 x, y;
+
+	date_parse(a, &x);
+	date_parse(b, &y);
+	return date_workdays(s, &x, &y);
+}
+
+/*
+ * Working days (issue 15): England's bank holidays of 2018 to 2030,
+ * each year's count of working days (worked out from gov.uk's lists:
+ * the weekdays of the year less its bank holidays), across Easter and
+ * the other long weekends, and a holiday added by site.yaml.
+ */
+void
+test_workdays(void)
+{
+	static const long peryear[13] = { 253, 253, 254, 253, 250, 251,
+	    254, 253, 253, 253, 252, 253, 253 };
+	struct site	 s;
+	struct date	 a, b, extra[2];
+	char		 x[32], y[32];
+	int		 year, m, d;
+
+	memset(&s, 0, sizeof(s));
+	date_holidays(&s);
+	CHECK(s.holidaysz == 107, "107 bank holidays 2018-2030, got %zu",
+	    s.holidaysz);
+	for (year = 2018; year <= 2030; year++) {
+		snprintf(x, sizeof(x), "%04d-12-31", year - 1);
+		snprintf(y, sizeof(y), "%04d-12-31", year);
+		CHECK(wd(&s, x, y) == peryear[year - 2018], "%d: %ld working "
+		    "days, want %ld", year, wd(&s, x, y), peryear[year - 2018]);
+	}
+	date_parse("2024-03-28", &a);
+	CHECK(date_weekday(&a) == 3, "28 March 2024 was a Thursday");
+	/* Thursday before Easter: Good Friday and Easter Monday off. */
+	CHECK(wd(&s, "2024-03-28", "2024-04-02") == 1, "Easter 2024");
+	CHECK(wd(&s, "2024-03-28", "2024-04-22") == 15, "15 days on");
+	CHECK(wd(&s, "2024-03-28", "2024-03-28") == 0, "same day");
+	CHECK(wd(&s, "2024-04-02", "2024-03-28") == -1, "backwards");
+	CHECK(wd(&s, "2024-03-29", "2024-04-01") == 0, "holiday to holiday");
+	CHECK(wd(&s, "2024-03-30", "2024-04-02") == 1, "Saturday to Tuesday");
+	/* The Platinum Jubilee: Thursday and Friday, 2 and 3 June 2022. */
+	CHECK(wd(&s, "2022-06-01", "2022-06-22") == 13, "jubilee");
+	CHECK(wd(&s, "2020-12-24", "2021-01-19") == 15, "Christmas 2020");
+	CHECK(wd(&s, "2022-09-16", "2022-09-20") == 1, "state funeral");
+	CHECK(wd(&s, "2023-05-05", "2023-05-09") == 1, "coronation");
+	CHECK(wd(&s, "2020-05-07", "2020-05-11") == 1, "VE day");
+	CHECK(wd(&s, "2020-05-01", "2020-05-04") == 1, "not 4 May 2020");
+	/* Before 1970 too (days since 1970 are negative). */
+	CHECK(wd(&s, "1969-12-26", "1969-12-29") == 1, "1969, no table");
+	/* site.yaml's bank_holidays: a weekday added, one listed twice. */
+	CHECK(wd(&s, "2030-12-31", "2031-01-02") == 2, "2031 unknown");
+	date_parse("2031-01-01", &extra[0]);
+	date_parse("2030-12-25", &extra[1]);
+	s.extraholidays = extra;
+	s.extraholidaysz = 2;
+	date_holidays(&s);
+	CHECK(s.holidaysz == 108, "one added, one known");
+	CHECK(wd(&s, "2030-12-31", "2031-01-02") == 1, "2031 added");
+	free(s.holidays);
+
+	/* Months and days, as the review page says how long a stage took. */
+	date_parse("2024-03-12", &a);
+	date_parse("2024-04-20", &b);
+	date_months(&a, &b, &m, &d);
+	CHECK(m == 1 && d == 8, "12 March to 20 April: %d, %d", m, d);
+	date_parse("2022-12-31", &a);
+	date_parse("2023-06-01", &b);
+	date_months(&a, &b, &m, &d);
+	CHECK(m == 5 && d == 1, "31 December to 1 June: %d, %d", m, d);
+	date_parse("2022-07-01", &a);
+	date_parse("2022-12-31", &b);
+	date_months(&a, &b, &m, &d);
+	CHECK(m == 5 && d == 30, "1 July to 31 December: %d, %d", m, d);
+	date_parse("2024-01-31", &a);
+	date_parse("2024-02-29", &b);
+	date_months(&a, &b, &m, &d);
+	CHECK(m == 1 && d == 0, "31 January to 29 February: %d, %d", m, d);
+	date_months(&a, &a, &m, &d);
+	CHECK(m == 0 && d == 0, "the same day");
 }

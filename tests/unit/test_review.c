@@ -238,8 +238,26 @@ test_review(void)
 	    "completed: 2024-02-01\n---\nText.\n", &r) == 0, "order");
 	CHECK_STR(messages(s.diag), "3: \"published\" (2024-01-01) is "
 	    "before \"completed\" (2024-02-01): the dates run notified, "
-	    "commissioned, completed, published\n");
+	    "rapid_review, commissioned, completed, published\n");
 	review_free(&r);
+
+	/* What the national Panel asks (issue 15): read, any case. */
+	CHECK(readone(&s, dir, "---\ntitle: Child A\npublished: 2024-01-01\n"
+	    "region: London\nthemes: Neglect\nethnicity_recorded: yes\n"
+	    "ethnicity_analysed: No\nfaith_recorded: true\n"
+	    "child_voice: Quoted\nrapid_review: 2023-02-01\n"
+	    "publication: Withheld For Now\npublication_reason: a trial\n"
+	    "---\nText.\n", &r) == 1, "panel fields");
+	CHECK(r.ethnicity_analysed == TRI_NO && r.faith_recorded == TRI_YES &&
+	    r.faith_analysed == TRI_NONE && r.family_views == TRI_NONE,
+	    "true, false and not given");
+	CHECK_STR(r.child_voice, "quoted");
+	CHECK_STR(r.publication, "withheld-for-now");
+	CHECK_STR(r.publication_reason, "a trial");
+	CHECK(r.rapid_review.year == 2023 && r.rapid_review.month == 2,
+	    "rapid_review");
+	review_free(&r);
+	drop(s.diag);
 	drop(s.diag);
 
 	/* added: the published date when not given. */
