@@ -38,6 +38,7 @@ void	 test_index(void);
 void	 test_check(void);
 void	 test_attach(void);
 void	 test_template(void);
+void	 test_follow(void);
 void	 test_template_cache(void);
 void	 test_template_own(void);
 

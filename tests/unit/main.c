@@ -26,6 +26,7 @@ main(void)
 	test_template();
 	test_template_cache();
 	test_template_own();
+	test_follow();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed != 0;
 }
