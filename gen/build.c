@@ -243,6 +243,22 @@ build_review(const struct site *s, struct output *o, struct render *rd,
 	return page_review(s, s->pub[i], o, rd);
 }
 
+static int
+build_follow(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)i;
+	return page_follow(s, o, rd);
+}
+
+static int
+build_opml(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return follow_opml(s, o);
+}
+
 static size_t
 build_nsearch(const struct site *s)
 {
@@ -291,6 +307,9 @@ static const struct jobtype jobtypes[] = {
 	{ build_npub, build_review, JC_PAGE },
 	{ build_ngone, build_gone, JC_PAGE },
 	{ build_nsearch, build_search, JC_PAGE },
+	/* Every feed is listed by follow_feeds (follow.c). */
+	{ build_one, build_follow, JC_PAGE },
+	{ build_one, build_opml, JC_NONE },
 };
 
 /* Do one page job.  Returns 1 on success. */

@@ -25,6 +25,7 @@ static const char *const config_keys[] = {
 	"content_note", "allow_raw_html", "regions", "themes", "age_groups",
 	"review_types", "checks", "timezone", "search",
 	"bank_holidays",
+	"feed_ttl",
 };
 #define CONFIG_KEYSZ (sizeof(config_keys) / sizeof(config_keys[0]))
 
@@ -48,6 +49,7 @@ static const struct synonym config_synonyms[] = {
 	{ "partner", "partnership" }, { "lscp", "partnership" },
 	{ "per_page", "page_length" }, { "page_size", "page_length" },
 	{ "pagefind", "search" }, { "site_search", "search" },
+	{ "ttl", "feed_ttl" }, { "feed_cache", "feed_ttl" },
 	{ NULL, NULL }
 };
 
@@ -202,6 +204,25 @@ config_count(struct site *s, struct front *f, const struct field *fl,
 		return 0;
 	}
 	*out = (size_t)n;
+	return 1;
+}
+
+/* feed_ttl: minutes, from 1 to a week. */
+static int
+config_ttl(struct site *s, struct front *f, const struct field *fl)
+{
+	const char	*v;
+	char		*end;
+	long		 n;
+
+	if ((v = front_scalar(fl->value)) == NULL || *v == '\0' ||
+	    (n = strtol(v, &end, 10)) < 1 || n > 10080 || *end != '\0') {
+		diag_error(s->diag, f->path, fl->line, "\"feed_ttl\" must be "
+		    "a whole number of minutes from 1 to 10080 (a week), such "
+		    "as 1440 for a day");
+		return 0;
+	}
+	s->feed_ttl = (size_t)n;
 	return 1;
 }
 
@@ -799,6 +820,7 @@ config_read(struct site *s)
 	errno = 0;
 	s->language = xstrdup("en-GB");
 	s->feed_length = 20;
+	s->feed_ttl = 1440;
 	s->home_length = 10;
 	s->page_length = 20;
 	s->configpath = xasprintf("%s/site.yaml", s->opts->contentdir);
@@ -854,6 +876,8 @@ config_read(struct site *s)
 			ok &= config_text(s, &f, fl, &s->language);
 		else if (strcmp(fl->key, "feed_length") == 0)
 			ok &= config_count(s, &f, fl, &s->feed_length, 100000);
+		else if (strcmp(fl->key, "feed_ttl") == 0)
+			ok &= config_ttl(s, &f, fl);
 		else if (strcmp(fl->key, "home_length") == 0)
 			ok &= config_count(s, &f, fl, &s->home_length, 100000);
 		else if (strcmp(fl->key, "page_length") == 0)

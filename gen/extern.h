@@ -247,6 +247,8 @@ int		 page_insights(const struct site *, struct output *,
 		    struct render *);
 int		 page_sitemap(const struct site *, struct output *);
 int		 page_robots(const struct site *, struct output *);
+int		 page_follow(const struct site *, struct output *,
+		    struct render *);
 
 /* feed.c */
 int		 feed_site(const struct site *, struct output *);
@@ -254,6 +256,13 @@ int		 feed_term(const struct site *, struct output *,
 		    const struct vocab *, const struct term *);
 int		 feed_facet(const struct site *, struct output *,
 		    const struct facet *);
+
+/* follow.c */
+char		*follow_id(const char *);
+size_t		 follow_feeds(const struct site *, struct feedref **);
+void		 follow_free(struct feedref *, size_t);
+char		*follow_html(const struct site *, const char *);
+int		 follow_opml(const struct site *, struct output *);
 
 /* data.c */
 int		 data_json(const struct site *, struct output *);

@@ -119,6 +119,9 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 		date_rfc822(&revs[0]->added, date, sizeof(date));
 		feed_text(ch, "lastBuildDate", date);
 	}
+	/* How long a reader or mailing tool may keep it before asking. */
+	snprintf(date, sizeof(date), "%zu", s->feed_ttl);
+	feed_text(ch, "ttl", date);
 	for (i = 0; i < revsz && i < s->feed_length; i++) {
 		r = revs[i];
 		it = xmlNewChild(ch, NULL, (const xmlChar *)"item", NULL);

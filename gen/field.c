@@ -38,6 +38,7 @@ enum fid {
 	F_ETHNICITY_ANALYSED, F_FAITH_RECORDED, F_FAITH_ANALYSED,
 	F_CHILD_VOICE, F_FAMILY_VIEWS, F_TIME_RAPID_REVIEW, F_TIME_REVIEW,
 	F_TIME_PUBLICATION, F_PUBLICATION_NOTE, F_REPORT_LABEL,
+	F_FOLLOW_URL, F_FOLLOW_FEED_URL,
 	F__MAX
 };
 
@@ -195,6 +196,11 @@ static const struct {
 	[F_PUBLICATION_NOTE] = { "publication-note", FT_TEXT,
 	    S_REVIEW, FD_ITEM, 0 },
 	[F_REPORT_LABEL] = { "report-label", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	/* The follow page, and a feed's entry on it (links offer that
+	 * rather than the feed's XML, which browsers show as code). */
+	[F_FOLLOW_URL] = { "follow-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_FOLLOW_FEED_URL] = { "follow-feed-url", FT_TEXT,
+	    S_LIST | S_TOP | S_FREF, FD_ITEM, 0 },
 };
 
 /*
@@ -254,6 +260,19 @@ field_list(struct val *v, enum ctxkind kind, const void *items,
 	v->n = n;
 }
 
+/* The URL of the entry of the feed at rel on the follow page. */
+static const char *
+field_follow(struct pagectx *pc, const char *rel)
+{
+	char		*id;
+	const char	*u;
+
+	id = follow_id(rel);
+	u = field_url(pc, arena_printf(&pc->arena, "follow/#%s", id));
+	free(id);
+	return u;
+}
+
 static const char *
 field_count(struct pagectx *pc, size_t n, int label)
 {
@@ -292,6 +311,11 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		field_text(v, tv == NULL || !tv->hasfeed ? NULL :
 		    field_url(pc, arena_printf(&pc->arena, "%s/%s/feed.xml",
 		    tv->dir, t->slug)));
+		return 1;
+	case F_FOLLOW_FEED_URL:
+		field_text(v, tv == NULL || !tv->hasfeed ? NULL :
+		    field_follow(pc, arena_printf(&pc->arena,
+		    "%s/%s/feed.xml", tv->dir, t->slug)));
 		return 1;
 	case F_INTRO:
 		v->type = FT_HTML;
@@ -364,6 +388,11 @@ field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
 		    f->vocab->hasfeed ? field_url(pc, arena_printf(&pc->arena,
 		    "%sfeed.xml", f->dir)) : NULL);
 		return 1;
+	case F_FOLLOW_FEED_URL:
+		field_text(v, f->theme == NULL ? field_follow(pc, "feed.xml") :
+		    f->vocab->hasfeed ? field_follow(pc, arena_printf(
+		    &pc->arena, "%sfeed.xml", f->dir)) : NULL);
+		return 1;
 	case F_INTRO:
 		v->type = FT_HTML;
 		v->text = NULL;
@@ -412,6 +441,10 @@ field_facetref(struct pagectx *pc, const struct facetref *fr, enum fid id,
 		break;
 	case F_FEED_URL:
 		field_text(v, !f->vocab->hasfeed ? NULL : field_url(pc,
+		    arena_printf(&pc->arena, "%sfeed.xml", f->dir)));
+		break;
+	case F_FOLLOW_FEED_URL:
+		field_text(v, !f->vocab->hasfeed ? NULL : field_follow(pc,
 		    arena_printf(&pc->arena, "%sfeed.xml", f->dir)));
 		break;
 	default:
@@ -691,6 +724,9 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_INSIGHTS_URL:
 		field_text(v, field_url(pc, "insights/"));
+		return 1;
+	case F_FOLLOW_URL:
+		field_text(v, field_url(pc, "follow/"));
 		return 1;
 	case F_SEARCH:
 		v->type = FT_FLAG;

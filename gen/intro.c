@@ -167,9 +167,16 @@ next:
 	return ok;
 }
 
-/* Output folders a standalone page may not take. */
-static const char *const intro_reserved[] = {
-	"assets", "data", "insights", "regions", "reviews", "themes", "years",
+/* Output folders a standalone page may not take, and what uses them. */
+static const struct {
+	const char	*slug;		/* the folder */
+	const char	*what;		/* "the %s" in the message */
+} intro_reserved[] = {
+	{ "assets", "assets" }, { "data", "data" },
+	{ "insights", "insights" }, { "regions", "regions" },
+	{ "reviews", "reviews" }, { "themes", "themes" },
+	{ "years", "years" },
+	{ "follow", "follow page" },
 };
 #define INTRO_RESERVEDSZ (sizeof(intro_reserved) / sizeof(intro_reserved[0]))
 
@@ -199,12 +206,12 @@ intro_scan(struct site *s)
 			continue;
 		}
 		for (j = 0; j < INTRO_RESERVEDSZ; j++)
-			if (strcmp(p->slug, intro_reserved[j]) == 0)
+			if (strcmp(p->slug, intro_reserved[j].slug) == 0)
 				break;
 		if (j < INTRO_RESERVEDSZ) {
 			diag_error(s->diag, p->path, 1, "a page cannot be "
 			    "called \"%s\": that web address is used for the "
-			    "%s", p->slug, p->slug);
+			    "%s", p->slug, intro_reserved[j].what);
 			ok = 0;
 		}
 		for (j = 0; j < s->pagesz; j++)

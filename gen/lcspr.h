@@ -351,6 +351,7 @@ struct site {
 	char		*base_path;	/* path part of base_url, ends in '/' */
 	char		*language;	/* e.g. en-GB */
 	size_t		 feed_length;	/* items per feed */
+	size_t		 feed_ttl;	/* feeds' <ttl>, minutes */
 	size_t		 home_length;	/* reviews on the home page */
 	size_t		 page_length;	/* reviews on a page of a list */
 	char		*partnership;	/* or NULL */
@@ -413,7 +414,28 @@ enum pagekind {
 	PK_FACET,		/* reviews/, themes/<t>/regions/<r>/ and
 				 * themes/<t>/years/<y>/ */
 	PK_SEARCH,		/* search/, when search is on */
+	PK_FOLLOW,		/* follow/: how to follow, every feed */
 	PK__MAX
+};
+
+/* The groups of feeds on the follow page (follow.c). */
+enum feedkind {
+	FEED_SITE,		/* the whole site: feed.xml */
+	FEED_THEME,		/* themes/<slug>/feed.xml */
+	FEED_REGION,		/* regions/<slug>/feed.xml */
+	FEED_FACET,		/* themes/<t>/regions/<r>/feed.xml */
+	FEED__MAX
+};
+
+/* One feed the site writes (follow_feeds): the follow page, OPML. */
+struct feedref {
+	enum feedkind	 kind;		/* its group */
+	char		*name;		/* "Neglect in London", owned */
+	char		*rel;		/* "themes/neglect/feed.xml", owned */
+	char		*dir;		/* its page, "themes/neglect/", owned */
+	char		*id;		/* its entry's id on the follow page,
+					 * owned (follow_id) */
+	size_t		 count;		/* reviews in it, all of them */
 };
 
 /* The template files of a site theme. */

@@ -91,6 +91,8 @@ static const char help_text[] =
 "into pages of page_length reviews (site.yaml, default 20) at page/N/.\n"
 "The home page and the feeds show first the reviews added to the site\n"
 "last (\"added: YYYY-MM-DD\" in a review, default its published date).\n"
+"follow/ says how to follow the site (Outlook, a feed reader, e-mail) and\n"
+"lists every feed with its address; feeds.opml lists them for readers.\n"
 "\n"
 "Attachments: a link or image in content to a local file (PDF, PNG, JPEG,\n"
 "SVG, WebP, DOCX, ODT, XLSX, CSV) inside the content folder publishes that\n"

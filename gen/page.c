@@ -473,6 +473,32 @@ page_search(const struct site *s, struct output *o, struct render *rd)
 	return page_finish(&pc, o, TK_SEARCH, CTX_PAGE, NULL, rd);
 }
 
+/*
+ * The follow page: how to follow the site (in Outlook, a feed reader,
+ * by e-mail) and every feed with its address (follow.c), in the
+ * standalone page template.
+ */
+int
+page_follow(const struct site *s, struct output *o, struct render *rd)
+{
+	struct page	 fol;
+	struct pagectx	 pc;
+	int		 ok;
+
+	memset(&fol, 0, sizeof(fol));
+	page_begin(&pc, rd, s, PK_FOLLOW, "Follow new reviews", "follow/");
+	fol.title = xstrdup("Follow new reviews");
+	fol.body = follow_html(s, pc.prefix);
+	pc.page = &fol;
+	pc.description = "Hear when a review is added: in Outlook, in a "
+	    "feed reader or by e-mail, for the whole site, a learning theme "
+	    "or a region.";
+	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
+	free(fol.title);
+	free(fol.body);
+	return ok;
+}
+
 /* Add one <url> to the sitemap, last changed on lastmod if not NULL. */
 static void
 page_url(const struct site *s, xmlNodePtr set, const char *rel,
@@ -519,6 +545,7 @@ page_sitemap(const struct site *s, struct output *o)
 		page_url(s, set, rel, NULL);
 	}
 	page_url(s, set, "insights/", NULL);
+	page_url(s, set, "follow/", NULL);
 	page_url(s, set, s->all.dir, s->pubsz > 0 ? &s->recent[0]->added :
 	    NULL);
 	for (i = 0; i < s->pubsz; i++) {

@@ -40,6 +40,7 @@ void	 test_check(void);
 void	 test_attach(void);
 void	 test_template(void);
 void	 test_mime(void);
+void	 test_follow(void);
 void	 test_template_cache(void);
 void	 test_template_own(void);
 

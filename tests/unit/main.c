@@ -28,6 +28,7 @@ main(void)
 	test_template_cache();
 	test_template_own();
 	test_mime();
+	test_follow();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed != 0;
 }
