@@ -85,6 +85,8 @@ int		 date_build_time(time_t *);
 void		 date_human(const struct date *, char *, size_t);
 void		 date_rfc822(const struct date *, char *, size_t);
 void		 date_rfc822_time(time_t, char *, size_t);
+/* date.c: monthly updates */
+char		*date_monthname(const struct date *);
 
 /* scan.c */
 void		 scan_patterns_init(struct patterns *);
@@ -202,6 +204,10 @@ void		 index_build(struct site *);
 void		 index_free(struct site *);
 void		 index_recent(const struct review **, size_t);
 
+/* month.c */
+void		 month_index(struct site *);
+void		 month_free(struct site *);
+
 /* insight.c */
 char		*insight_html(const struct site *, const char *);
 char		*insight_glance(const struct review *const *, size_t,
@@ -241,6 +247,11 @@ int		 page_insights(const struct site *, struct output *,
 		    struct render *);
 int		 page_sitemap(const struct site *, struct output *);
 int		 page_robots(const struct site *, struct output *);
+/* page.c: monthly updates */
+int		 page_updates(const struct site *, size_t, struct output *,
+		    struct render *);
+int		 page_month(const struct site *, const struct month *,
+		    struct output *, struct render *);
 
 /* feed.c */
 int		 feed_site(const struct site *, struct output *);
@@ -248,6 +259,8 @@ int		 feed_term(const struct site *, struct output *,
 		    const struct vocab *, const struct term *);
 int		 feed_facet(const struct site *, struct output *,
 		    const struct facet *);
+/* feed.c: monthly updates */
+int		 feed_updates(const struct site *, struct output *);
 
 /* data.c */
 int		 data_json(const struct site *, struct output *);
