@@ -274,8 +274,8 @@ feed_updates(const struct site *s, struct output *o)
 	t = xasprintf("%supdates/", s->base_url);
 	feed_text(ch, "link", t);
 	free(t);
-	t = xasprintf("The reviews added to %s each month, one item a month "
-	    "once the month has ended. %s", s->title, s->content_note);
+	t = xasprintf("The reviews added to this site each month, one item "
+	    "a month once the month has ended. %s", s->content_note);
 	html = feed_html(t, 0);
 	feed_text(ch, "description", (const char *)html);
 	xmlFree(html);
