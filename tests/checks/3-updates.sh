@@ -28,3 +28,13 @@ else
 		fail "updates: the check finds a page for a month with none and a month not ended in the feed" "$out"
 	fi
 fi
+# A site theme made before updates.html and month.html: the built-in
+# ones are used, and the pages are the same.
+d=$OUT/updates-oldtheme
+rm -rf "$d" && mkdir -p "$d" && cp -r themes/default "$d/theme" && rm "$d/theme/updates.html" "$d/theme/month.html"
+if out=$(cd tests/build/updates && "$ROOT/lcspr" build -q -C content -t "$d/theme" -o "$d/site" 2>&1) && [ -z "$out" ] &&
+   out=$(diff -r tests/build/updates/expected/updates "$d/site/updates" 2>&1); then
+	pass "updates: a site theme without updates.html and month.html gets the built-in ones"
+else
+	fail "updates: a site theme without updates.html and month.html gets the built-in ones" "$out"
+fi
