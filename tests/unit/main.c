@@ -21,6 +21,7 @@ main(void)
 	test_scan();
 	test_review();
 	test_index();
+	test_month();
 	test_check();
 	test_attach();
 	test_template();
