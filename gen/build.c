@@ -286,6 +286,40 @@ build_gone(const struct site *s, struct output *o, struct render *rd,
 	return page_withdrawn(s, s->gone[i], o, rd);
 }
 
+static size_t
+build_nupdates(const struct site *s)
+{
+	return s->updatepagesz;
+}
+
+static int
+build_updates(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	return page_updates(s, i, o, rd);
+}
+
+static size_t
+build_nmonths(const struct site *s)
+{
+	return s->monthsz;
+}
+
+static int
+build_month(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	return page_month(s, &s->months[i], o, rd);
+}
+
+static int
+build_updatefeed(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return feed_updates(s, o);
+}
+
 /*
  * Everything the build writes, one row per kind, in the order queued:
  * big pages first, to balance threads.  A new kind of page is a row.
@@ -310,6 +344,9 @@ static const struct jobtype jobtypes[] = {
 	/* Every feed is listed by follow_feeds (follow.c). */
 	{ build_one, build_follow, JC_PAGE },
 	{ build_one, build_opml, JC_NONE },
+	{ build_nmonths, build_month, JC_PAGE },
+	{ build_nupdates, build_updates, JC_PAGE },
+	{ build_one, build_updatefeed, JC_FEED },
 };
 
 /* Do one page job.  Returns 1 on success. */

@@ -470,3 +470,13 @@ date_rfc822_time(time_t t, char *buf, size_t sz)
 	    days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
 	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
+
+/*
+ * "March 2026": the month of d, for the monthly updates.  Returns a
+ * string the caller frees.
+ */
+char *
+date_monthname(const struct date *d)
+{
+	return xasprintf("%s %d", months[d->month - 1], d->year);
+}

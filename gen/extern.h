@@ -91,6 +91,8 @@ long		 date_workdays(const struct site *, const struct date *,
 		    const struct date *);
 void		 date_months(const struct date *, const struct date *, int *,
 		    int *);
+/* date.c: monthly updates */
+char		*date_monthname(const struct date *);
 
 /* scan.c */
 void		 scan_patterns_init(struct patterns *);
@@ -208,6 +210,10 @@ void		 index_build(struct site *);
 void		 index_free(struct site *);
 void		 index_recent(const struct review **, size_t);
 
+/* month.c */
+void		 month_index(struct site *);
+void		 month_free(struct site *);
+
 /* insight.c */
 char		*insight_html(const struct site *, const char *);
 char		*insight_glance(const struct review *const *, size_t,
@@ -249,6 +255,11 @@ int		 page_sitemap(const struct site *, struct output *);
 int		 page_robots(const struct site *, struct output *);
 int		 page_follow(const struct site *, struct output *,
 		    struct render *);
+/* page.c: monthly updates */
+int		 page_updates(const struct site *, size_t, struct output *,
+		    struct render *);
+int		 page_month(const struct site *, const struct month *,
+		    struct output *, struct render *);
 
 /* feed.c */
 int		 feed_site(const struct site *, struct output *);
@@ -256,6 +267,8 @@ int		 feed_term(const struct site *, struct output *,
 		    const struct vocab *, const struct term *);
 int		 feed_facet(const struct site *, struct output *,
 		    const struct facet *);
+/* feed.c: monthly updates */
+int		 feed_updates(const struct site *, struct output *);
 
 /* follow.c */
 char		*follow_id(const char *);

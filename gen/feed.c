@@ -190,3 +190,145 @@ feed_facet(const struct site *s, struct output *o, const struct facet *f)
 	free(rel);
 	return ok;
 }
+
+/*
+ * The HTML of month m's item in the updates' feed: how many reviews
+ * were added, then under a heading per learning theme each review's
+ * title (linked to its page) and region, then the content note.  Returns a string the caller frees with xmlFree.
+ */
+static xmlChar *
+feed_monthhtml(const struct site *s, const struct month *m)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, ul, li, a, k;
+	xmlBufferPtr	 b;
+	xmlChar		*html;
+	const struct review *r;
+	size_t		 i, j;
+	char		*t;
+
+	doc = htmlNewDocNoDtD(NULL, NULL);
+	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
+	xmlDocSetRootElement(doc, root);
+	t = xasprintf("%zu review%s added to %s in %s, by learning theme. "
+	    "A review with more than one theme is listed under each.",
+	    m->reviewsz, m->reviewsz == 1 ? " was" : "s were", s->title,
+	    m->name);
+	feed_text(root, "p", t);
+	free(t);
+	for (i = 0; i < m->themesz; i++) {
+		feed_text(root, "h2", m->themes[i].theme->name);
+		ul = xmlNewChild(root, NULL, (const xmlChar *)"ul", NULL);
+		for (j = 0; j < m->themes[i].reviewsz; j++) {
+			r = m->themes[i].reviews[j];
+			li = xmlNewChild(ul, NULL, (const xmlChar *)"li", NULL);
+			a = xmlNewTextChild(li, NULL, (const xmlChar *)"a",
+			    (const xmlChar *)r->title);
+			t = xasprintf("%sreviews/%s/", s->base_url, r->slug);
+			xmlNewProp(a, (const xmlChar *)"href",
+			    (const xmlChar *)t);
+			free(t);
+			t = xasprintf(" (%s)", r->region->name);
+			xmlNodeAddContent(li, (const xmlChar *)t);
+			free(t);
+		}
+	}
+	feed_text(root, "p", s->content_note);
+	b = xmlBufferCreate();
+	for (k = root->children; k != NULL; k = k->next)
+		htmlNodeDump(b, doc, k);
+	html = xmlStrdup(xmlBufferContent(b));
+	xmlBufferFree(b);
+	xmlFreeDoc(doc);
+	return html;
+}
+
+/*
+ * The feed of the monthly updates, updates/feed.xml: one item a month,
+ * linking to the month's page, newest first, for an RSS-to-e-mail
+ * service to send as a monthly digest.  Such a service sends an item
+ * once, so a month is in the feed only once it has ended (before the
+ * build date's month), dated the first day of the next month.
+ * Returns 1 on success, 0 when reported.
+ */
+int
+feed_updates(const struct site *s, struct output *o)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 rss, ch, it, self, guid;
+	xmlNsPtr	 atom;
+	xmlChar		*mem, *html;
+	const struct month *m;
+	struct date	 next;
+	int		 len, ok;
+	size_t		 i, j, n = 0;
+	char		*t, date[64];
+
+	doc = xmlNewDoc((const xmlChar *)"1.0");
+	rss = xmlNewNode(NULL, (const xmlChar *)"rss");
+	xmlDocSetRootElement(doc, rss);
+	xmlNewProp(rss, (const xmlChar *)"version", (const xmlChar *)"2.0");
+	atom = xmlNewNs(rss, (const xmlChar *)ATOM_NS,
+	    (const xmlChar *)"atom");
+	ch = xmlNewChild(rss, NULL, (const xmlChar *)"channel", NULL);
+	t = xasprintf("%s: monthly updates", s->title);
+	feed_text(ch, "title", t);
+	free(t);
+	t = xasprintf("%supdates/", s->base_url);
+	feed_text(ch, "link", t);
+	free(t);
+	t = xasprintf("The reviews added to this site each month, one item "
+	    "a month once the month has ended. %s", s->content_note);
+	html = feed_html(t, 0);
+	feed_text(ch, "description", (const char *)html);
+	xmlFree(html);
+	free(t);
+	feed_text(ch, "language", s->language);
+	self = xmlNewChild(ch, atom, (const xmlChar *)"link", NULL);
+	t = xasprintf("%supdates/feed.xml", s->base_url);
+	xmlNewProp(self, (const xmlChar *)"href", (const xmlChar *)t);
+	free(t);
+	xmlNewProp(self, (const xmlChar *)"rel", (const xmlChar *)"self");
+	xmlNewProp(self, (const xmlChar *)"type",
+	    (const xmlChar *)"application/rss+xml");
+	if (s->nowset) {
+		date_rfc822_time(s->now, date, sizeof(date));
+		feed_text(ch, "lastBuildDate", date);
+	}
+	snprintf(date, sizeof(date), "%zu", s->feed_ttl);
+	feed_text(ch, "ttl", date);
+	for (i = 0; i < s->monthsz && n < s->feed_length; i++) {
+		m = &s->months[i];
+		if (!m->ended)
+			continue;
+		n++;
+		it = xmlNewChild(ch, NULL, (const xmlChar *)"item", NULL);
+		t = xasprintf("Reviews added in %s", m->name);
+		feed_text(it, "title", t);
+		free(t);
+		t = xasprintf("%supdates/%s/", s->base_url, m->slug);
+		feed_text(it, "link", t);
+		guid = xmlNewTextChild(it, NULL, (const xmlChar *)"guid",
+		    (const xmlChar *)t);
+		xmlNewProp(guid, (const xmlChar *)"isPermaLink",
+		    (const xmlChar *)"true");
+		free(t);
+		next = m->first;
+		if (++next.month > 12) {
+			next.month = 1;
+			next.year++;
+		}
+		date_rfc822(&next, date, sizeof(date));
+		feed_text(it, "pubDate", date);
+		html = feed_monthhtml(s, m);
+		feed_text(it, "description", (const char *)html);
+		xmlFree(html);
+		for (j = 0; j < m->themesz; j++)
+			feed_text(it, "category", m->themes[j].theme->name);
+	}
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	ok = output_write(o, "updates/feed.xml", mem, (size_t)len);
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	return ok;
+}

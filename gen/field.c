@@ -39,6 +39,10 @@ enum fid {
 	F_CHILD_VOICE, F_FAMILY_VIEWS, F_TIME_RAPID_REVIEW, F_TIME_REVIEW,
 	F_TIME_PUBLICATION, F_PUBLICATION_NOTE, F_REPORT_LABEL,
 	F_FOLLOW_URL, F_FOLLOW_FEED_URL,
+	/* The monthly updates (month.c). */
+	F_MONTHS, F_MONTH_THEMES, F_SO_FAR, F_UPDATES_URL, F_UPDATES_FEED_URL,
+	F_PREVIOUS_MONTH_URL, F_PREVIOUS_MONTH, F_NEXT_MONTH_URL, F_NEXT_MONTH,
+	F_ADDED, F_ADDED_ISO,
 	F__MAX
 };
 
@@ -55,6 +59,8 @@ enum fid {
 #define S_LIST		(S_TERM | S_FACET)
 #define S_PLINK		(1u << CTX_PAGELINK)
 #define S_FREF		(1u << CTX_FACETREF)
+#define S_MONTH		(1u << CTX_MONTH)
+#define S_MTHEME	(1u << CTX_MONTHTHEME)
 
 /*
  * Every field: its name in templates, what it holds, the scopes that
@@ -103,7 +109,7 @@ static const struct {
 	/* A list's reviews, but on its own pages only those of the page:
 	 * from the page (a row of the cache is its items, not the list). */
 	[F_REVIEWS] = { "reviews", FT_LIST,
-	    S_PAGE | S_LIST, FD_PAGE, S_REVIEW },
+	    S_PAGE | S_LIST | S_MONTH | S_MTHEME, FD_PAGE, S_REVIEW },
 	[F_THEMES] = { "themes", FT_LIST, S_PAGE | S_REVIEW, FD_ITEM, S_THEME },
 	[F_REGIONS] = { "regions", FT_LIST, S_PAGE, FD_SITE, S_REGION },
 	[F_YEARS] = { "years", FT_LIST, S_PAGE, FD_SITE, S_YEAR },
@@ -112,8 +118,8 @@ static const struct {
 	[F_TITLE] = { "title", FT_TEXT, S_REVIEW | S_LINK | S_PLINK,
 	    FD_ITEM, 0 },
 	[F_URL] = { "url", FT_TEXT,
-	    S_REVIEW | S_LIST | S_TOP | S_LINK | S_PLINK | S_FREF,
-	    FD_ITEM, 0 },
+	    S_REVIEW | S_LIST | S_TOP | S_LINK | S_PLINK | S_FREF |
+	    S_MONTH | S_MTHEME, FD_ITEM, 0 },
 	[F_PUBLISHED] = { "published", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_PUBLISHED_ISO] = { "published-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_REGION] = { "region", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
@@ -130,10 +136,12 @@ static const struct {
 	[F_ETHNICITY_NOT_RECORDED] = { "ethnicity-not-recorded", FT_FLAG,
 	    S_REVIEW, FD_ITEM, 0 },
 	[F_NAME] = { "name", FT_TEXT,
-	    S_LIST | S_TOP | S_LINK | S_PLINK | S_FREF, FD_ITEM, 0 },
-	[F_COUNT] = { "count", FT_TEXT, S_LIST | S_TOP | S_FREF, FD_ITEM, 0 },
+	    S_LIST | S_TOP | S_LINK | S_PLINK | S_FREF | S_MONTH | S_MTHEME,
+	    FD_ITEM, 0 },
+	[F_COUNT] = { "count", FT_TEXT,
+	    S_LIST | S_TOP | S_FREF | S_MONTH | S_MTHEME, FD_ITEM, 0 },
 	[F_COUNT_LABEL] = { "count-label", FT_TEXT,
-	    S_LIST | S_TOP | S_FREF, FD_ITEM, 0 },
+	    S_LIST | S_TOP | S_FREF | S_MONTH | S_MTHEME, FD_ITEM, 0 },
 	[F_DESCRIPTION] = { "description", FT_TEXT,
 	    S_LIST | S_TOP, FD_ITEM, 0 },
 	[F_FEED_URL] = { "feed-url", FT_TEXT, S_LIST | S_TOP | S_FREF,
@@ -201,6 +209,26 @@ static const struct {
 	[F_FOLLOW_URL] = { "follow-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_FOLLOW_FEED_URL] = { "follow-feed-url", FT_TEXT,
 	    S_LIST | S_TOP | S_FREF, FD_ITEM, 0 },
+	/* The monthly updates: the months of a page of updates/, a
+	 * month's themes, the month still going on, its neighbours. */
+	[F_MONTHS] = { "months", FT_LIST, S_PAGE, FD_PAGE, S_MONTH },
+	[F_MONTH_THEMES] = { "month-themes", FT_LIST,
+	    S_MONTH, FD_ITEM, S_MTHEME },
+	[F_SO_FAR] = { "so-far", FT_FLAG, S_MONTH, FD_ITEM, 0 },
+	[F_UPDATES_URL] = { "updates-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
+	[F_UPDATES_FEED_URL] = { "updates-feed-url", FT_TEXT,
+	    S_PAGE, FD_PREFIX, 0 },
+	[F_PREVIOUS_MONTH_URL] = { "previous-month-url", FT_TEXT,
+	    S_MONTH, FD_ITEM, 0 },
+	[F_PREVIOUS_MONTH] = { "previous-month", FT_TEXT,
+	    S_MONTH, FD_ITEM, 0 },
+	[F_NEXT_MONTH_URL] = { "next-month-url", FT_TEXT,
+	    S_MONTH, FD_ITEM, 0 },
+	[F_NEXT_MONTH] = { "next-month", FT_TEXT, S_MONTH, FD_ITEM, 0 },
+	/* The day a review was added to the site (published if not
+	 * given). */
+	[F_ADDED] = { "added", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_ADDED_ISO] = { "added-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 };
 
 /*
@@ -662,8 +690,92 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 		v->type = FT_FLAG;
 		v->flag = !r->ethnicity;
 		return 1;
+	case F_ADDED:
+		date_human(&r->added, buf, sizeof(buf));
+		field_text(v, arena_printf(&pc->arena, "%s", buf));
+		return 1;
+	case F_ADDED_ISO:
+		field_text(v, arena_printf(&pc->arena, "%04d-%02d-%02d",
+		    r->added.year, r->added.month, r->added.day));
+		return 1;
 	default:
 		return field_panel(pc, r, id, v);
+	}
+}
+
+/* Fields of a month of the monthly updates. */
+static void
+field_month(struct pagectx *pc, const struct month *m, enum fid id,
+    struct val *v)
+{
+	const struct site *s = pc->site;
+	const struct month *o;
+
+	switch (id) {
+	case F_NAME:
+		field_text(v, m->name);
+		break;
+	case F_URL:
+		field_text(v, field_url(pc, arena_printf(&pc->arena,
+		    "updates/%s/", m->slug)));
+		break;
+	case F_COUNT:
+	case F_COUNT_LABEL:
+		field_text(v, field_count(pc, m->reviewsz, id == F_COUNT_LABEL));
+		break;
+	case F_REVIEWS:
+		field_list(v, CTX_REVIEW, m->reviews, 0, m->reviewsz);
+		break;
+	case F_MONTH_THEMES:
+		field_list(v, CTX_MONTHTHEME, m->themes, sizeof(*m->themes),
+		    m->themesz);
+		break;
+	case F_SO_FAR:
+		v->type = FT_FLAG;
+		v->flag = !m->ended;
+		break;
+	case F_PREVIOUS_MONTH_URL:
+	case F_PREVIOUS_MONTH:
+	case F_NEXT_MONTH_URL:
+	case F_NEXT_MONTH:
+		/* Newest first: the month before is the next in months. */
+		o = id == F_PREVIOUS_MONTH_URL || id == F_PREVIOUS_MONTH ?
+		    (m + 1 < s->months + s->monthsz ? m + 1 : NULL) :
+		    (m > s->months ? m - 1 : NULL);
+		if (o == NULL)
+			break;
+		field_text(v, id == F_PREVIOUS_MONTH || id == F_NEXT_MONTH ?
+		    o->name : field_url(pc, arena_printf(&pc->arena,
+		    "updates/%s/", o->slug)));
+		break;
+	default:
+		break;
+	}
+}
+
+/* Fields of a learning theme's reviews in one month. */
+static void
+field_monththeme(struct pagectx *pc, const struct monththeme *mt,
+    enum fid id, struct val *v)
+{
+	switch (id) {
+	case F_NAME:
+		field_text(v, mt->theme->name);
+		break;
+	case F_URL:
+		field_text(v, field_url(pc, arena_printf(&pc->arena,
+		    "themes/%s/", mt->theme->slug)));
+		break;
+	case F_COUNT:
+	case F_COUNT_LABEL:
+		field_text(v, field_count(pc, mt->reviewsz,
+		    id == F_COUNT_LABEL));
+		break;
+	case F_REVIEWS:
+		field_list(v, CTX_REVIEW, mt->reviews, 0, mt->reviewsz);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -810,6 +922,14 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		    pc->widersz);
 		return 1;
 	case F_SHOWING:
+		if (pc->kind == PK_UPDATES) {
+			field_text(v, pc->list->of < 2 ? NULL :
+			    arena_printf(&pc->arena, "Showing %zu to %zu of "
+			    "%zu months", (pc->list->n - 1) * s->page_length +
+			    1, (pc->list->n - 1) * s->page_length +
+			    pc->monthsz, s->monthsz));
+			return 1;
+		}
 		field_text(v, pc->list == NULL || pc->list->of < 2 ? NULL :
 		    arena_printf(&pc->arena, "Showing %zu to %zu of %zu "
 		    "reviews", (pc->list->n - 1) * s->page_length + 1,
@@ -845,6 +965,16 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 	case F_BODY:
 		v->type = FT_HTML;
 		v->text = pc->page != NULL ? pc->page->body : NULL;
+		return 1;
+	case F_MONTHS:
+		field_list(v, CTX_MONTH, pc->months, sizeof(*pc->months),
+		    pc->monthsz);
+		return 1;
+	case F_UPDATES_URL:
+		field_text(v, field_url(pc, "updates/"));
+		return 1;
+	case F_UPDATES_FEED_URL:
+		field_text(v, field_follow(pc, "updates/feed.xml"));
 		return 1;
 	case F_INTRO:
 		v->type = FT_HTML;
@@ -900,6 +1030,12 @@ field_get(const struct ctx *c, int id, struct val *v)
 		break;
 	case CTX_FACETREF:
 		field_facetref(c->page, c->obj, id, v);
+		break;
+	case CTX_MONTH:
+		field_month(c->page, c->obj, id, v);
+		break;
+	case CTX_MONTHTHEME:
+		field_monththeme(c->page, c->obj, id, v);
 		break;
 	}
 }

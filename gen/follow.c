@@ -27,6 +27,7 @@ static const struct {
 	const char	*heading;	/* its text */
 } follow_groups[FEED__MAX] = {
 	{ "feeds-site", "The whole site" },
+	{ "feeds-updates", "Once a month" },
 	{ "feeds-themes", "By learning theme" },
 	{ "feeds-regions", "By region" },
 	{ "feeds-facets", "By learning theme in a region" },
@@ -92,10 +93,16 @@ follow_feeds(const struct site *s, struct feedref **out)
 	const struct term *t;
 	const struct facet *f;
 	char		*rel, *dir;
-	size_t		 k, i;
+	size_t		 k, i, n;
 
 	memset(&l, 0, sizeof(l));
 	follow_add(&l, FEED_SITE, "All reviews", "feed.xml", "", s->pubsz);
+	/* Its items are the months that have ended: count their reviews. */
+	for (n = i = 0; i < s->monthsz; i++)
+		if (s->months[i].ended)
+			n += s->months[i].reviewsz;
+	follow_add(&l, FEED_UPDATES, "Monthly updates: the reviews added "
+	    "each month", "updates/feed.xml", "updates/", n);
 	for (k = 0; k < VOCAB_PAGED; k++) {
 		v = s->vocabs[k];
 		if (!v->hasfeed)
@@ -274,6 +281,12 @@ follow_howto(const struct site *s, xmlNodePtr root, const char *prefix)
 	    "address; other tools call it RSS to e-mail or blog updates. "
 	    "Each e-mail then lists the new reviews with their titles, "
 	    "summaries and links.");
+	p = follow_para(sec, "For one e-mail a month, give the tool ");
+	t = xasprintf("%s#%s", "", "feed-updates");
+	follow_link(p, t, "the monthly updates feed");
+	free(t);
+	follow_text(p, ": it has one item as each month ends, listing the "
+	    "reviews added that month by learning theme.");
 }
 
 /* The entry of feed f in the list ul: name, count, address. */

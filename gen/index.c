@@ -672,6 +672,7 @@ index_build(struct site *s)
 	index_facets(s);
 	index_lists(s);
 	index_glances(s);
+	month_index(s);
 }
 
 /*
@@ -698,4 +699,5 @@ index_free(struct site *s)
 	}
 	free(s->facets);
 	free(s->facetrevs);
+	month_free(s);
 }

@@ -326,6 +326,8 @@ struct pagectx {
 	size_t		 crumbsz;	/* number of crumbs */
 	struct arena	 arena;		/* this page's strings */
 	const char	*body;		/* PK_REVIEW: its body, read back */
+	const struct month *months;	/* PK_UPDATES: this page's months */
+	size_t		 monthsz;	/* their number */
 };
 
 /* scan.c, front.c: the prototypes with pcre2 and yaml types */

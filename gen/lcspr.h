@@ -136,6 +136,30 @@ struct facet {
 	char		*glance[GLANCE__MAX]; /* owned: at a glance, or NULL */
 };
 
+/* A learning theme's reviews added in one month (struct month). */
+struct monththeme {
+	const struct term *theme;	/* borrowed from site->themes */
+	const struct review **reviews;	/* borrowed, in site->monthrevs:
+					 * newest added first */
+	size_t		 reviewsz;	/* number of reviews */
+};
+
+/*
+ * A month with published reviews added in it: updates/YYYY-MM/
+ * (month.c).  A review with several themes is in the group of each.
+ */
+struct month {
+	struct date	 first;		/* its first day */
+	char		 slug[8];	/* "2026-03": its folder */
+	char		*name;		/* "March 2026", owned */
+	const struct review **reviews;	/* borrowed, in site->recent:
+					 * newest added first */
+	size_t		 reviewsz;	/* number of reviews */
+	struct monththeme *themes;	/* owned: in site.yaml order */
+	size_t		 themesz;	/* themes with reviews that month */
+	int		 ended;		/* before the build date's month */
+};
+
 /* One page of a list of reviews: the jobs of list pages. */
 struct listpage {
 	const struct vocab *vocab;	/* the term's vocabulary, or NULL */
@@ -177,7 +201,9 @@ enum ctxkind {
 	CTX_LINK,		/* struct link */
 	CTX_FACET,		/* struct facet: all reviews, a facet */
 	CTX_FACETREF,		/* struct facetref */
-	CTX_PAGELINK		/* struct pagelink: a page of a list */
+	CTX_PAGELINK,		/* struct pagelink: a page of a list */
+	CTX_MONTH,		/* struct month */
+	CTX_MONTHTHEME		/* struct monththeme: a month's theme */
 };
 
 /* Vocabularies with pages: themes, regions, years (site->vocabs). */
@@ -389,6 +415,12 @@ struct site {
 	size_t		 listsz;	/* number of list pages */
 	struct page	*pages;		/* owned standalone pages */
 	size_t		 pagesz;	/* number of pages */
+	struct month	*months;	/* owned: months with reviews added,
+					 * newest first (month.c) */
+	size_t		 monthsz;	/* number of months */
+	const struct review **monthrevs; /* owned: the months' themes'
+					 * reviews */
+	size_t		 updatepagesz;	/* pages of updates/, >= 1 */
 	struct date	 today;		/* build date */
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
 	int		 nowset;	/* SOURCE_DATE_EPOCH was set */
@@ -415,12 +447,15 @@ enum pagekind {
 				 * themes/<t>/years/<y>/ */
 	PK_SEARCH,		/* search/, when search is on */
 	PK_FOLLOW,		/* follow/: how to follow, every feed */
+	PK_UPDATES,		/* updates/, and its page/N/ */
+	PK_MONTH,		/* updates/YYYY-MM/ */
 	PK__MAX
 };
 
 /* The groups of feeds on the follow page (follow.c). */
 enum feedkind {
 	FEED_SITE,		/* the whole site: feed.xml */
+	FEED_UPDATES,		/* one item a month: updates/feed.xml */
 	FEED_THEME,		/* themes/<slug>/feed.xml */
 	FEED_REGION,		/* regions/<slug>/feed.xml */
 	FEED_FACET,		/* themes/<t>/regions/<r>/feed.xml */
@@ -448,6 +483,8 @@ enum tmplkind {
 	TK_TERMS,		/* terms.html: the themes, regions, years */
 	TK_PAGE,		/* page.html: standalone pages and 404 */
 	TK_SEARCH,		/* search.html, else the built-in one */
+	TK_UPDATES,		/* updates.html, else the built-in one */
+	TK_MONTH,		/* month.html, else the built-in one */
 	TK__MAX
 };
 

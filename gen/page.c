@@ -566,6 +566,13 @@ page_sitemap(const struct site *s, struct output *o)
 		snprintf(rel, sizeof(rel), "%s/", s->pages[i].slug);
 		page_url(s, set, rel, NULL);
 	}
+	/* The monthly updates: each changes when a review is added. */
+	page_url(s, set, "updates/", s->monthsz > 0 ?
+	    &s->months[0].reviews[0]->added : NULL);
+	for (i = 0; i < s->monthsz; i++) {
+		snprintf(rel, sizeof(rel), "updates/%s/", s->months[i].slug);
+		page_url(s, set, rel, &s->months[i].reviews[0]->added);
+	}
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
 	ok = output_write(o, "sitemap.xml", mem, (size_t)len);
 	xmlFree(mem);
@@ -589,4 +596,78 @@ page_robots(const struct site *s, struct output *o)
 	ok = output_write(o, "robots.txt", t, strlen(t));
 	free(t);
 	return ok;
+}
+
+/* The monthly updates' feed, offered by their pages. */
+static void
+page_updatefeed(struct pagectx *pc)
+{
+	pc->feeds[pc->feedsz].title = arena_printf(&pc->arena,
+	    "%s: monthly updates", pc->site->title);
+	pc->feeds[pc->feedsz++].url = arena_printf(&pc->arena,
+	    "%supdates/feed.xml", pc->prefix);
+}
+
+/*
+ * Page i (from 0) of updates/: the months with reviews added, newest
+ * first, page_length of them a page, paged as the lists of reviews
+ * are (the first page at updates/, the others at updates/page/N/).
+ * Returns 1 on success, 0 when reported.
+ */
+int
+page_updates(const struct site *s, size_t i, struct output *o,
+    struct render *rd)
+{
+	struct pagectx	 pc;
+	struct listpage	 lp;
+	size_t		 first;
+
+	memset(&lp, 0, sizeof(lp));
+	lp.n = i + 1;
+	lp.of = s->updatepagesz;
+	if (lp.n == 1)
+		page_begin(&pc, rd, s, PK_UPDATES, "Monthly updates",
+		    "updates/");
+	else {
+		page_begin(&pc, rd, s, PK_UPDATES, NULL, "updates/page/%zu/",
+		    lp.n);
+		pc.title = arena_printf(&pc.arena, "Monthly updates, page %zu "
+		    "of %zu", lp.n, lp.of);
+	}
+	pc.list = &lp;
+	first = i * s->page_length;
+	if (first < s->monthsz) {
+		pc.months = s->months + first;
+		pc.monthsz = s->monthsz - first < s->page_length ?
+		    s->monthsz - first : s->page_length;
+	}
+	page_links(&pc, "updates/", lp.n, lp.of);
+	pc.description = "The reviews added to this site each month, "
+	    "newest month first.";
+	page_updatefeed(&pc);
+	if (lp.n > 1)
+		page_crumb(&pc, "Monthly updates", "updates/");
+	return page_finish(&pc, o, TK_UPDATES, CTX_PAGE, NULL, rd);
+}
+
+/*
+ * The page of month m of the monthly updates, updates/YYYY-MM/: its
+ * reviews by learning theme ("so far" while the month is going on).
+ * Returns 1 on success, 0 when reported.
+ */
+int
+page_month(const struct site *s, const struct month *m, struct output *o,
+    struct render *rd)
+{
+	struct pagectx	 pc;
+
+	page_begin(&pc, rd, s, PK_MONTH, NULL, "updates/%s/", m->slug);
+	pc.title = arena_printf(&pc.arena, "Reviews added in %s%s", m->name,
+	    m->ended ? "" : " so far");
+	pc.description = arena_printf(&pc.arena, "%zu review%s added to "
+	    "this site in %s%s, by learning theme.", m->reviewsz,
+	    m->reviewsz == 1 ? "" : "s", m->name, m->ended ? "" : " so far");
+	page_crumb(&pc, "Monthly updates", "updates/");
+	page_updatefeed(&pc);
+	return page_finish(&pc, o, TK_MONTH, CTX_MONTH, m, rd);
 }

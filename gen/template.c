@@ -87,6 +87,7 @@ struct sitetheme {
 static const char *const tmpl_files[TK__MAX] = {
 	"layout.html", "home.html", "review.html", "list.html",
 	"terms.html", "page.html", "search.html",
+	"updates.html", "month.html",
 };
 
 /* Loader state: where messages go. */
@@ -579,9 +580,10 @@ template_load(struct diag *d, const char *dir)
 	for (i = 0; i < TK__MAX; i++) {
 		path = xasprintf("%s/%s", st->dir, tmpl_files[i]);
 		ef = NULL;
-		/* A site theme made before there was search.html: the
-		 * built-in one. */
-		if (dir != NULL && i == TK_SEARCH && access(path, F_OK) == -1) {
+		/* A site theme made before there was search.html (or
+		 * updates.html, month.html): the built-in one. */
+		if (dir != NULL && (i == TK_SEARCH || i == TK_UPDATES ||
+		    i == TK_MONTH) && access(path, F_OK) == -1) {
 			free(path);
 			path = xasprintf("%s/%s", EMBED_THEME, tmpl_files[i]);
 			ef = embed_find(path);

@@ -22,8 +22,9 @@ for bin in $BINS; do
 	first=$(grep -c 'no longer on the site' "$d/out")
 	rm "$d/content/reviews/2023/child-h-exploitation-and-school-exclusion.md" \
 	    "$d/content/reviews/2023/child-k-disabled-child-in-residential-care.md"
-	# With them go the themes in a region or year that only they had.
-	want="lcspr: 11 pages are no longer on the site: reviews/child-h-exploitation-and-school-exclusion/, reviews/child-k-disabled-child-in-residential-care/, themes/criminal-exploitation/regions/london/, themes/criminal-exploitation/years/2023/, themes/disabled-children-residential/regions/south-west/, themes/disabled-children-residential/years/2023/, themes/ethnicity-culture-identity/years/2023/, themes/information-sharing/regions/south-west/, themes/information-sharing/years/2023/, themes/risk-assessment-and-decision-making/regions/london/, themes/risk-assessment-and-decision-making/years/2023/ — $tail"
+	# With them go the themes in a region or year that only they had,
+	# and the months of the monthly updates.
+	want="lcspr: 13 pages are no longer on the site: reviews/child-h-exploitation-and-school-exclusion/, reviews/child-k-disabled-child-in-residential-care/, themes/criminal-exploitation/regions/london/, themes/criminal-exploitation/years/2023/, themes/disabled-children-residential/regions/south-west/, themes/disabled-children-residential/years/2023/, themes/ethnicity-culture-identity/years/2023/, themes/information-sharing/regions/south-west/, themes/information-sharing/years/2023/, themes/risk-assessment-and-decision-making/regions/london/, themes/risk-assessment-and-decision-making/years/2023/, updates/2023-01/, updates/2023-07/ — $tail"
 	if gone_build "$d" "$bin" && [ "$first" = 0 ] && [ "$(tail -n 1 "$d/out")" = "$want" ] &&
 	   [ ! -s "$d/err" ] && [ ! -e "$d/site/reviews/child-h-exploitation-and-school-exclusion" ]; then
 		pass "gone: a rebuild lists the reviews taken out ($b)"

@@ -36,6 +36,7 @@ void	 test_vocab(void);
 void	 test_scan(void);
 void	 test_review(void);
 void	 test_index(void);
+void	 test_month(void);
 void	 test_check(void);
 void	 test_attach(void);
 void	 test_template(void);

@@ -22,6 +22,7 @@ main(void)
 	test_scan();
 	test_review();
 	test_index();
+	test_month();
 	test_check();
 	test_attach();
 	test_template();

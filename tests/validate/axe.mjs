@@ -5,7 +5,8 @@
 // static server of its own, then
 //  - runs axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on the
 //    home page, every index page kind, the standalone pages, 404.html
-//    and the first, middle and last review, at desktop (1280 px) and
+//    and the first, middle and last review, the monthly updates (updates/,
+//    its page 2, the oldest and newest month), at desktop (1280 px) and
 //    phone (390 px) widths; a page that loads a file of the site that
 //    is not there (status 400 or more) is a finding too;
 //  - checks the layout of the same pages at the same widths
@@ -134,8 +135,17 @@ function pick() {
 				break;
 			}
 		}
+	/* The monthly updates: updates/, its second page, the oldest and
+	 * the newest month's page (maybe one still going on). */
+	for (const p of ['updates/index.html', 'updates/page/2/index.html'])
+		if (isPage(p))
+			pages.push(p);
+	const m = dirs('updates').filter((d) => /^\d{4}-\d{2}$/.test(d));
+	for (const d of [...new Set([m[0], m[m.length - 1]])])
+		if (d !== undefined)
+			pages.push(`updates/${d}/index.html`);
 	const reserved = new Set(['themes', 'regions', 'years', 'reviews', 'assets',
-	    'insights', 'data']);
+	    'insights', 'data', 'updates']);
 	for (const d of dirs('.'))
 		if (!reserved.has(d)) pages.push(`${d}/index.html`);
 	const r = dirs('reviews');
