@@ -101,8 +101,8 @@ follow_feeds(const struct site *s, struct feedref **out)
 	for (n = i = 0; i < s->monthsz; i++)
 		if (s->months[i].ended)
 			n += s->months[i].reviewsz;
-	follow_add(&l, FEED_UPDATES, "Monthly updates: the reviews added "
-	    "each month", "updates/feed.xml", "updates/", n);
+	follow_add(&l, FEED_UPDATES, "Monthly updates",
+	    "updates/feed.xml", "updates/", n);
 	for (k = 0; k < VOCAB_PAGED; k++) {
 		v = s->vocabs[k];
 		if (!v->hasfeed)
