@@ -67,9 +67,9 @@ doc_charref(struct diag *d, const char *path, const char *text,
  * link parser takes time that grows with the square of the brackets,
  * as in "![[]()"), and no numeric character reference to a character
  * no page or feed may hold.  One pass.  Returns 1 if good, 0 when
- * reported.
+ * reported.  Also for a recommendation's evidence (recs.c).
  */
-static int
+int
 doc_body(struct diag *d, const char *path, const char *text,
     size_t len, size_t line0)
 {

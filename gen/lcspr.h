@@ -34,6 +34,33 @@ struct date {
 
 struct review;
 
+/* What became of a recommendation (recs.c names them). */
+enum recstatus {
+	REC_ACCEPTED,		/* accepted */
+	REC_NOTACCEPTED,	/* not accepted */
+	REC_INPROGRESS,		/* in progress */
+	REC_COMPLETED,		/* completed */
+	REC__MAX
+};
+
+#define RECS_MAX	200	/* recommendations of one review */
+
+/* One recommendation of a review: front matter "recommendations". */
+struct rec {
+	size_t		 n;		/* its number in the review, from 1 */
+	size_t		 line;		/* line of its entry */
+	char		*text;		/* the recommendation */
+	char	       **to;		/* owned: the agencies it is made to */
+	size_t		 tosz;		/* number of agencies, 0: not given */
+	enum recstatus	 status;	/* what became of it */
+	struct date	 due;		/* to be done by, or year 0 */
+	struct date	 updated;	/* progress last updated, or year 0 */
+	char		*evidence;	/* what changed in practice: Markdown,
+					 * or NULL */
+	char		*evidencehtml;	/* evidence rendered, or NULL */
+	char		*reason;	/* why it was not accepted, or NULL */
+};
+
 /* A whole-file exception: front matter "allow: [RULE]". */
 struct allow {
 	char		*rule;		/* the rule allowed */
@@ -177,7 +204,8 @@ enum ctxkind {
 	CTX_LINK,		/* struct link */
 	CTX_FACET,		/* struct facet: all reviews, a facet */
 	CTX_FACETREF,		/* struct facetref */
-	CTX_PAGELINK		/* struct pagelink: a page of a list */
+	CTX_PAGELINK,		/* struct pagelink: a page of a list */
+	CTX_REC			/* struct rec: a review's recommendation */
 };
 
 /* Vocabularies with pages: themes, regions, years (site->vocabs). */
@@ -242,6 +270,8 @@ struct review {
 	int		 ok;		/* parsed without errors */
 	const struct review *related[RELATED_MAX]; /* borrowed */
 	size_t		 relatedsz;	/* entries in related */
+	struct rec	*recs;		/* owned: its recommendations */
+	size_t		 recsz;		/* number of recommendations */
 };
 
 /* How a review field is read from the front matter and written out. */
@@ -253,6 +283,7 @@ enum rfkind {
 	RF_BOOL,	/* true or false: an int */
 	RF_URL,		/* an http(s) address: a char * */
 	RF_ALLOW,	/* excused checks: struct allow *, count at nof */
+	RF_RECS,	/* recommendations: struct rec *, count at nof */
 	RF_PAGEURL	/* not read: the review page's full address */
 };
 
@@ -370,6 +401,8 @@ struct site {
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
 	int		 nowset;	/* SOURCE_DATE_EPOCH was set */
 	struct sitetheme *sitetheme;	/* loaded templates */
+	size_t		 recsz;		/* recommendations of the published
+					 * reviews (recs_index) */
 };
 
 /* The kinds of output page, each written by one function in page.c. */
@@ -385,6 +418,7 @@ enum pagekind {
 	PK_FACET,		/* reviews/, themes/<t>/regions/<r>/ and
 				 * themes/<t>/years/<y>/ */
 	PK_SEARCH,		/* search/, when search is on */
+	PK_RECS,		/* recommendations/, when there are any */
 	PK__MAX
 };
 
