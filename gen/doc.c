@@ -161,6 +161,7 @@ doc_read(struct site *s, const struct dockind *k, const char *path,
 		ml.line0 = d.bodyline;
 		ml.prefix = k->prefix;
 		ml.from = d.from;
+		ml.col0 = 0;
 		d.html = markdown_render(d.body, d.bodysz, s->allow_raw_html,
 		    d.wantpara ? &d.para : NULL, NULL, &ml, &linksok);
 		ok &= linksok;

@@ -211,16 +211,20 @@ recs_readto(struct diag *d, struct front *f, yaml_node_t *n, size_t num,
 /*
  * evidence: Markdown, checked and rendered as the body is (the
  * identifying-details checks ran over the whole file already, front
- * matter included), its messages at its own lines: a block scalar
- * ("evidence: |") starts on the line after its key.
+ * matter included), its messages at its own lines and columns: a
+ * block ("evidence: |") starts on the line after its key, indented
+ * as its first line is (ls: the byte offset of each line of the YAML,
+ * lsz of them).  A value folded over several lines without a block
+ * has its messages on its lines but at columns of its own text.
  */
 static int
 recs_evidence(struct site *s, struct front *f, yaml_node_t *n,
-    struct review *r, size_t num, struct rec *rc)
+    struct review *r, size_t num, struct rec *rc, const size_t *ls,
+    size_t lsz)
 {
 	struct mdlinks	 ml;
 	const char	*v;
-	size_t		 line;
+	size_t		 line, col0 = 0, o;
 	int		 linksok;
 
 	if ((v = recs_text(s->diag, f, n, num, "evidence")) == NULL)
@@ -228,8 +232,15 @@ recs_evidence(struct site *s, struct front *f, yaml_node_t *n,
 	rc->evidence = xstrdup(v);
 	line = front_line(f, n);
 	if (n->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
-	    n->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
+	    n->data.scalar.style == YAML_FOLDED_SCALAR_STYLE) {
 		line++;
+		if (n->start_mark.line + 1 < lsz)
+			for (o = ls[n->start_mark.line + 1]; o < f->yamlsz &&
+			    f->yaml[o] == ' '; o++)
+				col0++;
+	} else if (n->start_mark.line == n->end_mark.line)
+		col0 = n->start_mark.column +
+		    (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE);
 	if (!doc_body(s->diag, f->path, v, strlen(v), line))
 		return 0;
 	ml.site = s;
@@ -237,6 +248,7 @@ recs_evidence(struct site *s, struct front *f, yaml_node_t *n,
 	ml.line0 = line;
 	ml.prefix = "../../";
 	ml.from = r;
+	ml.col0 = col0;
 	rc->evidencehtml = markdown_render(v, strlen(v), s->allow_raw_html,
 	    NULL, NULL, &ml, &linksok);
 	return linksok;
@@ -245,7 +257,8 @@ recs_evidence(struct site *s, struct front *f, yaml_node_t *n,
 /* One entry n, recommendation num, into rc.  Returns 1 if good. */
 static int
 recs_item(struct site *s, struct front *f, yaml_node_t *n,
-    struct review *r, size_t num, struct rec *rc)
+    struct review *r, size_t num, struct rec *rc, const size_t *ls,
+    size_t lsz)
 {
 	yaml_node_pair_t *pair;
 	yaml_node_t	*k, *v, *given[RK__MAX];
@@ -265,8 +278,9 @@ recs_item(struct site *s, struct front *f, yaml_node_t *n,
 	if (n->data.mapping.pairs.top - n->data.mapping.pairs.start >
 	    FRONT_FIELDS) {
 		diag_error(s->diag, f->path, rc->line, "recommendation %zu "
-		    "has more than %d fields, which is more than lcspr reads",
-		    num, FRONT_FIELDS);
+		    "has more than %d fields, which is more than lcspr reads: "
+		    "check the indentation of the lines under it", num,
+		    FRONT_FIELDS);
 		return 0;
 	}
 	memset(given, 0, sizeof(given));
@@ -323,7 +337,7 @@ recs_item(struct site *s, struct front *f, yaml_node_t *n,
 	if (given[RK_STATUS] == NULL) {
 		hint = vocab_list(recs_statuses, REC__MAX, "or");
 		diag_error(s->diag, f->path, rc->line, "recommendation %zu has "
-		    "no \"status\": write status: and %s", num, hint);
+		    "no \"status\": add status: with %s", num, hint);
 		free(hint);
 		ok = 0;
 	} else if (!recs_readstatus(s->diag, f, given[RK_STATUS], num,
@@ -343,7 +357,8 @@ recs_item(struct site *s, struct front *f, yaml_node_t *n,
 			ok = 0;
 	}
 	if (given[RK_EVIDENCE] != NULL)
-		ok &= recs_evidence(s, f, given[RK_EVIDENCE], r, num, rc);
+		ok &= recs_evidence(s, f, given[RK_EVIDENCE], r, num, rc,
+		    ls, lsz);
 	if (given[RK_STATUS] != NULL && rc->status == REC_NOTACCEPTED &&
 	    given[RK_EVIDENCE] == NULL && given[RK_REASON] == NULL) {
 		diag_error(s->diag, f->path, line[RK_STATUS], "recommendation "
@@ -364,7 +379,7 @@ recs_read(struct site *s, struct front *f, const struct field *fl,
     struct review *r)
 {
 	yaml_node_item_t *it;
-	size_t		 n;
+	size_t		 n, i, *ls, lsz = 0;
 	int		 ok = 1;
 
 	if (front_isnull(fl->value)) {
@@ -383,17 +398,29 @@ recs_read(struct site *s, struct front *f, const struct field *fl,
 	    fl->value->data.sequence.items.start);
 	if (n > RECS_MAX) {
 		diag_error(s->diag, f->path, fl->line, "more than %d "
-		    "recommendations, which is more than lcspr reads",
+		    "recommendations, which is more than lcspr reads: list the "
+		    "main ones and leave the rest to the full report",
 		    RECS_MAX);
 		return 0;
 	}
+	/* Where each line of the YAML starts, for the evidence. */
+	for (n = 1, i = 0; i < f->yamlsz; i++)
+		n += f->yaml[i] == '\n';
+	ls = xcalloc(n, sizeof(*ls));
+	ls[lsz++] = 0;
+	for (i = 0; i < f->yamlsz; i++)
+		if (f->yaml[i] == '\n' && lsz < n)
+			ls[lsz++] = i + 1;
+	n = (size_t)(fl->value->data.sequence.items.top -
+	    fl->value->data.sequence.items.start);
 	r->recs = xcalloc(n + 1, sizeof(*r->recs));
 	for (it = fl->value->data.sequence.items.start;
 	    it < fl->value->data.sequence.items.top; it++) {
 		r->recsz++;
 		ok &= recs_item(s, f, front_node(f, *it), r, r->recsz,
-		    &r->recs[r->recsz - 1]);
+		    &r->recs[r->recsz - 1], ls, lsz);
 	}
+	free(ls);
 	return ok;
 }
 
