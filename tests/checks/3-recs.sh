@@ -34,7 +34,7 @@ else
 	    "$cap|2024|3|33% (1 of 3)|0% (0 of 3)" \
 	    "$cap|2025|0|-|-" \
 	    "1 recommendation past the date it was due by, on 18 November 2026" \
-	    "2 of the 3 published reviews list recommendations in their front matter: 6 recommendations, of which 2 (33%) are completed and 1 (17%) have evidence" 2>&1) &&
+	    "2 of the 3 published reviews list recommendations in their front matter: 6 recommendations, of which 2 (33%) are completed and 1 (17%) has evidence" 2>&1) &&
 	   [ "$(grep -c 'past_due": true' "$g/data/recommendations.json")" -eq 1 ]; then
 		pass "recs: fixture figures worked out by hand, and worked out again from the open data"
 	else
