@@ -320,6 +320,37 @@ build_updatefeed(const struct site *s, struct output *o, struct render *rd,
 	return feed_updates(s, o);
 }
 
+/* The recommendations page and open data: only when there are some. */
+static size_t
+build_nrecs(const struct site *s)
+{
+	return s->recsz > 0 ? 1 : 0;
+}
+
+static int
+build_recs(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)i;
+	return page_recs(s, o, rd);
+}
+
+static int
+build_recjson(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return data_recjson(s, o);
+}
+
+static int
+build_reccsv(const struct site *s, struct output *o, struct render *rd,
+    size_t i)
+{
+	(void)rd, (void)i;
+	return data_reccsv(s, o);
+}
+
 /*
  * Everything the build writes, one row per kind, in the order queued:
  * big pages first, to balance threads.  A new kind of page is a row.
@@ -347,6 +378,9 @@ static const struct jobtype jobtypes[] = {
 	{ build_nmonths, build_month, JC_PAGE },
 	{ build_nupdates, build_updates, JC_PAGE },
 	{ build_one, build_updatefeed, JC_FEED },
+	{ build_nrecs, build_recs, JC_PAGE },
+	{ build_nrecs, build_recjson, JC_NONE },
+	{ build_nrecs, build_reccsv, JC_NONE },
 };
 
 /* Do one page job.  Returns 1 on success. */
@@ -858,6 +892,7 @@ build_run(const struct opts *opts)
 	t1 = build_now();
 	if (ok) {
 		index_build(&s);
+		recs_index(&s);
 		ok = output_open(&s, &o);
 		if (ok)
 			ok = build_write(&s, &o, &pages, &feeds) &&

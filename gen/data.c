@@ -76,6 +76,7 @@ data_value(const struct site *s, const struct review *r,
 	case RF_CHOICE:
 		return *(const char *const *)p;
 	case RF_ALLOW:
+	case RF_RECS:
 		break;
 	}
 	return NULL;
@@ -206,6 +207,184 @@ data_csv(const struct site *s, struct output *o)
 	buf_free(&scratch);
 	free(col);
 	ok = output_write(o, "data/reviews.csv", b.data, b.len);
+	buf_free(&b);
+	return ok;
+}
+
+/*
+ * The open data of the recommendations: one row per recommendation of
+ * a published review, newest review first, in its order.  The columns
+ * are a published format: new ones go at the end.
+ */
+static const struct {
+	const char	*col;		/* column name */
+	const char	*doc;		/* as the insights page says */
+} data_reccols[] = {
+	{ "slug", "the review's name in its web address" },
+	{ "title", "the review's title" },
+	{ "number", "the recommendation's number in its review, from 1" },
+	{ "text", "the recommendation" },
+	{ "to", "the agencies it is made to (a list in JSON; separated by "
+	    "\"; \" in CSV)" },
+	{ "status", "accepted, not accepted, in progress or completed" },
+	{ "due", "the date it is due by (YYYY-MM-DD), if given" },
+	{ "updated", "the date its progress was last updated, if given" },
+	{ "evidence", "what changed in practice, as written (Markdown), if "
+	    "given" },
+	{ "reason", "why it was not accepted, if given" },
+	{ "past_due", "true when it is past its due date on the day the "
+	    "site was built and not completed (one not accepted never is)" },
+};
+#define DATA_RECCOLSZ	(sizeof(data_reccols) / sizeof(data_reccols[0]))
+
+/*
+ * Column i of the recommendations' open data, or NULL past the last;
+ * *doc gets its description.
+ */
+const char *
+data_reccol(size_t i, const char **doc)
+{
+	if (i >= DATA_RECCOLSZ)
+		return NULL;
+	*doc = data_reccols[i].doc;
+	return data_reccols[i].col;
+}
+
+/* Column k of recommendation rc of review r as text, or NULL. */
+static const char *
+data_recvalue(const struct site *s, const struct review *r,
+    const struct rec *rc, size_t k, struct buf *b)
+{
+	char	 num[32];
+	size_t	 i;
+
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+	switch (k) {
+	case 0:
+		return r->slug;
+	case 1:
+		return r->title;
+	case 2:
+		snprintf(num, sizeof(num), "%zu", rc->n);
+		buf_puts(b, num);
+		return b->data;
+	case 3:
+		return rc->text;
+	case 4:
+		for (i = 0; i < rc->tosz; i++) {
+			if (i > 0)
+				buf_puts(b, "; ");
+			buf_puts(b, rc->to[i]);
+		}
+		return b->data;
+	case 5:
+		return recs_status(rc->status);
+	case 6:
+		return data_date(&rc->due, b);
+	case 7:
+		return data_date(&rc->updated, b);
+	case 8:
+		return rc->evidence;
+	case 9:
+		return rc->reason;
+	default:
+		return recs_pastdue(s, rc) ? "true" : "false";
+	}
+}
+
+/*
+ * data/recommendations.json: {"title", "url", "columns",
+ * "recommendations": [...]}, null for a value not given, "to" a list,
+ * "number" a number and "past_due" a boolean.  Returns 1 on success,
+ * 0 when reported.
+ */
+int
+data_recjson(const struct site *s, struct output *o)
+{
+	json_t		*root, *arr, *obj, *cols, *to, *v;
+	const struct review *r;
+	const struct rec *rc;
+	const char	*t;
+	char		*text;
+	size_t		 i, j, k, a;
+	int		 ok;
+	struct buf	 b = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
+
+	root = json_object();
+	json_object_set_new(root, "title", json_string(s->title));
+	json_object_set_new(root, "url", json_string(s->base_url));
+	cols = json_array();
+	for (k = 0; k < DATA_RECCOLSZ; k++)
+		json_array_append_new(cols, json_string(data_reccols[k].col));
+	json_object_set_new(root, "columns", cols);
+	arr = json_array();
+	for (i = 0; i < s->pubsz; i++)
+		for (r = s->pub[i], j = 0; j < r->recsz; j++) {
+			rc = &r->recs[j];
+			obj = json_object();
+			for (k = 0; k < DATA_RECCOLSZ; k++) {
+				if (k == 2)
+					v = json_integer((json_int_t)rc->n);
+				else if (k == 4) {
+					v = to = json_array();
+					for (a = 0; a < rc->tosz; a++)
+						json_array_append_new(to,
+						    json_string(rc->to[a]));
+				} else if (k == DATA_RECCOLSZ - 1)
+					v = json_boolean(recs_pastdue(s, rc));
+				else {
+					t = data_recvalue(s, r, rc, k,
+					    &scratch);
+					v = t != NULL ? json_string(t) :
+					    json_null();
+				}
+				json_object_set_new(obj, data_reccols[k].col,
+				    v);
+			}
+			json_array_append_new(arr, obj);
+		}
+	json_object_set_new(root, "recommendations", arr);
+	buf_free(&scratch);
+	text = json_dumps(root, JSON_INDENT(2));
+	json_decref(root);
+	if (text == NULL)
+		errx(2, "json_dumps: out of memory");
+	buf_puts(&b, text);
+	buf_puts(&b, "\n");
+	free(text);
+	ok = output_write(o, "data/recommendations.json", b.data, b.len);
+	buf_free(&b);
+	return ok;
+}
+
+/*
+ * data/recommendations.csv: a header row, then a row per
+ * recommendation, by the rules of data/reviews.csv.  Returns 1 on
+ * success, 0 when reported.
+ */
+int
+data_reccsv(const struct site *s, struct output *o)
+{
+	struct buf	 b = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
+	const struct review *r;
+	size_t		 i, j, k;
+	int		 ok;
+
+	buf_puts(&b, "\xef\xbb\xbf");
+	for (k = 0; k < DATA_RECCOLSZ; k++)
+		data_field(&b, data_reccols[k].col, k == 0);
+	buf_puts(&b, "\r\n");
+	for (i = 0; i < s->pubsz; i++)
+		for (r = s->pub[i], j = 0; j < r->recsz; j++) {
+			for (k = 0; k < DATA_RECCOLSZ; k++)
+				data_field(&b, data_recvalue(s, r,
+				    &r->recs[j], k, &scratch), k == 0);
+			buf_puts(&b, "\r\n");
+		}
+	buf_free(&scratch);
+	ok = output_write(o, "data/recommendations.csv", b.data, b.len);
 	buf_free(&b);
 	return ok;
 }

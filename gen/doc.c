@@ -67,9 +67,9 @@ doc_charref(struct diag *d, const char *path, const char *text,
  * link parser takes time that grows with the square of the brackets,
  * as in "![[]()"), and no numeric character reference to a character
  * no page or feed may hold.  One pass.  Returns 1 if good, 0 when
- * reported.
+ * reported.  Also for a recommendation's evidence (recs.c).
  */
-static int
+int
 doc_body(struct diag *d, const char *path, const char *text,
     size_t len, size_t line0)
 {
@@ -161,6 +161,7 @@ doc_read(struct site *s, const struct dockind *k, const char *path,
 		ml.line0 = d.bodyline;
 		ml.prefix = k->prefix;
 		ml.from = d.from;
+		ml.col0 = 0;
 		d.html = markdown_render(d.body, d.bodysz, s->allow_raw_html,
 		    d.wantpara ? &d.para : NULL, NULL, &ml, &linksok);
 		ok &= linksok;

@@ -189,6 +189,8 @@ int		 check_links(struct site *);
 void		 check_free(struct site *);
 
 /* doc.c */
+int		 doc_body(struct diag *, const char *, const char *, size_t,
+		    size_t);
 int		 doc_read(struct site *, const struct dockind *, const char *,
 		    void *);
 
@@ -198,6 +200,17 @@ int		 review_allow(struct site *, struct front *,
 int		 review_read(struct site *, struct review *);
 const struct rfield **review_columns(size_t *);
 void		 review_free(struct review *);
+
+/* recs.c */
+int		 recs_read(struct site *, struct front *,
+		    const struct field *, struct review *);
+void		 recs_check(struct site *, const struct review *,
+		    const char *, size_t, size_t);
+void		 recs_free(struct rec *, size_t);
+void		 recs_index(struct site *);
+const char	*recs_word(enum recstatus);
+const char	*recs_status(enum recstatus);
+int		 recs_pastdue(const struct site *, const struct rec *);
 
 /* intro.c */
 int		 intro_scan(struct site *);
@@ -218,6 +231,9 @@ void		 month_free(struct site *);
 char		*insight_html(const struct site *, const char *);
 char		*insight_glance(const struct review *const *, size_t,
 		    enum glance);
+
+/* recpage.c */
+char		*recpage_html(const struct site *, const char *);
 
 /* field.c */
 void		 field_get(const struct ctx *, int, struct val *);
@@ -251,6 +267,8 @@ int		 page_404(const struct site *, struct output *, struct render *);
 int		 page_search(const struct site *, struct output *, struct render *);
 int		 page_insights(const struct site *, struct output *,
 		    struct render *);
+int		 page_recs(const struct site *, struct output *,
+		    struct render *);
 int		 page_sitemap(const struct site *, struct output *);
 int		 page_robots(const struct site *, struct output *);
 int		 page_follow(const struct site *, struct output *,
@@ -280,6 +298,9 @@ int		 follow_opml(const struct site *, struct output *);
 /* data.c */
 int		 data_json(const struct site *, struct output *);
 int		 data_csv(const struct site *, struct output *);
+const char	*data_reccol(size_t, const char **);
+int		 data_recjson(const struct site *, struct output *);
+int		 data_reccsv(const struct site *, struct output *);
 
 /* output.c */
 int		 output_open(const struct site *, struct output *);

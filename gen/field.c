@@ -43,6 +43,11 @@ enum fid {
 	F_MONTHS, F_MONTH_THEMES, F_SO_FAR, F_UPDATES_URL, F_UPDATES_FEED_URL,
 	F_PREVIOUS_MONTH_URL, F_PREVIOUS_MONTH, F_NEXT_MONTH_URL, F_NEXT_MONTH,
 	F_ADDED, F_ADDED_ISO,
+	/* Recommendations: a review's (its items), and their page. */
+	F_RECOMMENDATIONS, F_REC_NUMBER, F_REC_TEXT, F_REC_TO, F_REC_STATUS,
+	F_REC_STATUS_CLASS, F_REC_DUE, F_REC_DUE_ISO, F_REC_UPDATED,
+	F_REC_UPDATED_ISO, F_REC_EVIDENCE, F_REC_REASON, F_REC_PAST_DUE,
+	F_RECOMMENDATIONS_URL,
 	F__MAX
 };
 
@@ -61,6 +66,7 @@ enum fid {
 #define S_FREF		(1u << CTX_FACETREF)
 #define S_MONTH		(1u << CTX_MONTH)
 #define S_MTHEME	(1u << CTX_MONTHTHEME)
+#define S_REC		(1u << CTX_REC)
 
 /*
  * Every field: its name in templates, what it holds, the scopes that
@@ -229,6 +235,26 @@ static const struct {
 	 * given). */
 	[F_ADDED] = { "added", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_ADDED_ISO] = { "added-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	/* A review's recommendations, on its own page: never kept. */
+	[F_RECOMMENDATIONS] = { "recommendations", FT_LIST,
+	    S_REVIEW, FD_PAGE, S_REC },
+	[F_REC_NUMBER] = { "rec-number", FT_TEXT, S_REC, FD_PAGE, 0 },
+	[F_REC_TEXT] = { "rec-text", FT_TEXT, S_REC, FD_PAGE, 0 },
+	[F_REC_TO] = { "rec-to", FT_TEXT, S_REC, FD_PAGE, 0 },
+	[F_REC_STATUS] = { "rec-status", FT_TEXT, S_REC, FD_PAGE, 0 },
+	[F_REC_STATUS_CLASS] = { "rec-status-class", FT_TEXT,
+	    S_REC, FD_PAGE, 0 },
+	[F_REC_DUE] = { "rec-due", FT_TEXT, S_REC, FD_PAGE, 0 },
+	[F_REC_DUE_ISO] = { "rec-due-iso", FT_TEXT, S_REC, FD_PAGE, 0 },
+	[F_REC_UPDATED] = { "rec-updated", FT_TEXT, S_REC, FD_PAGE, 0 },
+	[F_REC_UPDATED_ISO] = { "rec-updated-iso", FT_TEXT,
+	    S_REC, FD_PAGE, 0 },
+	[F_REC_EVIDENCE] = { "rec-evidence", FT_HTML, S_REC, FD_PAGE, 0 },
+	[F_REC_REASON] = { "rec-reason", FT_TEXT, S_REC, FD_PAGE, 0 },
+	[F_REC_PAST_DUE] = { "rec-past-due", FT_FLAG, S_REC, FD_PAGE, 0 },
+	/* The site's recommendations page, or empty when it has none. */
+	[F_RECOMMENDATIONS_URL] = { "recommendations-url", FT_TEXT,
+	    S_PAGE, FD_PREFIX, 0 },
 };
 
 /*
@@ -698,8 +724,82 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 		field_text(v, arena_printf(&pc->arena, "%04d-%02d-%02d",
 		    r->added.year, r->added.month, r->added.day));
 		return 1;
+	case F_RECOMMENDATIONS:
+		field_list(v, CTX_REC, r->recs, sizeof(*r->recs), r->recsz);
+		return 1;
 	default:
 		return field_panel(pc, r, id, v);
+	}
+}
+
+/* A date as "1 March 2025" or "2025-03-01" in the arena, or NULL. */
+static const char *
+field_date(struct pagectx *pc, const struct date *d, int iso)
+{
+	char	 buf[64];
+
+	if (d->year == 0)
+		return NULL;
+	if (iso)
+		return arena_printf(&pc->arena, "%04d-%02d-%02d", d->year,
+		    d->month, d->day);
+	date_human(d, buf, sizeof(buf));
+	return arena_printf(&pc->arena, "%s", buf);
+}
+
+/* Fields of a review's recommendation. */
+static int
+field_rec(struct pagectx *pc, const struct rec *rc, enum fid id,
+    struct val *v)
+{
+	const char	*p;
+	size_t		 i;
+
+	switch (id) {
+	case F_REC_NUMBER:
+		field_text(v, arena_printf(&pc->arena, "%zu", rc->n));
+		return 1;
+	case F_REC_TEXT:
+		field_text(v, rc->text);
+		return 1;
+	case F_REC_TO:
+		for (p = NULL, i = 0; i < rc->tosz; i++)
+			p = i == 0 ? rc->to[0] : arena_printf(&pc->arena,
+			    "%s; %s", p, rc->to[i]);
+		field_text(v, p);
+		return 1;
+	case F_REC_STATUS:
+		field_text(v, recs_word(rc->status));
+		return 1;
+	case F_REC_STATUS_CLASS:
+		field_text(v, arena_printf(&pc->arena, "lcspr-tag "
+		    "lcspr-tag--%s", rc->status == REC_ACCEPTED ? "accepted" :
+		    rc->status == REC_NOTACCEPTED ? "not-accepted" :
+		    rc->status == REC_INPROGRESS ? "in-progress" :
+		    "completed"));
+		return 1;
+	case F_REC_DUE:
+	case F_REC_DUE_ISO:
+		field_text(v, field_date(pc, &rc->due, id == F_REC_DUE_ISO));
+		return 1;
+	case F_REC_UPDATED:
+	case F_REC_UPDATED_ISO:
+		field_text(v, field_date(pc, &rc->updated,
+		    id == F_REC_UPDATED_ISO));
+		return 1;
+	case F_REC_EVIDENCE:
+		v->type = FT_HTML;
+		v->text = rc->evidencehtml;
+		return 1;
+	case F_REC_REASON:
+		field_text(v, rc->reason);
+		return 1;
+	case F_REC_PAST_DUE:
+		v->type = FT_FLAG;
+		v->flag = recs_pastdue(pc->site, rc);
+		return 1;
+	default:
+		return 0;
 	}
 }
 
@@ -839,6 +939,10 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_FOLLOW_URL:
 		field_text(v, field_url(pc, "follow/"));
+		return 1;
+	case F_RECOMMENDATIONS_URL:
+		field_text(v, s->recsz > 0 ? field_url(pc, "recommendations/") :
+		    NULL);
 		return 1;
 	case F_SEARCH:
 		v->type = FT_FLAG;
@@ -1036,6 +1140,9 @@ field_get(const struct ctx *c, int id, struct val *v)
 		break;
 	case CTX_MONTHTHEME:
 		field_monththeme(c->page, c->obj, id, v);
+		break;
+	case CTX_REC:
+		field_rec(c->page, c->obj, id, v);
 		break;
 	}
 }

@@ -1006,6 +1006,115 @@ insight_publication(const struct site *s, xmlNodePtr main)
 	}
 }
 
+/*
+ * Recommendations (recs.c): by year of the review, the share completed
+ * and the share with evidence of what changed in practice, each with
+ * the counts it rests on; a link to the recommendations page, and the
+ * columns of their open data.
+ */
+static void
+insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
+{
+	const char	*heads[4] = { "Year", "Recommendations", "Completed",
+	    "With evidence of impact" };
+	const char	*cell[3], *col, *doc;
+	xmlNodePtr	 sec, tb, fig, p, a, dl;
+	struct irow	*rows;
+	size_t		*evs;
+	const struct term *tm;
+	const struct rec *rc;
+	char		 buf[640], nb[32], cb[64], eb[64], url[256];
+	size_t		 i, j, k, n, done, ev, alldone = 0, allev = 0, nrev = 0;
+
+	for (i = 0; i < s->pubsz; i++) {
+		nrev += s->pub[i]->recsz > 0;
+		for (j = 0; j < s->pub[i]->recsz; j++) {
+			rc = &s->pub[i]->recs[j];
+			alldone += rc->status == REC_COMPLETED;
+			allev += rc->evidence != NULL;
+		}
+	}
+	snprintf(buf, sizeof(buf), "%zu of the %zu published %s %s "
+	    "recommendations in %s front matter: %zu %s, of which %zu (%d%%) "
+	    "%s completed and %zu (%d%%) %s evidence of what changed in "
+	    "practice. Reviews that list none are not counted.", nrev,
+	    s->pubsz, insight_revs(s->pubsz), nrev == 1 ? "lists" : "list",
+	    nrev == 1 ? "its" : "their", s->recsz, s->recsz == 1 ?
+	    "recommendation" : "recommendations", alldone,
+	    insight_pct(alldone, s->recsz), alldone == 1 ? "is" : "are",
+	    allev, insight_pct(allev, s->recsz), allev == 1 ? "has" : "have");
+	sec = insight_section(main, "recommendations", "Recommendations and "
+	    "their impact", buf);
+	n = s->years.termsz;
+	rows = xcalloc(n + 1, sizeof(*rows));
+	evs = xcalloc(n + 1, sizeof(*evs));
+	for (i = 0; i < n; i++) {
+		tm = &s->years.terms[n - 1 - i];
+		rows[i].label = tm->name;
+		for (done = 0, ev = 0, j = 0; j < tm->reviewsz; j++)
+			for (k = 0; k < tm->reviews[j]->recsz; k++) {
+				rc = &tm->reviews[j]->recs[k];
+				rows[i].n++;
+				done += rc->status == REC_COMPLETED;
+				ev += rc->evidence != NULL;
+			}
+		rows[i].k = done;
+		evs[i] = ev;
+		rows[i].value = (double)insight_pct(done, rows[i].n);
+		if (rows[i].n > 0)
+			snprintf(rows[i].text, sizeof(rows[i].text),
+			    "%d%% (%zu of %zu)", insight_pct(done, rows[i].n),
+			    done, rows[i].n);
+		else
+			snprintf(rows[i].text, sizeof(rows[i].text),
+			    "no recommendations");
+	}
+	fig = insight_figure(sec, "recs-year");
+	insight_bars(fig, "recs-year", "Share of recommendations completed, "
+	    "by year of the review", "A bar for each year, as long as the "
+	    "share (out of 100%) of its reviews' recommendations that are "
+	    "completed; each bar is labelled with the share and the counts.",
+	    rows, n, 1);
+	tb = insight_table(sec, "recs-year-table", "Recommendations "
+	    "completed and with evidence of impact, by year of the review",
+	    heads, 4);
+	for (i = 0; i < n; i++) {
+		snprintf(nb, sizeof(nb), "%zu", rows[i].n);
+		snprintf(cb, sizeof(cb), "%d%% (%zu of %zu)",
+		    insight_pct(rows[i].k, rows[i].n), rows[i].k, rows[i].n);
+		snprintf(eb, sizeof(eb), "%d%% (%zu of %zu)",
+		    insight_pct(evs[i], rows[i].n), evs[i], rows[i].n);
+		cell[0] = nb;
+		cell[1] = rows[i].n > 0 ? cb : "-";
+		cell[2] = rows[i].n > 0 ? eb : "-";
+		insight_row(tb, rows[i].label, cell, 3);
+	}
+	free(rows);
+	free(evs);
+	p = insight_el(sec, "p", "Every recommendation, by status, theme "
+	    "and agency, and those past their due date: ");
+	a = insight_el(p, "a", "recommendations and their progress");
+	snprintf(url, sizeof(url), "%srecommendations/", prefix);
+	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
+	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)". Open "
+	    "data: "));
+	a = insight_el(p, "a", "recommendations.csv");
+	snprintf(url, sizeof(url), "%sdata/recommendations.csv", prefix);
+	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
+	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)" and "));
+	a = insight_el(p, "a", "recommendations.json");
+	snprintf(url, sizeof(url), "%sdata/recommendations.json", prefix);
+	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
+	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)", with "
+	    "these columns:"));
+	dl = insight_el(sec, "dl", NULL);
+	insight_attr(dl, "class", "lcspr-data-columns");
+	for (i = 0; (col = data_reccol(i, &doc)) != NULL; i++) {
+		insight_el(dl, "dt", col);
+		insight_el(dl, "dd", doc);
+	}
+}
+
 /* The open data files and their columns (review.c's table). */
 static void
 insight_data(xmlNodePtr main, const char *prefix)
@@ -1085,6 +1194,8 @@ insight_html(const struct site *s, const char *prefix)
 	insight_identity(s, main);
 	insight_rapids(s, main);
 	insight_publication(s, main);
+	if (s->recsz > 0)
+		insight_recs(s, main, prefix);
 	insight_data(main, prefix);
 
 	b = xmlBufferCreate();

@@ -145,6 +145,9 @@ struct mdlinks {
 	size_t		 line0;		/* file line of the text's first line */
 	const char	*prefix;	/* relative URL of the site root */
 	const struct review *from;	/* the review linking, or NULL */
+	size_t		 col0;		/* columns before the text on each of
+					 * its lines (an indented YAML block
+					 * in front matter), or 0 */
 };
 
 /* A content file while doc_read reads it. */

@@ -34,6 +34,33 @@ struct date {
 
 struct review;
 
+/* What became of a recommendation (recs.c names them). */
+enum recstatus {
+	REC_ACCEPTED,		/* accepted */
+	REC_NOTACCEPTED,	/* not accepted */
+	REC_INPROGRESS,		/* in progress */
+	REC_COMPLETED,		/* completed */
+	REC__MAX
+};
+
+#define RECS_MAX	200	/* recommendations of one review */
+
+/* One recommendation of a review: front matter "recommendations". */
+struct rec {
+	size_t		 n;		/* its number in the review, from 1 */
+	size_t		 line;		/* line of its entry */
+	char		*text;		/* the recommendation */
+	char	       **to;		/* owned: the agencies it is made to */
+	size_t		 tosz;		/* number of agencies, 0: not given */
+	enum recstatus	 status;	/* what became of it */
+	struct date	 due;		/* to be done by, or year 0 */
+	struct date	 updated;	/* progress last updated, or year 0 */
+	char		*evidence;	/* what changed in practice: Markdown,
+					 * or NULL */
+	char		*evidencehtml;	/* evidence rendered, or NULL */
+	char		*reason;	/* why it was not accepted, or NULL */
+};
+
 /* A whole-file exception: front matter "allow: [RULE]". */
 struct allow {
 	char		*rule;		/* the rule allowed */
@@ -203,7 +230,8 @@ enum ctxkind {
 	CTX_FACETREF,		/* struct facetref */
 	CTX_PAGELINK,		/* struct pagelink: a page of a list */
 	CTX_MONTH,		/* struct month */
-	CTX_MONTHTHEME		/* struct monththeme: a month's theme */
+	CTX_MONTHTHEME,		/* struct monththeme: a month's theme */
+	CTX_REC			/* struct rec: a review's recommendation */
 };
 
 /* Vocabularies with pages: themes, regions, years (site->vocabs). */
@@ -280,6 +308,8 @@ struct review {
 					 * "withheld-for-now" (static) or
 					 * NULL: not given (full) */
 	char		*publication_reason; /* why not full, or NULL */
+	struct rec	*recs;		/* owned: its recommendations */
+	size_t		 recsz;		/* number of recommendations */
 };
 
 /* An optional true or false (RF_TRI): not given, false or true. */
@@ -298,9 +328,10 @@ enum rfkind {
 	RF_ALLOW,	/* excused checks: struct allow *, count at nof */
 	RF_PAGEURL,	/* not read: the review page's full address */
 	RF_TRI,		/* optional true or false: an int, TRI_* */
-	RF_CHOICE	/* one of a fixed list (vocab: its row in
+	RF_CHOICE,	/* one of a fixed list (vocab: its row in
 			 * review.c's review_choices): a static
 			 * const char *, NULL: not given */
+	RF_RECS		/* recommendations: struct rec *, count at nof */
 };
 
 /*
@@ -431,6 +462,8 @@ struct site {
 	size_t		 holidaysz;	/* number of holidays */
 	struct date	*extraholidays;	/* owned: site.yaml's bank_holidays */
 	size_t		 extraholidaysz; /* number given there */
+	size_t		 recsz;		/* recommendations of the published
+					 * reviews (recs_index) */
 };
 
 /* The kinds of output page, each written by one function in page.c. */
@@ -449,6 +482,7 @@ enum pagekind {
 	PK_FOLLOW,		/* follow/: how to follow, every feed */
 	PK_UPDATES,		/* updates/, and its page/N/ */
 	PK_MONTH,		/* updates/YYYY-MM/ */
+	PK_RECS,		/* recommendations/, when there are any */
 	PK__MAX
 };
 

@@ -159,7 +159,7 @@ markdown_attach(const struct mdlinks *ml, cmark_node *n, const char *url,
 
 	line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
 	col = markdown_col(text, textlen, cmark_node_get_start_line(n),
-	    cmark_node_get_start_column(n));
+	    cmark_node_get_start_column(n)) + ml->col0;
 	if (!attach_link(ml->site, ml, url, line, col, &newurl, &lab))
 		return 0;
 	if (newurl == NULL)
@@ -261,7 +261,7 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 		x->line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
 		x->col = markdown_col(text, textlen,
 		    cmark_node_get_start_line(n),
-		    cmark_node_get_start_column(n));
+		    cmark_node_get_start_column(n)) + ml->col0;
 		x->slug = xstrdup(slug);
 		x->term = t;
 		x->from = ml->from;
@@ -278,7 +278,7 @@ markdown_link(const struct mdlinks *ml, cmark_node *n, const char *text,
 	} else {
 		line = ml->line0 + (size_t)cmark_node_get_start_line(n) - 1;
 		col = markdown_col(text, textlen, cmark_node_get_start_line(n),
-		    cmark_node_get_start_column(n));
+		    cmark_node_get_start_column(n)) + ml->col0;
 		if (near != NULL)
 			diag_finding(s->diag, 1, ml->path, line, col, "broken "
 			    "link \"%s\": no %s has the file name %s.md: did "
@@ -349,7 +349,7 @@ markdown_rawhtml(const struct mdlinks *ml, cmark_node *doc,
 			    "stays): write it in Markdown instead (HTML is kept "
 			    "only when site.yaml has allow_raw_html: true)";
 		diag_finding(ml->site->diag, 0, ml->path, line,
-		    sc > 0 ? markdown_col(text, len, sl, sc) : 0,
+		    sc > 0 ? markdown_col(text, len, sl, sc) + ml->col0 : 0,
 		    "HTML \"%.*s\" %s", (int)k, lit, what);
 	}
 	cmark_iter_free(it);

@@ -458,6 +458,32 @@ page_insights(const struct site *s, struct output *o, struct render *rd)
 }
 
 /*
+ * The recommendations page, when the published reviews have any: each
+ * with its review, and their counts (recpage.c), in the standalone
+ * page template.
+ */
+int
+page_recs(const struct site *s, struct output *o, struct render *rd)
+{
+	struct page	 rp;
+	struct pagectx	 pc;
+	int		 ok;
+
+	memset(&rp, 0, sizeof(rp));
+	rp.title = xstrdup("Recommendations and their progress");
+	page_begin(&pc, rd, s, PK_RECS, rp.title, "recommendations/");
+	page_crumb(&pc, "Insights", "insights/");
+	rp.body = recpage_html(s, pc.prefix);
+	pc.page = &rp;
+	pc.description = "Every recommendation of the published reviews, "
+	    "what has become of it, and the ones past their due date.";
+	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
+	free(rp.title);
+	free(rp.body);
+	return ok;
+}
+
+/*
  * The search page (search.html), when search is on: Pagefind's
  * interface, with what to do without JavaScript.  Not in the sitemap:
  * it has nothing of its own to index.
@@ -546,6 +572,8 @@ page_sitemap(const struct site *s, struct output *o)
 	}
 	page_url(s, set, "insights/", NULL);
 	page_url(s, set, "follow/", NULL);
+	if (s->recsz > 0)
+		page_url(s, set, "recommendations/", NULL);
 	page_url(s, set, s->all.dir, s->pubsz > 0 ? &s->recent[0]->added :
 	    NULL);
 	for (i = 0; i < s->pubsz; i++) {

@@ -61,6 +61,9 @@ static const struct rfield review_fieldtab[] = {
 	{ "completed", RF_DATE, RO(completed), 0, 0, 0, "completed", 7,
 	    "date the report was finalised, if given" },
 	{ "withdrawn", RF_DATE, RO(withdrawn), 0, 0, 0, NULL, 0, NULL },
+	/* A list of groups of fields: recs.c; its own open data. */
+	{ "recommendations", RF_RECS, RO(recs), RO(recsz), 0, 0, NULL, 0,
+	    NULL },
 	{ "added", RF_DATE, RO(added), 0, 0, 0, "added", 16,
 	    "date the review was added to this site (published, if not "
 	    "given)" },
@@ -134,6 +137,8 @@ static const struct synonym review_synonyms[] = {
 	{ "area", "local_area" }, { "location", "local_area" },
 	{ "place", "local_area" }, { "local_authority", "local_area" },
 	{ "type", "review_type" }, { "kind", "review_type" },
+	{ "recommendation", "recommendations" },
+	{ "recs", "recommendations" }, { "actions", "recommendations" },
 	{ "age", "age_group" }, { "ages", "age_group" },
 	{ "ethnicity", "ethnicity_recorded" },
 	{ "url", "report_url" }, { "report", "report_url" },
@@ -607,6 +612,8 @@ review_field(struct site *s, struct front *f, const struct field *fl,
 		return (v = review_text(s->diag, f, fl)) != NULL &&
 		    review_choice(s->diag, f, fl, review_choices[rf->vocab], v,
 		    (const char **)p);
+	case RF_RECS:
+		return recs_read(s, f, fl, r);
 	case RF_PAGEURL:
 		break;
 	}
@@ -760,6 +767,7 @@ review_docdone(struct site *s, struct doc *d, void *arg, int ok)
 			    summarygiven, urlline, themesline);
 		else
 			review_unchecked(r);
+		recs_check(s, r, d->body, d->bodysz, d->bodyline);
 		r->bodylen = strlen(r->body);
 		if (ok && spool_put(&s->run->spool, r->body, r->bodylen,
 		    &r->bodyoff)) {
@@ -838,6 +846,10 @@ review_free(struct review *r)
 			break;
 		case RF_TERMS:
 			free(*(const struct term ***)p);
+			break;
+		case RF_RECS:
+			recs_free(*(struct rec **)p,
+			    *(size_t *)((char *)r + rf->nof));
 			break;
 		case RF_ALLOW:
 			a = *(struct allow **)p;

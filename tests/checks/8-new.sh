@@ -86,6 +86,19 @@ else
 	fail "new: added, uncommented, passes lcspr check" "$out"
 fi
 
+# Uncommented, with the body's Recommendations section deleted, the
+# recommendations example passes lcspr check too.
+sed -e 's/^# recommendations:$/recommendations:/' -e 's/^#   /  /' \
+    -e '/^## Recommendations$/,$d' "$f" >"$N/recs.md"
+if grep -qx 'recommendations:' "$N/recs.md" && grep -qx '    status: not accepted' "$N/recs.md" &&
+   cp "$f" "$N/recs.before" && mv "$N/recs.md" "$f" &&
+   out=$(cd "$N" && "$L" check -q 2>&1) && [ -z "$out" ]; then
+	pass "new: recommendations, uncommented, pass lcspr check"
+else
+	fail "new: recommendations, uncommented, pass lcspr check" "$out"
+fi
+[ -f "$N/recs.before" ] && mv "$N/recs.before" "$f"
+
 # Built with --drafts, nothing on stderr (stdout says it is a preview),
 # and each page's heading is the title given.
 if out=$(cd "$N" && "$L" build -q --drafts -t "$ROOT/themes/default" 2>&1 >/dev/null) && [ -z "$out" ]; then

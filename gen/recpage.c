@@ -1,0 +1,404 @@
+/*
+ * The recommendations page: every recommendation of the published
+ * reviews with its review, how many there are by status, by learning
+ * theme and by agency, and those past their due date and not
+ * completed.  Built through libxml2 as text nodes, like the insights
+ * page; linear in the recommendations but for sorting the agencies.
+ */
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lcspr.h"
+#include "internal.h"
+#include "extern.h"
+
+/* One agency named by a recommendation, to count them by sorting. */
+struct recpage_agency {
+	const char	*name;		/* borrowed from the recommendation */
+	int		 done;		/* the recommendation is completed */
+};
+
+/* An agency's counts, as listed. */
+struct recpage_count {
+	const char	*name;		/* borrowed: the first spelling */
+	size_t		 n;		/* recommendations made to it */
+	size_t		 done;		/* of which completed */
+};
+
+/* Add element name with text (or none) to parent. */
+static xmlNodePtr
+recpage_el(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	    (const xmlChar *)text);
+}
+
+static void
+recpage_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+/* "1 recommendation", "3 recommendations": into buf. */
+static const char *
+recpage_recs(size_t n, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%zu recommendation%s", n, n == 1 ? "" : "s");
+	return buf;
+}
+
+/* k of n as a whole percentage, halves rounded up (as insight.c). */
+static int
+recpage_pct(size_t k, size_t n)
+{
+	return n == 0 ? 0 : (int)((200 * k + n) / (2 * n));
+}
+
+/*
+ * A section with heading id and a table with caption, in a region that
+ * scrolls sideways when the screen is too narrow and so takes the
+ * keyboard focus, its column headings heads.  Returns the tbody.
+ */
+static xmlNodePtr
+recpage_table(xmlNodePtr parent, const char *id, const char *heading,
+    const char *intro, const char *caption, const char *const *heads,
+    size_t cols)
+{
+	xmlNodePtr	 sec, h, box, tb, tr, th;
+	char		 cid[64];
+	size_t		 i;
+
+	sec = recpage_el(parent, "section", NULL);
+	recpage_attr(sec, "class", "lcspr-insight");
+	recpage_attr(sec, "aria-labelledby", id);
+	h = recpage_el(sec, "h2", heading);
+	recpage_attr(h, "id", id);
+	if (intro != NULL)
+		recpage_el(sec, "p", intro);
+	snprintf(cid, sizeof(cid), "%s-caption", id);
+	box = recpage_el(sec, "div", NULL);
+	recpage_attr(box, "class", "lcspr-table-scroll");
+	recpage_attr(box, "role", "region");
+	recpage_attr(box, "tabindex", "0");
+	recpage_attr(box, "aria-labelledby", cid);
+	tb = recpage_el(box, "table", NULL);
+	recpage_attr(tb, "class", "lcspr-table lcspr-recs__table");
+	recpage_attr(recpage_el(tb, "caption", caption), "id", cid);
+	tr = recpage_el(recpage_el(tb, "thead", NULL), "tr", NULL);
+	for (i = 0; i < cols; i++) {
+		th = recpage_el(tr, "th", heads[i]);
+		recpage_attr(th, "scope", "col");
+	}
+	return recpage_el(tb, "tbody", NULL);
+}
+
+/* A row: a header cell, then cells. */
+static xmlNodePtr
+recpage_row(xmlNodePtr tbody, const char *label, const char *const *cells,
+    size_t n)
+{
+	xmlNodePtr	 tr;
+	size_t		 i;
+
+	tr = recpage_el(tbody, "tr", NULL);
+	recpage_attr(recpage_el(tr, "th", label), "scope", "row");
+	for (i = 0; i < n; i++)
+		recpage_el(tr, "td", cells[i]);
+	return tr;
+}
+
+/* "12 (40%)": n recommendations of all. */
+static const char *
+recpage_share(size_t k, size_t n, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%zu (%d%%)", k, recpage_pct(k, n));
+	return buf;
+}
+
+static int
+recpage_agencycmp(const void *a, const void *b)
+{
+	const struct recpage_agency *x = a, *y = b;
+	int		 c;
+
+	if ((c = strcasecmp(x->name, y->name)) != 0)
+		return c;
+	return strcmp(x->name, y->name);
+}
+
+static int
+recpage_countcmp(const void *a, const void *b)
+{
+	const struct recpage_count *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcasecmp(x->name, y->name);
+}
+
+/* The review's title as a link to its page, in a new cell of tr. */
+static void
+recpage_review(xmlNodePtr tr, const char *prefix, const struct review *r,
+    const char *el)
+{
+	xmlNodePtr	 td, a;
+	char		*url;
+
+	td = recpage_el(tr, el, NULL);
+	if (strcmp(el, "th") == 0)
+		recpage_attr(td, "scope", "row");
+	a = recpage_el(td, "a", r->title);
+	url = xasprintf("%sreviews/%s/", prefix, r->slug);
+	recpage_attr(a, "href", url);
+	recpage_attr(a, "class", "lcspr-link");
+	free(url);
+}
+
+/* "Child A; Police": the agencies of rc, into buf (owned by caller). */
+static char *
+recpage_to(const struct rec *rc)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+
+	for (i = 0; i < rc->tosz; i++) {
+		if (i > 0)
+			buf_puts(&b, "; ");
+		buf_puts(&b, rc->to[i]);
+	}
+	return b.data != NULL ? b.data : xstrdup("Not named");
+}
+
+/* A date as the site shows it, or "Not set", into buf. */
+static const char *
+recpage_date(const struct date *d, char *buf, size_t sz)
+{
+	if (d->year == 0)
+		snprintf(buf, sz, "Not set");
+	else
+		date_human(d, buf, sz);
+	return buf;
+}
+
+/* The counts by agency: each agency a recommendation is made to. */
+static void
+recpage_agencies(const struct site *s, xmlNodePtr main)
+{
+	static const char *const heads[] = { "Agency", "Recommendations",
+	    "Completed" };
+	struct recpage_agency *v;
+	struct recpage_count *c;
+	const struct review *r;
+	const char	*cell[2];
+	char		 b1[64], b2[64];
+	size_t		 i, j, k, n = 0, cn = 0, none = 0;
+	xmlNodePtr	 tb;
+
+	for (i = 0; i < s->pubsz; i++)
+		for (j = 0; j < s->pub[i]->recsz; j++)
+			n += s->pub[i]->recs[j].tosz;
+	v = xcalloc(n + 1, sizeof(*v));
+	for (n = 0, i = 0; i < s->pubsz; i++) {
+		r = s->pub[i];
+		for (j = 0; j < r->recsz; j++) {
+			none += r->recs[j].tosz == 0;
+			for (k = 0; k < r->recs[j].tosz; k++) {
+				v[n].name = r->recs[j].to[k];
+				v[n++].done = r->recs[j].status ==
+				    REC_COMPLETED;
+			}
+		}
+	}
+	qsort(v, n, sizeof(*v), recpage_agencycmp);
+	c = xcalloc(n + 1, sizeof(*c));
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcasecmp(v[i].name, v[i - 1].name) != 0)
+			c[cn++].name = v[i].name;
+		c[cn - 1].n++;
+		c[cn - 1].done += v[i].done;
+	}
+	qsort(c, cn, sizeof(*c), recpage_countcmp);
+	tb = recpage_table(main, "by-agency", "By agency", "A recommendation "
+	    "made to several agencies counts once for each of them; agencies "
+	    "are matched by name, whatever the capitals.",
+	    "Recommendations by agency", heads, 3);
+	for (i = 0; i < cn; i++) {
+		snprintf(b1, sizeof(b1), "%zu", c[i].n);
+		cell[0] = b1;
+		cell[1] = recpage_share(c[i].done, c[i].n, b2, sizeof(b2));
+		recpage_row(tb, c[i].name, cell, 2);
+	}
+	if (none > 0) {
+		snprintf(b1, sizeof(b1), "%zu", none);
+		cell[0] = b1;
+		cell[1] = "-";
+		recpage_row(tb, "No agency named", cell, 2);
+	}
+	free(c);
+	free(v);
+}
+
+/*
+ * The body of the recommendations page (its URL prefix to the site
+ * root is prefix), as HTML serialised by libxml2.  The caller owns it.
+ */
+char *
+recpage_html(const struct site *s, const char *prefix)
+{
+	static const char *const sheads[] = { "Status", "Recommendations" };
+	static const char *const theads[] = { "Learning theme",
+	    "Recommendations", "Completed" };
+	static const char *const oheads[] = { "Review", "Number",
+	    "Recommendation", "To", "Status", "Due" };
+	static const char *const aheads[] = { "Review", "Number",
+	    "Recommendation", "To", "Status", "Due", "Updated" };
+	xmlDocPtr	 doc;
+	xmlNodePtr	 main, tb, tr, p, a, k;
+	xmlBufferPtr	 b;
+	const struct review *r;
+	const struct rec *rc;
+	const char	*cell[2];
+	char		*html, *to, buf[512], b1[64], b2[64];
+	size_t		 i, j, t, st[REC__MAX], *th, *thdone, over = 0, nrev = 0;
+
+	memset(st, 0, sizeof(st));
+	th = xcalloc(s->themes.termsz + 1, sizeof(*th));
+	thdone = xcalloc(s->themes.termsz + 1, sizeof(*thdone));
+	for (i = 0; i < s->pubsz; i++) {
+		r = s->pub[i];
+		nrev += r->recsz > 0;
+		for (j = 0; j < r->recsz; j++) {
+			st[r->recs[j].status]++;
+			over += recs_pastdue(s, &r->recs[j]);
+		}
+		for (t = 0; t < r->themesz; t++) {
+			th[r->themes[t] - s->themes.terms] += r->recsz;
+			for (j = 0; j < r->recsz; j++)
+				thdone[r->themes[t] - s->themes.terms] +=
+				    r->recs[j].status == REC_COMPLETED;
+		}
+	}
+	doc = htmlNewDocNoDtD(NULL, NULL);
+	main = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
+	xmlDocSetRootElement(doc, main);
+	recpage_attr(main, "class", "lcspr-insights lcspr-recs");
+	snprintf(buf, sizeof(buf), "The %s that %zu published %s made, and "
+	    "what has become of each as the partnership last recorded it. "
+	    "The national Child Safeguarding Practice Review Panel asks "
+	    "partnerships to show the learning they have taken forward and "
+	    "its impact on practice, not only to list recommendations.",
+	    recpage_recs(s->recsz, b1, sizeof(b1)), nrev,
+	    nrev == 1 ? "review" : "reviews");
+	recpage_el(main, "p", buf);
+
+	tb = recpage_table(main, "by-status", "By status", NULL,
+	    "Recommendations by status", sheads, 2);
+	for (i = 0; i < REC__MAX; i++) {
+		cell[0] = recpage_share(st[i], s->recsz, b1, sizeof(b1));
+		recpage_row(tb, recs_word((enum recstatus)i), cell, 1);
+	}
+
+	date_human(&s->today, b2, sizeof(b2));
+	snprintf(buf, sizeof(buf), "%s past the date %s due by, on %s when "
+	    "this site was built, and not completed (one that was not "
+	    "accepted is never due).", recpage_recs(over, b1, sizeof(b1)),
+	    over == 1 ? "it was" : "they were", b2);
+	if (over == 0) {
+		k = recpage_el(main, "section", NULL);
+		recpage_attr(k, "class", "lcspr-insight");
+		recpage_attr(k, "aria-labelledby", "past-due");
+		recpage_attr(recpage_el(k, "h2", "Past their due date"), "id",
+		    "past-due");
+		recpage_el(k, "p", buf);
+		tb = NULL;
+	} else
+		tb = recpage_table(main, "past-due", "Past their due date",
+		    buf, "Recommendations past their due date and not "
+		    "completed", oheads, 6);
+	for (i = 0; tb != NULL && i < s->pubsz; i++)
+		for (r = s->pub[i], j = 0; j < r->recsz; j++) {
+			rc = &r->recs[j];
+			if (!recs_pastdue(s, rc))
+				continue;
+			tr = recpage_el(tb, "tr", NULL);
+			recpage_review(tr, prefix, r, "th");
+			snprintf(b1, sizeof(b1), "%zu", rc->n);
+			recpage_el(tr, "td", b1);
+			recpage_el(tr, "td", rc->text);
+			to = recpage_to(rc);
+			recpage_el(tr, "td", to);
+			free(to);
+			recpage_el(tr, "td", recs_word(rc->status));
+			recpage_el(tr, "td", recpage_date(&rc->due, b2,
+			    sizeof(b2)));
+		}
+
+	tb = recpage_table(main, "by-theme", "By learning theme", "Each "
+	    "recommendation counts once for each learning theme of its "
+	    "review.", "Recommendations by learning theme", theads, 3);
+	for (t = 0; t < s->themes.termsz; t++) {
+		if (th[t] == 0)
+			continue;
+		snprintf(b1, sizeof(b1), "%zu", th[t]);
+		cell[0] = b1;
+		cell[1] = recpage_share(thdone[t], th[t], b2, sizeof(b2));
+		recpage_row(tb, s->themes.terms[t].name, cell, 2);
+	}
+	recpage_agencies(s, main);
+
+	tb = recpage_table(main, "all", "Every recommendation", "Newest "
+	    "review first; each review's page has the evidence of what "
+	    "changed.", "Every recommendation and its progress", aheads, 7);
+	for (i = 0; i < s->pubsz; i++)
+		for (r = s->pub[i], j = 0; j < r->recsz; j++) {
+			rc = &r->recs[j];
+			tr = recpage_el(tb, "tr", NULL);
+			recpage_review(tr, prefix, r, "th");
+			snprintf(b1, sizeof(b1), "%zu", rc->n);
+			recpage_el(tr, "td", b1);
+			recpage_el(tr, "td", rc->text);
+			to = recpage_to(rc);
+			recpage_el(tr, "td", to);
+			free(to);
+			if (recs_pastdue(s, rc))
+				snprintf(buf, sizeof(buf), "%s (past due)",
+				    recs_word(rc->status));
+			else
+				snprintf(buf, sizeof(buf), "%s",
+				    recs_word(rc->status));
+			recpage_el(tr, "td", buf);
+			recpage_el(tr, "td", recpage_date(&rc->due, b2,
+			    sizeof(b2)));
+			recpage_el(tr, "td", recpage_date(&rc->updated, b2,
+			    sizeof(b2)));
+		}
+
+	p = recpage_el(main, "p", "Open data: ");
+	a = recpage_el(p, "a", "recommendations.csv");
+	snprintf(buf, sizeof(buf), "%sdata/recommendations.csv", prefix);
+	recpage_attr(a, "href", buf);
+	xmlNodeAddContent(p, (const xmlChar *)" and ");
+	a = recpage_el(p, "a", "recommendations.json");
+	snprintf(buf, sizeof(buf), "%sdata/recommendations.json", prefix);
+	recpage_attr(a, "href", buf);
+	xmlNodeAddContent(p, (const xmlChar *)" (their columns are listed on "
+	    "the ");
+	a = recpage_el(p, "a", "insights page");
+	snprintf(buf, sizeof(buf), "%sinsights/#recommendations", prefix);
+	recpage_attr(a, "href", buf);
+	xmlNodeAddContent(p, (const xmlChar *)").");
+
+	b = xmlBufferCreate();
+	for (k = main->children; k != NULL; k = k->next)
+		htmlNodeDump(b, doc, k);
+	html = xstrdup((const char *)xmlBufferContent(b));
+	xmlBufferFree(b);
+	xmlFreeDoc(doc);
+	free(th);
+	free(thdone);
+	return html;
+}
