@@ -586,16 +586,16 @@ field_panel(struct pagectx *pc, const struct review *r, enum fid id,
 		return 1;
 	case F_CHILD_VOICE:
 		field_text(v, r->child_voice == NULL ? NULL :
-		    strcmp(r->child_voice, "quoted") == 0 ? "quoted in the "
+		    strcmp(r->child_voice, "quoted") == 0 ? "Quoted in the "
 		    "review, in the child's own words" :
-		    strcmp(r->child_voice, "reported") == 0 ? "reported: "
+		    strcmp(r->child_voice, "reported") == 0 ? "Reported: "
 		    "described by others, not in the child's own words" :
-		    "not heard in the review");
+		    "Not heard in the review");
 		return 1;
 	case F_FAMILY_VIEWS:
 		field_text(v, r->family_views == TRI_NONE ? NULL :
-		    r->family_views == TRI_YES ? "given in the review" :
-		    "not given in the review");
+		    r->family_views == TRI_YES ? "Given in the review" :
+		    "Not given in the review");
 		return 1;
 	case F_TIME_RAPID_REVIEW:
 		if (r->notified.year == 0 || r->rapid_review.year == 0) {

@@ -135,7 +135,7 @@ if command -v python3 >/dev/null 2>&1; then
 	c=$OUT/build/insights-lcspr/site/reviews/child-c/index.html
 	if grep -q '>13 working days (within the 15 expected)<' "$a" &&
 	   grep -q '>5 months and 30 days<' "$a" && grep -q '>5 months and 1 day<' "$a" &&
-	   grep -q "quoted in the review, in the child's own words" "$a" &&
+	   grep -q "Quoted in the review, in the child's own words" "$a" &&
 	   grep -q '>15 working days (within the 15 expected)<' "$b" &&
 	   grep -q 'The partnership published the improvements made rather than the full report, because the family asked that the full report is not published\.<' "$b" &&
 	   grep -q '>Read the improvements briefing<' "$b" &&
