@@ -172,11 +172,13 @@ static const struct {
 	const char	*slug;		/* the folder */
 	const char	*what;		/* "the %s" in the message */
 } intro_reserved[] = {
-	{ "assets", "assets" }, { "data", "data" },
-	{ "insights", "insights" }, { "regions", "regions" },
-	{ "reviews", "reviews" }, { "themes", "themes" },
-	{ "years", "years" },
-	{ "follow", "follow page" },
+	{ "assets", "site's styles and images" }, { "data", "open data" },
+	{ "insights", "insights page" }, { "regions", "list of regions" },
+	{ "reviews", "reviews" }, { "themes", "list of themes" },
+	{ "years", "list of years" },
+	{ "follow", "follow page" }, { "updates", "monthly updates" },
+	{ "recommendations", "recommendations page" },
+	{ "search", "search page" },
 };
 #define INTRO_RESERVEDSZ (sizeof(intro_reserved) / sizeof(intro_reserved[0]))
 
