@@ -112,6 +112,45 @@ data_jsonvalue(const struct site *s, const struct review *r,
 }
 
 /*
+ * The top of an open-data JSON file: the site's title and address and
+ * the columns (a JSON array, taken).
+ */
+static json_t *
+data_jsonroot(const struct site *s, json_t *cols)
+{
+	json_t	*root;
+
+	root = json_object();
+	json_object_set_new(root, "title", json_string(s->title));
+	json_object_set_new(root, "url", json_string(s->base_url));
+	json_object_set_new(root, "columns", cols);
+	return root;
+}
+
+/*
+ * Write the JSON document root (freed) as rel, indented, with a final
+ * newline.  Returns 1 on success, 0 when reported.
+ */
+static int
+data_jsonwrite(struct output *o, const char *rel, json_t *root)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*text;
+	int		 ok;
+
+	text = json_dumps(root, JSON_INDENT(2));
+	json_decref(root);
+	if (text == NULL)
+		errx(2, "json_dumps: out of memory");
+	buf_puts(&b, text);
+	buf_puts(&b, "\n");
+	free(text);
+	ok = output_write(o, rel, b.data, b.len);
+	buf_free(&b);
+	return ok;
+}
+
+/*
  * data/reviews.json: {"title", "url", "columns", "reviews": [...]}
  * with null for a value not given.  Returns 1 on success, 0 reported.
  */
@@ -120,19 +159,14 @@ data_json(const struct site *s, struct output *o)
 {
 	json_t		*root, *arr, *obj, *cols;
 	const struct rfield **col;
-	char		*text;
 	size_t		 i, k, colsz;
-	int		 ok;
-	struct buf	 b = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
+	struct buf	 scratch = { NULL, 0, 0 };
 
 	col = review_columns(&colsz);
-	root = json_object();
-	json_object_set_new(root, "title", json_string(s->title));
-	json_object_set_new(root, "url", json_string(s->base_url));
 	cols = json_array();
 	for (k = 0; k < colsz; k++)
 		json_array_append_new(cols, json_string(col[k]->col));
-	json_object_set_new(root, "columns", cols);
+	root = data_jsonroot(s, cols);
 	arr = json_array();
 	for (i = 0; i < s->pubsz; i++) {
 		obj = json_object();
@@ -144,16 +178,7 @@ data_json(const struct site *s, struct output *o)
 	json_object_set_new(root, "reviews", arr);
 	buf_free(&scratch);
 	free(col);
-	text = json_dumps(root, JSON_INDENT(2));
-	json_decref(root);
-	if (text == NULL)
-		errx(2, "json_dumps: out of memory");
-	buf_puts(&b, text);
-	buf_puts(&b, "\n");
-	free(text);
-	ok = output_write(o, "data/reviews.json", b.data, b.len);
-	buf_free(&b);
-	return ok;
+	return data_jsonwrite(o, "data/reviews.json", root);
 }
 
 /*
@@ -307,18 +332,13 @@ data_recjson(const struct site *s, struct output *o)
 	const struct review *r;
 	const struct rec *rc;
 	const char	*t;
-	char		*text;
 	size_t		 i, j, k, a;
-	int		 ok;
-	struct buf	 b = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
+	struct buf	 scratch = { NULL, 0, 0 };
 
-	root = json_object();
-	json_object_set_new(root, "title", json_string(s->title));
-	json_object_set_new(root, "url", json_string(s->base_url));
 	cols = json_array();
 	for (k = 0; k < DATA_RECCOLSZ; k++)
 		json_array_append_new(cols, json_string(data_reccols[k].col));
-	json_object_set_new(root, "columns", cols);
+	root = data_jsonroot(s, cols);
 	arr = json_array();
 	for (i = 0; i < s->pubsz; i++)
 		for (r = s->pub[i], j = 0; j < r->recsz; j++) {
@@ -347,16 +367,7 @@ data_recjson(const struct site *s, struct output *o)
 		}
 	json_object_set_new(root, "recommendations", arr);
 	buf_free(&scratch);
-	text = json_dumps(root, JSON_INDENT(2));
-	json_decref(root);
-	if (text == NULL)
-		errx(2, "json_dumps: out of memory");
-	buf_puts(&b, text);
-	buf_puts(&b, "\n");
-	free(text);
-	ok = output_write(o, "data/recommendations.json", b.data, b.len);
-	buf_free(&b);
-	return ok;
+	return data_jsonwrite(o, "data/recommendations.json", root);
 }
 
 /*
