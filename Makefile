@@ -20,7 +20,7 @@ ALL_CFLAGS = $(CFLAGS) $(WARN) -std=gnu11 -D_GNU_SOURCE \
 ALL_LDFLAGS = $(LDFLAGS) $(PKG_LIBS) -lpthread -lm
 
 # The pipeline, in order.
-SRCS	 = gen/main.c gen/diag.c gen/util.c gen/embed.c gen/date.c gen/scan.c \
+SRCS	 = gen/main.c gen/diag.c gen/util.c gen/html.c gen/embed.c gen/date.c gen/scan.c \
 	   gen/front.c gen/vocab.c gen/config.c gen/markdown.c \
 	   gen/attach.c gen/norm.c gen/check.c gen/doc.c gen/review.c gen/recs.c gen/intro.c gen/index.c gen/month.c gen/insight.c gen/recpage.c gen/field.c \
 	   gen/template.c gen/page.c gen/feed.c gen/follow.c gen/data.c gen/output.c gen/search.c gen/build.c \

@@ -7,6 +7,10 @@
 
 #include <stdio.h>
 
+/* libxml2's trees (xmlNode, xmlDoc), for html.c's parts of pages. */
+struct _xmlDoc;
+struct _xmlNode;
+
 /* Types of internal.h, for the files that do not include it. */
 struct arena;
 struct buf;
@@ -226,6 +230,21 @@ void		 index_recent(const struct review **, size_t);
 /* month.c */
 void		 month_index(struct site *);
 void		 month_free(struct site *);
+
+/* html.c */
+struct _xmlNode	*html_el(struct _xmlNode *, const char *, const char *);
+void		 html_attr(struct _xmlNode *, const char *, const char *);
+void		 html_attrf(struct _xmlNode *, const char *, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+struct _xmlNode	*html_section(struct _xmlNode *, const char *, const char *,
+		    const char *, const char *);
+struct _xmlNode	*html_tablebox(struct _xmlNode *, const char *, const char *,
+		    const char *);
+struct _xmlNode	*html_table(struct _xmlNode *, const char *, const char *,
+		    const char *, const char *const *, size_t);
+struct _xmlNode	*html_row(struct _xmlNode *, const char *, const char *const *,
+		    size_t);
+char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
 
 /* insight.c */
 char		*insight_html(const struct site *, const char *);

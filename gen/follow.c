@@ -144,29 +144,15 @@ follow_free(struct feedref *fr, size_t n)
 	free(fr);
 }
 
-/* A child element name of parent, with text (NULL: none). */
-static xmlNodePtr
-follow_el(xmlNodePtr parent, const char *name, const char *text)
-{
-	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
-	    (const xmlChar *)text);
-}
-
-static void
-follow_attr(xmlNodePtr n, const char *name, const char *value)
-{
-	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
-}
-
 /* A link to href with text, at the end of parent. */
 static xmlNodePtr
 follow_link(xmlNodePtr parent, const char *href, const char *text)
 {
 	xmlNodePtr	 a;
 
-	a = follow_el(parent, "a", text);
-	follow_attr(a, "class", "lcspr-link");
-	follow_attr(a, "href", href);
+	a = html_el(parent, "a", text);
+	html_attr(a, "class", "lcspr-link");
+	html_attr(a, "href", href);
 	return a;
 }
 
@@ -177,13 +163,6 @@ follow_text(xmlNodePtr parent, const char *text)
 	xmlNodeAddContent(parent, (const xmlChar *)text);
 }
 
-/* A paragraph of text in parent. */
-static xmlNodePtr
-follow_para(xmlNodePtr parent, const char *text)
-{
-	return follow_el(parent, "p", text);
-}
-
 /* A list item made of text, then strong text, then text. */
 static void
 follow_step(xmlNodePtr ol, const char *before, const char *strong,
@@ -191,24 +170,11 @@ follow_step(xmlNodePtr ol, const char *before, const char *strong,
 {
 	xmlNodePtr	 li;
 
-	li = follow_el(ol, "li", before);
+	li = html_el(ol, "li", before);
 	if (strong != NULL)
-		follow_el(li, "strong", strong);
+		html_el(li, "strong", strong);
 	if (after != NULL)
 		follow_text(li, after);
-}
-
-/* A section of the page with its heading (h2, id). */
-static xmlNodePtr
-follow_section(xmlNodePtr parent, const char *id, const char *heading)
-{
-	xmlNodePtr	 sec, h;
-
-	sec = follow_el(parent, "section", NULL);
-	follow_attr(sec, "aria-labelledby", id);
-	h = follow_el(sec, "h2", heading);
-	follow_attr(h, "id", id);
-	return sec;
 }
 
 /* How to follow: what a feed is, Outlook, a reader, e-mail. */
@@ -218,30 +184,30 @@ follow_howto(const struct site *s, xmlNodePtr root, const char *prefix)
 	xmlNodePtr	 sec, p, ol;
 	char		*t;
 
-	p = follow_para(root, "Follow this site to hear when a review is "
+	p = html_el(root, "p", "Follow this site to hear when a review is "
 	    "added: in Outlook, in a feed reader, or by e-mail. Choose a "
 	    "feed from ");
 	follow_link(p, "#feeds", "the list of feeds");
 	follow_text(p, ": the whole site, or only the reviews on a "
 	    "learning theme or in a region.");
 
-	sec = follow_section(root, "what", "What a feed is");
-	follow_para(sec, "A feed (also called RSS) is a web address that "
+	sec = html_section(root, NULL, "what", "What a feed is", NULL);
+	html_el(sec, "p", "A feed (also called RSS) is a web address that "
 	    "lists the newest reviews on this site, each with its title, "
 	    "summary, the date it was added and its learning themes. "
 	    "Outlook, feed readers and mailing tools check a feed for you "
 	    "and show or send each new review. You do not need an account "
 	    "on this site, and it does not know who follows it.");
-	follow_para(sec, "Opening a feed's address in a web browser shows "
+	html_el(sec, "p", "Opening a feed's address in a web browser shows "
 	    "code rather than a page: copy the address into one of the "
 	    "programs below instead. To copy it, select the text in its "
 	    "box and copy it (Ctrl+C, or Cmd+C on a Mac; on a phone, "
 	    "press and hold).");
 
-	sec = follow_section(root, "outlook", "Follow in Outlook");
-	follow_para(sec, "In Outlook for Windows (the classic desktop "
+	sec = html_section(root, NULL, "outlook", "Follow in Outlook", NULL);
+	html_el(sec, "p", "In Outlook for Windows (the classic desktop "
 	    "program):");
-	ol = follow_el(sec, "ol", NULL);
+	ol = html_el(sec, "ol", NULL);
 	follow_step(ol, "Copy the address of a feed from the list below.",
 	    NULL, NULL);
 	follow_step(ol, "Right-click the ", "RSS Subscriptions",
@@ -250,16 +216,17 @@ follow_howto(const struct site *s, xmlNodePtr root, const char *prefix)
 	    "New.");
 	follow_step(ol, "Paste the address, choose ", "Add",
 	    ", then Yes.");
-	follow_para(sec, "New reviews then arrive in the RSS Subscriptions "
+	html_el(sec, "p", "New reviews then arrive in the RSS Subscriptions "
 	    "folder like e-mails. The new Outlook and Outlook on the web "
 	    "cannot follow feeds: follow by e-mail instead.");
 
-	sec = follow_section(root, "reader", "Follow in a feed reader");
-	follow_para(sec, "A feed reader, such as Feedly, Inoreader, "
+	sec = html_section(root, NULL, "reader", "Follow in a feed reader",
+	    NULL);
+	html_el(sec, "p", "A feed reader, such as Feedly, Inoreader, "
 	    "NetNewsWire or Thunderbird, collects the news of many sites in "
 	    "one place. Choose Add or Subscribe in it and paste a feed's "
 	    "address.");
-	p = follow_para(sec, "To add every feed of this site at once, "
+	p = html_el(sec, "p", "To add every feed of this site at once, "
 	    "download ");
 	t = xasprintf("%sfeeds.opml", prefix);
 	follow_link(p, t, "the list of all feeds (OPML)");
@@ -267,13 +234,13 @@ follow_howto(const struct site *s, xmlNodePtr root, const char *prefix)
 	follow_text(p, " and import it in the reader (often Import OPML, "
 	    "under Settings).");
 
-	sec = follow_section(root, "email", "Follow by e-mail");
-	p = follow_para(sec, "Ask ");
+	sec = html_section(root, NULL, "email", "Follow by e-mail", NULL);
+	p = html_el(sec, "p", "Ask ");
 	follow_text(p, s->partnership != NULL ? s->partnership :
 	    "the safeguarding partnership");
 	follow_text(p, " whether it sends new reviews by e-mail, and to "
 	    "add you to its list.");
-	follow_para(sec, "A partnership can send them with the mailing "
+	html_el(sec, "p", "A partnership can send them with the mailing "
 	    "tool it uses for newsletters: most can turn a feed into "
 	    "e-mails, sent when a review is added or as a weekly or monthly "
 	    "digest. In Mailchimp, make an RSS campaign and give it a "
@@ -281,7 +248,7 @@ follow_howto(const struct site *s, xmlNodePtr root, const char *prefix)
 	    "address; other tools call it RSS to e-mail or blog updates. "
 	    "Each e-mail then lists the new reviews with their titles, "
 	    "summaries and links.");
-	p = follow_para(sec, "For one e-mail a month, give the tool ");
+	p = html_el(sec, "p", "For one e-mail a month, give the tool ");
 	t = xasprintf("%s#%s", "", "feed-updates");
 	follow_link(p, t, "the monthly updates feed");
 	free(t);
@@ -297,36 +264,36 @@ follow_entry(const struct site *s, xmlNodePtr ul, const struct feedref *f,
 	xmlNodePtr	 li, h, p, lab, span, in;
 	char		*t;
 
-	li = follow_el(ul, "li", NULL);
-	follow_attr(li, "class", "lcspr-feed-list__item");
-	follow_attr(li, "id", f->id);
-	h = follow_el(li, "h4", NULL);
-	follow_attr(h, "class", "lcspr-feed-list__name");
+	li = html_el(ul, "li", NULL);
+	html_attr(li, "class", "lcspr-feed-list__item");
+	html_attr(li, "id", f->id);
+	h = html_el(li, "h4", NULL);
+	html_attr(h, "class", "lcspr-feed-list__name");
 	t = *f->dir == '\0' && *prefix == '\0' ? xstrdup("./") :
 	    xasprintf("%s%s", prefix, f->dir);
 	follow_link(h, t, f->name);
 	free(t);
 	t = xasprintf("%zu review%s", f->count, f->count == 1 ? "" : "s");
-	p = follow_para(li, t);
+	p = html_el(li, "p", t);
 	free(t);
-	follow_attr(p, "class", "lcspr-feed-list__count");
+	html_attr(p, "class", "lcspr-feed-list__count");
 	t = xasprintf("%s-address", f->id);
-	lab = follow_el(li, "label", "Feed address");
-	follow_attr(lab, "class", "lcspr-feed-list__label");
-	follow_attr(lab, "for", t);
-	span = follow_el(lab, "span", " for ");
-	follow_attr(span, "class", "lcspr-visually-hidden");
+	lab = html_el(li, "label", "Feed address");
+	html_attr(lab, "class", "lcspr-feed-list__label");
+	html_attr(lab, "for", t);
+	span = html_el(lab, "span", " for ");
+	html_attr(span, "class", "lcspr-visually-hidden");
 	follow_text(span, f->name);
-	in = follow_el(li, "input", NULL);
-	follow_attr(in, "class", "lcspr-feed-list__address");
-	follow_attr(in, "id", t);
+	in = html_el(li, "input", NULL);
+	html_attr(in, "class", "lcspr-feed-list__address");
+	html_attr(in, "id", t);
 	free(t);
-	follow_attr(in, "type", "text");
-	follow_attr(in, "readonly", "");
-	follow_attr(in, "spellcheck", "false");
-	follow_attr(in, "autocomplete", "off");
+	html_attr(in, "type", "text");
+	html_attr(in, "readonly", "");
+	html_attr(in, "spellcheck", "false");
+	html_attr(in, "autocomplete", "off");
 	t = xasprintf("%s%s", s->base_url, f->rel);
-	follow_attr(in, "value", t);
+	html_attr(in, "value", t);
 	free(t);
 }
 
@@ -338,12 +305,11 @@ char *
 follow_html(const struct site *s, const char *prefix)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, sec, ul, h, k, p;
-	xmlBufferPtr	 b;
+	xmlNodePtr	 root, sec, ul, h, p;
 	struct feedref	*fr;
 	size_t		 n, i;
 	int		 g;
-	char		*html, *t;
+	char		*t;
 
 	n = follow_feeds(s, &fr);
 	doc = htmlNewDocNoDtD(NULL, NULL);
@@ -351,8 +317,9 @@ follow_html(const struct site *s, const char *prefix)
 	xmlDocSetRootElement(doc, root);
 	follow_howto(s, root, prefix);
 
-	sec = follow_section(root, "feeds", "All the feeds of this site");
-	p = follow_para(sec, "Each feed lists the newest ");
+	sec = html_section(root, NULL, "feeds", "All the feeds of this site",
+	    NULL);
+	p = html_el(sec, "p", "Each feed lists the newest ");
 	t = xasprintf("%zu", s->feed_length);
 	follow_text(p, t);
 	free(t);
@@ -367,23 +334,17 @@ follow_html(const struct site *s, const char *prefix)
 			continue;
 		if (i == n)
 			continue;
-		h = follow_el(sec, "h3", follow_groups[g].heading);
-		follow_attr(h, "id", follow_groups[g].id);
-		ul = follow_el(sec, "ul", NULL);
-		follow_attr(ul, "class", "lcspr-feed-list");
+		h = html_el(sec, "h3", follow_groups[g].heading);
+		html_attr(h, "id", follow_groups[g].id);
+		ul = html_el(sec, "ul", NULL);
+		html_attr(ul, "class", "lcspr-feed-list");
 		for (; i < n; i++)
 			if (fr[i].kind == (enum feedkind)g)
 				follow_entry(s, ul, &fr[i], prefix);
 	}
 	follow_free(fr, n);
 
-	b = xmlBufferCreate();
-	for (k = root->children; k != NULL; k = k->next)
-		htmlNodeDump(b, doc, k);
-	html = xstrdup((const char *)xmlBufferContent(b));
-	xmlBufferFree(b);
-	xmlFreeDoc(doc);
-	return html;
+	return html_dump(doc, root);
 }
 
 /*
@@ -405,25 +366,25 @@ follow_opml(const struct site *s, struct output *o)
 	doc = xmlNewDoc((const xmlChar *)"1.0");
 	opml = xmlNewNode(NULL, (const xmlChar *)"opml");
 	xmlDocSetRootElement(doc, opml);
-	follow_attr(opml, "version", "2.0");
-	head = follow_el(opml, "head", NULL);
+	html_attr(opml, "version", "2.0");
+	head = html_el(opml, "head", NULL);
 	t = xasprintf("%s: all feeds", s->title);
-	follow_el(head, "title", t);
+	html_el(head, "title", t);
 	free(t);
-	follow_el(head, "docs", "http://opml.org/spec2.opml");
-	body = follow_el(opml, "body", NULL);
+	html_el(head, "docs", "http://opml.org/spec2.opml");
+	body = html_el(opml, "body", NULL);
 	for (i = 0; i < n; i++) {
-		out = follow_el(body, "outline", NULL);
+		out = html_el(body, "outline", NULL);
 		t = xasprintf("%s: %s", s->title, fr[i].name);
-		follow_attr(out, "text", t);
-		follow_attr(out, "title", t);
+		html_attr(out, "text", t);
+		html_attr(out, "title", t);
 		free(t);
-		follow_attr(out, "type", "rss");
+		html_attr(out, "type", "rss");
 		t = xasprintf("%s%s", s->base_url, fr[i].rel);
-		follow_attr(out, "xmlUrl", t);
+		html_attr(out, "xmlUrl", t);
 		free(t);
 		t = xasprintf("%s%s", s->base_url, fr[i].dir);
-		follow_attr(out, "htmlUrl", t);
+		html_attr(out, "htmlUrl", t);
 		free(t);
 	}
 	follow_free(fr, n);

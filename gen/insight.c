@@ -148,36 +148,8 @@ insight_time(const struct review *const *revs, size_t n, struct itime *t)
 	free(b);
 }
 
-/* Add element name with text to parent. */
-static xmlNodePtr
-insight_el(xmlNodePtr parent, const char *name, const char *text)
-{
-	xmlNodePtr	 n;
 
-	n = xmlNewDocNode(parent->doc, NULL, (const xmlChar *)name, NULL);
-	if (text != NULL)
-		xmlAddChild(n, xmlNewDocText(parent->doc,
-		    (const xmlChar *)text));
-	xmlAddChild(parent, n);
-	return n;
-}
 
-static void
-insight_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Set an attribute from a format. */
-static void
-insight_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	 buf[256];
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)buf);
-}
 
 /*
  * A figure for the chart whose title has the id "<id>-title": on a
@@ -189,10 +161,10 @@ insight_figure(xmlNodePtr sec, const char *id)
 {
 	xmlNodePtr	 fig;
 
-	fig = insight_el(sec, "figure", NULL);
-	insight_attr(fig, "class", "lcspr-figure");
-	insight_attr(fig, "tabindex", "0");
-	insight_attr(fig, "aria-labelledby", "%s-title", id);
+	fig = html_el(sec, "figure", NULL);
+	html_attrf(fig, "class", "lcspr-figure");
+	html_attrf(fig, "tabindex", "0");
+	html_attrf(fig, "aria-labelledby", "%s-title", id);
 	return fig;
 }
 
@@ -225,117 +197,53 @@ insight_bars(xmlNodePtr parent, const char *id, const char *title,
 	lw = (double)(long)lw + 12;	/* 4 left, 8 to the bar */
 	vw = (double)(long)vw + 11;	/* 6 after the bar, 4 right */
 	h = n * (size_t)rh + 8;
-	svg = insight_el(parent, "svg", NULL);
-	insight_attr(svg, "xmlns", "http://www.w3.org/2000/svg");
-	insight_attr(svg, "class", "lcspr-chart");
-	insight_attr(svg, "viewBox", "0 0 %.0f %zu", lw + bw + vw, h);
-	insight_attr(svg, "width", "%.0f", lw + bw + vw);
-	insight_attr(svg, "height", "%zu", h);
-	insight_attr(svg, "role", "img");
-	insight_attr(svg, "aria-labelledby", "%s-title %s-desc", id, id);
-	t = insight_el(svg, "title", title);
-	insight_attr(t, "id", "%s-title", id);
-	t = insight_el(svg, "desc", desc);
-	insight_attr(t, "id", "%s-desc", id);
+	svg = html_el(parent, "svg", NULL);
+	html_attrf(svg, "xmlns", "http://www.w3.org/2000/svg");
+	html_attrf(svg, "class", "lcspr-chart");
+	html_attrf(svg, "viewBox", "0 0 %.0f %zu", lw + bw + vw, h);
+	html_attrf(svg, "width", "%.0f", lw + bw + vw);
+	html_attrf(svg, "height", "%zu", h);
+	html_attrf(svg, "role", "img");
+	html_attrf(svg, "aria-labelledby", "%s-title %s-desc", id, id);
+	t = html_el(svg, "title", title);
+	html_attrf(t, "id", "%s-title", id);
+	t = html_el(svg, "desc", desc);
+	html_attrf(t, "id", "%s-desc", id);
 	for (i = 0; i < n; i++) {
 		bar = rows[i].value > 0 ? rows[i].value / max * bw : 0;
 		if (rows[i].value > 0 && bar < 1)
 			bar = 1;
-		g = insight_el(svg, "g", NULL);
-		t = insight_el(g, "text", rows[i].label);
-		insight_attr(t, "x", "%.0f", lw - 8);
-		insight_attr(t, "y", "%zu", i * (size_t)rh + 18);
-		insight_attr(t, "text-anchor", "end");
-		insight_attr(t, "class", "lcspr-chart__label");
+		g = html_el(svg, "g", NULL);
+		t = html_el(g, "text", rows[i].label);
+		html_attrf(t, "x", "%.0f", lw - 8);
+		html_attrf(t, "y", "%zu", i * (size_t)rh + 18);
+		html_attrf(t, "text-anchor", "end");
+		html_attrf(t, "class", "lcspr-chart__label");
 		if (bar > 0) {
-			t = insight_el(g, "rect", NULL);
-			insight_attr(t, "x", "%.0f", lw);
-			insight_attr(t, "y", "%zu", i * (size_t)rh + 4);
-			insight_attr(t, "width", "%.1f", bar);
-			insight_attr(t, "height", "%d", rh - 8);
-			insight_attr(t, "class", "lcspr-chart__bar");
+			t = html_el(g, "rect", NULL);
+			html_attrf(t, "x", "%.0f", lw);
+			html_attrf(t, "y", "%zu", i * (size_t)rh + 4);
+			html_attrf(t, "width", "%.1f", bar);
+			html_attrf(t, "height", "%d", rh - 8);
+			html_attrf(t, "class", "lcspr-chart__bar");
 		}
-		t = insight_el(g, "text", rows[i].text);
-		insight_attr(t, "x", "%.1f", lw + bar + 6);
-		insight_attr(t, "y", "%zu", i * (size_t)rh + 18);
-		insight_attr(t, "class", "lcspr-chart__value");
+		t = html_el(g, "text", rows[i].text);
+		html_attrf(t, "x", "%.1f", lw + bar + 6);
+		html_attrf(t, "y", "%zu", i * (size_t)rh + 18);
+		html_attrf(t, "class", "lcspr-chart__value");
 	}
 }
 
-/*
- * A table with the caption whose id is "<id>-caption", in a region
- * that scrolls sideways on a screen too narrow for it and so can take
- * the keyboard focus (WCAG 2.1.1); the caption names the region.
- * Returns the table.
- */
-static xmlNodePtr
-insight_tablebox(xmlNodePtr parent, const char *id, const char *caption)
-{
-	xmlNodePtr	 box, tb, c;
 
-	box = insight_el(parent, "div", NULL);
-	insight_attr(box, "class", "lcspr-table-scroll");
-	insight_attr(box, "role", "region");
-	insight_attr(box, "tabindex", "0");
-	insight_attr(box, "aria-labelledby", "%s-caption", id);
-	tb = insight_el(box, "table", NULL);
-	insight_attr(tb, "class", "lcspr-table");
-	c = insight_el(tb, "caption", caption);
-	insight_attr(c, "id", "%s-caption", id);
-	return tb;
-}
 
-/*
- * A table (see insight_tablebox): column headings (the first heads the
- * row labels), then a row per label with the cells given as one
- * string each.
- */
-static xmlNodePtr
-insight_table(xmlNodePtr parent, const char *id, const char *caption,
-    const char *const *heads, size_t cols)
-{
-	xmlNodePtr	 tb, tr, th;
-	size_t		 i;
 
-	tb = insight_tablebox(parent, id, caption);
-	tr = insight_el(insight_el(tb, "thead", NULL), "tr", NULL);
-	for (i = 0; i < cols; i++) {
-		th = insight_el(tr, "th", heads[i]);
-		insight_attr(th, "scope", "col");
-	}
-	return insight_el(tb, "tbody", NULL);
-}
 
-/* Add a row: a header cell, then cells. */
-static void
-insight_row(xmlNodePtr tbody, const char *label, const char *const *cells,
-    size_t n)
-{
-	xmlNodePtr	 tr, th;
-	size_t		 i;
-
-	tr = insight_el(tbody, "tr", NULL);
-	th = insight_el(tr, "th", label);
-	insight_attr(th, "scope", "row");
-	for (i = 0; i < n; i++)
-		insight_el(tr, "td", cells[i]);
-}
-
-/* A section with a heading, a figure (chart) and its table. */
+/* A section of the insights page, with its heading and first words. */
 static xmlNodePtr
 insight_section(xmlNodePtr parent, const char *id, const char *heading,
     const char *intro)
 {
-	xmlNodePtr	 sec, h;
-
-	sec = insight_el(parent, "section", NULL);
-	insight_attr(sec, "class", "lcspr-insight");
-	insight_attr(sec, "aria-labelledby", "%s", id);
-	h = insight_el(sec, "h2", heading);
-	insight_attr(h, "id", "%s", id);
-	if (intro != NULL)
-		insight_el(sec, "p", intro);
-	return sec;
+	return html_section(parent, "lcspr-insight", id, heading, intro);
 }
 
 /* Counts per term of v, as chart rows, in vocabulary order. */
@@ -373,10 +281,10 @@ insight_countfig(xmlNodePtr sec, const char *id, const char *what,
 	    strcmp(headcol, "Year") == 0 ? "year" : "region");
 	insight_bars(fig, id, title, desc, rows, n, 0);
 	snprintf(desc, sizeof(desc), "%s-table", id);
-	tb = insight_table(sec, desc, title, heads, 2);
+	tb = html_table(sec, desc, NULL, title, heads, 2);
 	for (i = 0; i < n; i++) {
 		cell[0] = rows[i].text;
-		insight_row(tb, rows[i].label, cell, 1);
+		html_row(tb, rows[i].label, cell, 1);
 	}
 }
 
@@ -426,11 +334,11 @@ insight_themes(const struct site *s, xmlNodePtr main)
 	insight_bars(fig, "themes-chart", "Reviews per learning theme",
 	    "A bar for each of the commonest learning themes, as long as "
 	    "the number of reviews on it.", rows, n, 0);
-	tb = insight_table(sec, "themes-table", "Reviews per learning theme",
+	tb = html_table(sec, "themes-table", NULL, "Reviews per learning theme",
 	    heads, 2);
 	for (i = 0; i < n; i++) {
 		cell[0] = rows[i].text;
-		insight_row(tb, rows[i].label, cell, 1);
+		html_row(tb, rows[i].label, cell, 1);
 	}
 
 	/* Themes by year: counts in a grid, oldest year first. */
@@ -456,77 +364,77 @@ insight_themes(const struct site *s, xmlNodePtr main)
 			lw = w;
 	lw = (double)(long)lw + 12;	/* 4 left, 8 to the cells */
 	fig = insight_figure(sec, "heat");
-	svg = insight_el(fig, "svg", NULL);
-	insight_attr(svg, "xmlns", "http://www.w3.org/2000/svg");
-	insight_attr(svg, "class", "lcspr-chart lcspr-chart--heat");
-	insight_attr(svg, "viewBox", "0 0 %.0f %zu",
+	svg = html_el(fig, "svg", NULL);
+	html_attrf(svg, "xmlns", "http://www.w3.org/2000/svg");
+	html_attrf(svg, "class", "lcspr-chart lcspr-chart--heat");
+	html_attrf(svg, "viewBox", "0 0 %.0f %zu",
 	    lw + (double)(s->years.termsz * (size_t)cw), (n + 1) * (size_t)rh);
-	insight_attr(svg, "width", "%.0f",
+	html_attrf(svg, "width", "%.0f",
 	    lw + (double)(s->years.termsz * (size_t)cw));
-	insight_attr(svg, "height", "%zu", (n + 1) * (size_t)rh);
-	insight_attr(svg, "role", "img");
-	insight_attr(svg, "aria-labelledby", "heat-title heat-desc");
-	t = insight_el(svg, "title", "Learning themes by year");
-	insight_attr(t, "id", "heat-title");
-	t = insight_el(svg, "desc", "A grid with a row for each theme and a "
+	html_attrf(svg, "height", "%zu", (n + 1) * (size_t)rh);
+	html_attrf(svg, "role", "img");
+	html_attrf(svg, "aria-labelledby", "heat-title heat-desc");
+	t = html_el(svg, "title", "Learning themes by year");
+	html_attrf(t, "id", "heat-title");
+	t = html_el(svg, "desc", "A grid with a row for each theme and a "
 	    "column for each year; each cell gives the number of reviews.");
-	insight_attr(t, "id", "heat-desc");
+	html_attrf(t, "id", "heat-desc");
 	for (y = 0; y < s->years.termsz; y++) {
-		t = insight_el(svg, "text",
+		t = html_el(svg, "text",
 		    s->years.terms[s->years.termsz - 1 - y].name);
-		insight_attr(t, "x", "%.0f", lw + (double)(y * cw + cw / 2));
-		insight_attr(t, "y", "18");
-		insight_attr(t, "text-anchor", "middle");
-		insight_attr(t, "class", "lcspr-chart__label");
+		html_attrf(t, "x", "%.0f", lw + (double)(y * cw + cw / 2));
+		html_attrf(t, "y", "18");
+		html_attrf(t, "text-anchor", "middle");
+		html_attrf(t, "class", "lcspr-chart__label");
 	}
 	for (i = 0; i < n; i++) {
-		t = insight_el(svg, "text", rows[i].label);
-		insight_attr(t, "x", "%.0f", lw - 8);
-		insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 18);
-		insight_attr(t, "text-anchor", "end");
-		insight_attr(t, "class", "lcspr-chart__label");
+		t = html_el(svg, "text", rows[i].label);
+		html_attrf(t, "x", "%.0f", lw - 8);
+		html_attrf(t, "y", "%zu", (i + 1) * (size_t)rh + 18);
+		html_attrf(t, "text-anchor", "end");
+		html_attrf(t, "class", "lcspr-chart__label");
 		for (y = 0; y < s->years.termsz; y++) {
 			cnt = grid[i * s->years.termsz +
 			    (s->years.termsz - 1 - y)];
 			/* Five shades; the number is always written. */
 			k = cnt == 0 ? 0 : 1 + (cnt * 4 - 1) / (max ? max : 1);
-			t = insight_el(svg, "rect", NULL);
-			insight_attr(t, "x", "%.0f", lw + (double)(y * cw + 2));
-			insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 2);
-			insight_attr(t, "width", "%d", cw - 4);
-			insight_attr(t, "height", "%d", rh - 4);
-			insight_attr(t, "class", "lcspr-heat lcspr-heat--%zu",
+			t = html_el(svg, "rect", NULL);
+			html_attrf(t, "x", "%.0f", lw + (double)(y * cw + 2));
+			html_attrf(t, "y", "%zu", (i + 1) * (size_t)rh + 2);
+			html_attrf(t, "width", "%d", cw - 4);
+			html_attrf(t, "height", "%d", rh - 4);
+			html_attrf(t, "class", "lcspr-heat lcspr-heat--%zu",
 			    k);
 			snprintf(buf, sizeof(buf), "%zu", cnt);
-			t = insight_el(svg, "text", buf);
-			insight_attr(t, "x", "%.0f",
+			t = html_el(svg, "text", buf);
+			html_attrf(t, "x", "%.0f",
 			    lw + (double)(y * cw + cw / 2));
-			insight_attr(t, "y", "%zu", (i + 1) * (size_t)rh + 18);
-			insight_attr(t, "text-anchor", "middle");
-			insight_attr(t, "class", "lcspr-heat__value "
+			html_attrf(t, "y", "%zu", (i + 1) * (size_t)rh + 18);
+			html_attrf(t, "text-anchor", "middle");
+			html_attrf(t, "class", "lcspr-heat__value "
 			    "lcspr-heat__value--%s", k >= 3 ? "dark" : "light");
 		}
 	}
 	/* The same grid as a table. */
-	tb = insight_tablebox(sec, "heat-table",
+	tb = html_tablebox(sec, "heat-table", NULL,
 	    "Reviews per learning theme and year");
-	tr = insight_el(insight_el(tb, "thead", NULL), "tr", NULL);
-	th = insight_el(tr, "th", "Learning theme");
-	insight_attr(th, "scope", "col");
+	tr = html_el(html_el(tb, "thead", NULL), "tr", NULL);
+	th = html_el(tr, "th", "Learning theme");
+	html_attrf(th, "scope", "col");
 	for (y = 0; y < s->years.termsz; y++) {
-		th = insight_el(tr, "th",
+		th = html_el(tr, "th",
 		    s->years.terms[s->years.termsz - 1 - y].name);
-		insight_attr(th, "scope", "col");
+		html_attrf(th, "scope", "col");
 	}
-	t = insight_el(tb, "tbody", NULL);
+	t = html_el(tb, "tbody", NULL);
 	for (i = 0; i < n; i++) {
-		tr = insight_el(t, "tr", NULL);
-		th = insight_el(tr, "th", rows[i].label);
-		insight_attr(th, "scope", "row");
+		tr = html_el(t, "tr", NULL);
+		th = html_el(tr, "th", rows[i].label);
+		html_attrf(th, "scope", "row");
 		for (y = 0; y < s->years.termsz; y++) {
 			snprintf(buf, sizeof(buf), "%zu", grid[i *
 			    s->years.termsz + (s->years.termsz - 1 - y)]);
-			insight_el(tr, "td", buf);
+			html_el(tr, "td", buf);
 		}
 	}
 	free(grid);
@@ -581,8 +489,8 @@ insight_ethnicity(const struct site *s, xmlNodePtr main)
 		    "A bar for each, as long as the share (out of 100%) of "
 		    "its reviews that record the child's ethnicity; each bar "
 		    "is labelled with the share and the counts.", rows, n, 1);
-		tb = insight_table(sec, pass == 0 ? "eth-region-table" :
-		    "eth-year-table", buf, heads, 4);
+		tb = html_table(sec, pass == 0 ? "eth-region-table" :
+		    "eth-year-table", NULL, buf, heads, 4);
 		for (i = 0; i < n; i++) {
 			snprintf(nb, sizeof(nb), "%zu", rows[i].n);
 			snprintf(kb, sizeof(kb), "%zu", rows[i].k);
@@ -591,7 +499,7 @@ insight_ethnicity(const struct site *s, xmlNodePtr main)
 			snprintf(buf, sizeof(buf), "%d%%",
 			    insight_pct(rows[i].k, rows[i].n));
 			cell[2] = rows[i].n ? buf : "-";
-			insight_row(tb, rows[i].label, cell, 3);
+			html_row(tb, rows[i].label, cell, 3);
 		}
 		free(rows);
 	}
@@ -698,8 +606,8 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 		    "each, as long as the median number of days; each bar is "
 		    "labelled with the days and the number of reviews it "
 		    "rests on.", rows, n, 0);
-		tb = insight_table(sec, pass == 0 ? "time-region-table" :
-		    "time-year-table", buf, heads, 4);
+		tb = html_table(sec, pass == 0 ? "time-region-table" :
+		    "time-year-table", NULL, buf, heads, 4);
 		for (i = 0; i < n; i++) {
 			const struct term *tm = &v->terms[pass == 0 ? i :
 			    n - 1 - i];
@@ -709,7 +617,7 @@ insight_timeliness(const struct site *s, xmlNodePtr main)
 			cell[0] = c[0];
 			cell[1] = c[1];
 			cell[2] = c[2];
-			insight_row(tb, tm->name, cell, 3);
+			html_row(tb, tm->name, cell, 3);
 		}
 		free(rows);
 	}
@@ -834,14 +742,14 @@ insight_identity(const struct site *s, xmlNodePtr main)
 	    "A bar for each figure, as long as its share (out of 100%) of "
 	    "the reviews that say; each bar is labelled with the share and "
 	    "the counts.", rows, 8, 1);
-	tb = insight_table(sec, "identity-table", "Identity and the child's "
+	tb = html_table(sec, "identity-table", NULL, "Identity and the child's "
 	    "voice, all reviews", heads, 3);
 	for (i = 0; i < 8; i++) {
 		insight_share(all.k[i], all.n[i], c[0], sizeof(c[0]));
 		insight_rests(all.n[i], i == 0, c[1], sizeof(c[1]));
 		cell[0] = c[0];
 		cell[1] = c[1];
-		insight_row(tb, rows[i].label, cell, 2);
+		html_row(tb, rows[i].label, cell, 2);
 	}
 	for (pass = 0; pass < 2; pass++) {
 		v = pass == 0 ? &s->regions : &s->years;
@@ -849,8 +757,8 @@ insight_identity(const struct site *s, xmlNodePtr main)
 		n = v->termsz;
 		snprintf(buf, sizeof(buf), "Ethnicity and faith recorded and "
 		    "analysed, by %s", pass == 0 ? "region" : "year");
-		tb = insight_table(sec, pass == 0 ? "identity-region-table" :
-		    "identity-year-table", buf, rheads, 6);
+		tb = html_table(sec, pass == 0 ? "identity-region-table" :
+		    "identity-year-table", NULL, buf, rheads, 6);
 		for (i = 0; i < n; i++) {
 			const struct term *tm = &v->terms[pass == 0 ? i :
 			    n - 1 - i];
@@ -862,7 +770,7 @@ insight_identity(const struct site *s, xmlNodePtr main)
 				    sizeof(c[j + 1]));
 			for (j = 0; j < 5; j++)
 				cell[j] = c[j];
-			insight_row(tb, tm->name, cell, 5);
+			html_row(tb, tm->name, cell, 5);
 		}
 	}
 }
@@ -934,8 +842,8 @@ insight_rapids(const struct site *s, xmlNodePtr main)
 		n = v->termsz;
 		snprintf(buf, sizeof(buf), "Rapid reviews within 15 working "
 		    "days, by %s", pass == 0 ? "region" : "year");
-		tb = insight_table(sec, pass == 0 ? "rapid-region-table" :
-		    "rapid-year-table", buf, heads, 3);
+		tb = html_table(sec, pass == 0 ? "rapid-region-table" :
+		    "rapid-year-table", NULL, buf, heads, 3);
 		for (i = 0; i < n; i++) {
 			const struct term *tm = &v->terms[pass == 0 ? i :
 			    n - 1 - i];
@@ -950,7 +858,7 @@ insight_rapids(const struct site *s, xmlNodePtr main)
 				snprintf(c[1], sizeof(c[1]), "- (0)");
 			cell[0] = c[0];
 			cell[1] = c[1];
-			insight_row(tb, tm->name, cell, 2);
+			html_row(tb, tm->name, cell, 2);
 		}
 	}
 }
@@ -998,11 +906,11 @@ insight_publication(const struct site *s, xmlNodePtr main)
 	insight_bars(fig, "publication-chart", "Reviews by how the report "
 	    "was published", "A bar for each way, as long as the number of "
 	    "reviews.", rows, 3, 0);
-	tb = insight_table(sec, "publication-table", "Reviews by how the "
+	tb = html_table(sec, "publication-table", NULL, "Reviews by how the "
 	    "report was published", heads, 2);
 	for (j = 0; j < 3; j++) {
 		cell[0] = rows[j].text;
-		insight_row(tb, rows[j].label, cell, 1);
+		html_row(tb, rows[j].label, cell, 1);
 	}
 }
 
@@ -1075,7 +983,7 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	    "share (out of 100%) of its reviews' recommendations that are "
 	    "completed; each bar is labelled with the share and the counts.",
 	    rows, n, 1);
-	tb = insight_table(sec, "recs-year-table", "Recommendations "
+	tb = html_table(sec, "recs-year-table", NULL, "Recommendations "
 	    "completed and with evidence of impact, by year of the review",
 	    heads, 4);
 	for (i = 0; i < n; i++) {
@@ -1087,31 +995,31 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 		cell[0] = nb;
 		cell[1] = rows[i].n > 0 ? cb : "-";
 		cell[2] = rows[i].n > 0 ? eb : "-";
-		insight_row(tb, rows[i].label, cell, 3);
+		html_row(tb, rows[i].label, cell, 3);
 	}
 	free(rows);
 	free(evs);
-	p = insight_el(sec, "p", "Every recommendation, by status, theme "
+	p = html_el(sec, "p", "Every recommendation, by status, theme "
 	    "and agency, and those past their due date: ");
-	a = insight_el(p, "a", "recommendations and their progress");
+	a = html_el(p, "a", "recommendations and their progress");
 	snprintf(url, sizeof(url), "%srecommendations/", prefix);
 	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
 	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)". Open "
 	    "data: "));
-	a = insight_el(p, "a", "recommendations.csv");
+	a = html_el(p, "a", "recommendations.csv");
 	snprintf(url, sizeof(url), "%sdata/recommendations.csv", prefix);
 	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
 	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)" and "));
-	a = insight_el(p, "a", "recommendations.json");
+	a = html_el(p, "a", "recommendations.json");
 	snprintf(url, sizeof(url), "%sdata/recommendations.json", prefix);
 	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
 	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)", with "
 	    "these columns:"));
-	dl = insight_el(sec, "dl", NULL);
-	insight_attr(dl, "class", "lcspr-data-columns");
+	dl = html_el(sec, "dl", NULL);
+	html_attrf(dl, "class", "lcspr-data-columns");
 	for (i = 0; (col = data_reccol(i, &doc)) != NULL; i++) {
-		insight_el(dl, "dt", col);
-		insight_el(dl, "dd", doc);
+		html_el(dl, "dt", col);
+		html_el(dl, "dd", doc);
 	}
 }
 
@@ -1128,20 +1036,20 @@ insight_data(xmlNodePtr main, const char *prefix)
 	    "review's details, for your own analysis. The CSV file opens in "
 	    "a spreadsheet (UTF-8, every field in quotes); the JSON file "
 	    "holds the same columns.");
-	p = insight_el(sec, "p", NULL);
-	a = insight_el(p, "a", "reviews.csv");
+	p = html_el(sec, "p", NULL);
+	a = html_el(p, "a", "reviews.csv");
 	snprintf(url, sizeof(url), "%sdata/reviews.csv", prefix);
 	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
 	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)" and "));
-	a = insight_el(p, "a", "reviews.json");
+	a = html_el(p, "a", "reviews.json");
 	snprintf(url, sizeof(url), "%sdata/reviews.json", prefix);
 	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	dl = insight_el(sec, "dl", NULL);
-	insight_attr(dl, "class", "lcspr-data-columns");
+	dl = html_el(sec, "dl", NULL);
+	html_attrf(dl, "class", "lcspr-data-columns");
 	cols = review_columns(&colsz);
 	for (i = 0; i < colsz; i++) {
-		insight_el(dl, "dt", cols[i]->col);
-		insight_el(dl, "dd", cols[i]->doc);
+		html_el(dl, "dt", cols[i]->col);
+		html_el(dl, "dd", cols[i]->doc);
 	}
 	free(cols);
 }
@@ -1154,21 +1062,20 @@ char *
 insight_html(const struct site *s, const char *prefix)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 main, sec, k;
-	xmlBufferPtr	 b;
+	xmlNodePtr	 main, sec;
 	struct irow	*rows;
-	char		*html, buf[256];
+	char		 buf[256];
 	size_t		 n;
 
 	doc = htmlNewDocNoDtD(NULL, NULL);
 	main = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
 	xmlDocSetRootElement(doc, main);
-	insight_attr(main, "class", "lcspr-insights");
+	html_attrf(main, "class", "lcspr-insights");
 	snprintf(buf, sizeof(buf), "What the %zu %s published on this site "
 	    "%s as a whole, from the details each one records. Every chart "
 	    "has a table with the same numbers.", s->pubsz,
 	    insight_revs(s->pubsz), s->pubsz == 1 ? "says" : "say");
-	insight_el(main, "p", buf);
+	html_el(main, "p", buf);
 
 	rows = xcalloc(s->years.termsz + s->regions.termsz + 1,
 	    sizeof(*rows));
@@ -1197,14 +1104,7 @@ insight_html(const struct site *s, const char *prefix)
 	if (s->recsz > 0)
 		insight_recs(s, main, prefix);
 	insight_data(main, prefix);
-
-	b = xmlBufferCreate();
-	for (k = main->children; k != NULL; k = k->next)
-		htmlNodeDump(b, doc, k);
-	html = xstrdup((const char *)xmlBufferContent(b));
-	xmlBufferFree(b);
-	xmlFreeDoc(doc);
-	return html;
+	return html_dump(doc, main);
 }
 
 /*

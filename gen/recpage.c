@@ -29,20 +29,6 @@ struct recpage_count {
 	size_t		 done;		/* of which completed */
 };
 
-/* Add element name with text (or none) to parent. */
-static xmlNodePtr
-recpage_el(xmlNodePtr parent, const char *name, const char *text)
-{
-	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
-	    (const xmlChar *)text);
-}
-
-static void
-recpage_attr(xmlNodePtr n, const char *name, const char *value)
-{
-	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
-}
-
 /* "1 recommendation", "3 recommendations": into buf. */
 static const char *
 recpage_recs(size_t n, char *buf, size_t sz)
@@ -68,47 +54,8 @@ recpage_table(xmlNodePtr parent, const char *id, const char *heading,
     const char *intro, const char *caption, const char *const *heads,
     size_t cols)
 {
-	xmlNodePtr	 sec, h, box, tb, tr, th;
-	char		 cid[64];
-	size_t		 i;
-
-	sec = recpage_el(parent, "section", NULL);
-	recpage_attr(sec, "class", "lcspr-insight");
-	recpage_attr(sec, "aria-labelledby", id);
-	h = recpage_el(sec, "h2", heading);
-	recpage_attr(h, "id", id);
-	if (intro != NULL)
-		recpage_el(sec, "p", intro);
-	snprintf(cid, sizeof(cid), "%s-caption", id);
-	box = recpage_el(sec, "div", NULL);
-	recpage_attr(box, "class", "lcspr-table-scroll");
-	recpage_attr(box, "role", "region");
-	recpage_attr(box, "tabindex", "0");
-	recpage_attr(box, "aria-labelledby", cid);
-	tb = recpage_el(box, "table", NULL);
-	recpage_attr(tb, "class", "lcspr-table lcspr-recs__table");
-	recpage_attr(recpage_el(tb, "caption", caption), "id", cid);
-	tr = recpage_el(recpage_el(tb, "thead", NULL), "tr", NULL);
-	for (i = 0; i < cols; i++) {
-		th = recpage_el(tr, "th", heads[i]);
-		recpage_attr(th, "scope", "col");
-	}
-	return recpage_el(tb, "tbody", NULL);
-}
-
-/* A row: a header cell, then cells. */
-static xmlNodePtr
-recpage_row(xmlNodePtr tbody, const char *label, const char *const *cells,
-    size_t n)
-{
-	xmlNodePtr	 tr;
-	size_t		 i;
-
-	tr = recpage_el(tbody, "tr", NULL);
-	recpage_attr(recpage_el(tr, "th", label), "scope", "row");
-	for (i = 0; i < n; i++)
-		recpage_el(tr, "td", cells[i]);
-	return tr;
+	return html_table(html_section(parent, "lcspr-insight", id, heading,
+	    intro), id, "lcspr-recs__table", caption, heads, cols);
 }
 
 /* "12 (40%)": n recommendations of all. */
@@ -148,13 +95,13 @@ recpage_review(xmlNodePtr tr, const char *prefix, const struct review *r,
 	xmlNodePtr	 td, a;
 	char		*url;
 
-	td = recpage_el(tr, el, NULL);
+	td = html_el(tr, el, NULL);
 	if (strcmp(el, "th") == 0)
-		recpage_attr(td, "scope", "row");
-	a = recpage_el(td, "a", r->title);
+		html_attr(td, "scope", "row");
+	a = html_el(td, "a", r->title);
 	url = xasprintf("%sreviews/%s/", prefix, r->slug);
-	recpage_attr(a, "href", url);
-	recpage_attr(a, "class", "lcspr-link");
+	html_attr(a, "href", url);
+	html_attr(a, "class", "lcspr-link");
 	free(url);
 }
 
@@ -230,13 +177,13 @@ recpage_agencies(const struct site *s, xmlNodePtr main)
 		snprintf(b1, sizeof(b1), "%zu", c[i].n);
 		cell[0] = b1;
 		cell[1] = recpage_share(c[i].done, c[i].n, b2, sizeof(b2));
-		recpage_row(tb, c[i].name, cell, 2);
+		html_row(tb, c[i].name, cell, 2);
 	}
 	if (none > 0) {
 		snprintf(b1, sizeof(b1), "%zu", none);
 		cell[0] = b1;
 		cell[1] = "-";
-		recpage_row(tb, "No agency named", cell, 2);
+		html_row(tb, "No agency named", cell, 2);
 	}
 	free(c);
 	free(v);
@@ -257,8 +204,7 @@ recpage_html(const struct site *s, const char *prefix)
 	static const char *const aheads[] = { "Review", "Number",
 	    "Recommendation", "To", "Status", "Due", "Updated" };
 	xmlDocPtr	 doc;
-	xmlNodePtr	 main, tb, tr, p, a, k;
-	xmlBufferPtr	 b;
+	xmlNodePtr	 main, tb, tr, p, a;
 	const struct review *r;
 	const struct rec *rc;
 	const char	*cell[2];
@@ -285,7 +231,7 @@ recpage_html(const struct site *s, const char *prefix)
 	doc = htmlNewDocNoDtD(NULL, NULL);
 	main = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
 	xmlDocSetRootElement(doc, main);
-	recpage_attr(main, "class", "lcspr-insights lcspr-recs");
+	html_attr(main, "class", "lcspr-insights lcspr-recs");
 	snprintf(buf, sizeof(buf), "The %s that %zu published %s made, and "
 	    "what has become of each as the partnership last recorded it. "
 	    "The national Child Safeguarding Practice Review Panel asks "
@@ -293,13 +239,13 @@ recpage_html(const struct site *s, const char *prefix)
 	    "its impact on practice, not only to list recommendations.",
 	    recpage_recs(s->recsz, b1, sizeof(b1)), nrev,
 	    nrev == 1 ? "review" : "reviews");
-	recpage_el(main, "p", buf);
+	html_el(main, "p", buf);
 
 	tb = recpage_table(main, "by-status", "By status", NULL,
 	    "Recommendations by status", sheads, 2);
 	for (i = 0; i < REC__MAX; i++) {
 		cell[0] = recpage_share(st[i], s->recsz, b1, sizeof(b1));
-		recpage_row(tb, recs_word((enum recstatus)i), cell, 1);
+		html_row(tb, recs_word((enum recstatus)i), cell, 1);
 	}
 
 	date_human(&s->today, b2, sizeof(b2));
@@ -308,12 +254,8 @@ recpage_html(const struct site *s, const char *prefix)
 	    "accepted is never due).", recpage_recs(over, b1, sizeof(b1)),
 	    over == 1 ? "it was" : "they were", b2);
 	if (over == 0) {
-		k = recpage_el(main, "section", NULL);
-		recpage_attr(k, "class", "lcspr-insight");
-		recpage_attr(k, "aria-labelledby", "past-due");
-		recpage_attr(recpage_el(k, "h2", "Past their due date"), "id",
-		    "past-due");
-		recpage_el(k, "p", buf);
+		html_section(main, "lcspr-insight", "past-due",
+		    "Past their due date", buf);
 		tb = NULL;
 	} else
 		tb = recpage_table(main, "past-due", "Past their due date",
@@ -324,16 +266,16 @@ recpage_html(const struct site *s, const char *prefix)
 			rc = &r->recs[j];
 			if (!recs_pastdue(s, rc))
 				continue;
-			tr = recpage_el(tb, "tr", NULL);
+			tr = html_el(tb, "tr", NULL);
 			recpage_review(tr, prefix, r, "th");
 			snprintf(b1, sizeof(b1), "%zu", rc->n);
-			recpage_el(tr, "td", b1);
-			recpage_el(tr, "td", rc->text);
+			html_el(tr, "td", b1);
+			html_el(tr, "td", rc->text);
 			to = recpage_to(rc);
-			recpage_el(tr, "td", to);
+			html_el(tr, "td", to);
 			free(to);
-			recpage_el(tr, "td", recs_word(rc->status));
-			recpage_el(tr, "td", recpage_date(&rc->due, b2,
+			html_el(tr, "td", recs_word(rc->status));
+			html_el(tr, "td", recpage_date(&rc->due, b2,
 			    sizeof(b2)));
 		}
 
@@ -346,7 +288,7 @@ recpage_html(const struct site *s, const char *prefix)
 		snprintf(b1, sizeof(b1), "%zu", th[t]);
 		cell[0] = b1;
 		cell[1] = recpage_share(thdone[t], th[t], b2, sizeof(b2));
-		recpage_row(tb, s->themes.terms[t].name, cell, 2);
+		html_row(tb, s->themes.terms[t].name, cell, 2);
 	}
 	recpage_agencies(s, main);
 
@@ -356,13 +298,13 @@ recpage_html(const struct site *s, const char *prefix)
 	for (i = 0; i < s->pubsz; i++)
 		for (r = s->pub[i], j = 0; j < r->recsz; j++) {
 			rc = &r->recs[j];
-			tr = recpage_el(tb, "tr", NULL);
+			tr = html_el(tb, "tr", NULL);
 			recpage_review(tr, prefix, r, "th");
 			snprintf(b1, sizeof(b1), "%zu", rc->n);
-			recpage_el(tr, "td", b1);
-			recpage_el(tr, "td", rc->text);
+			html_el(tr, "td", b1);
+			html_el(tr, "td", rc->text);
 			to = recpage_to(rc);
-			recpage_el(tr, "td", to);
+			html_el(tr, "td", to);
 			free(to);
 			if (recs_pastdue(s, rc))
 				snprintf(buf, sizeof(buf), "%s (past due)",
@@ -370,34 +312,29 @@ recpage_html(const struct site *s, const char *prefix)
 			else
 				snprintf(buf, sizeof(buf), "%s",
 				    recs_word(rc->status));
-			recpage_el(tr, "td", buf);
-			recpage_el(tr, "td", recpage_date(&rc->due, b2,
+			html_el(tr, "td", buf);
+			html_el(tr, "td", recpage_date(&rc->due, b2,
 			    sizeof(b2)));
-			recpage_el(tr, "td", recpage_date(&rc->updated, b2,
+			html_el(tr, "td", recpage_date(&rc->updated, b2,
 			    sizeof(b2)));
 		}
 
-	p = recpage_el(main, "p", "Open data: ");
-	a = recpage_el(p, "a", "recommendations.csv");
+	p = html_el(main, "p", "Open data: ");
+	a = html_el(p, "a", "recommendations.csv");
 	snprintf(buf, sizeof(buf), "%sdata/recommendations.csv", prefix);
-	recpage_attr(a, "href", buf);
+	html_attr(a, "href", buf);
 	xmlNodeAddContent(p, (const xmlChar *)" and ");
-	a = recpage_el(p, "a", "recommendations.json");
+	a = html_el(p, "a", "recommendations.json");
 	snprintf(buf, sizeof(buf), "%sdata/recommendations.json", prefix);
-	recpage_attr(a, "href", buf);
+	html_attr(a, "href", buf);
 	xmlNodeAddContent(p, (const xmlChar *)" (their columns are listed on "
 	    "the ");
-	a = recpage_el(p, "a", "insights page");
+	a = html_el(p, "a", "insights page");
 	snprintf(buf, sizeof(buf), "%sinsights/#recommendations", prefix);
-	recpage_attr(a, "href", buf);
+	html_attr(a, "href", buf);
 	xmlNodeAddContent(p, (const xmlChar *)").");
 
-	b = xmlBufferCreate();
-	for (k = main->children; k != NULL; k = k->next)
-		htmlNodeDump(b, doc, k);
-	html = xstrdup((const char *)xmlBufferContent(b));
-	xmlBufferFree(b);
-	xmlFreeDoc(doc);
+	html = html_dump(doc, main);
 	free(th);
 	free(thdone);
 	return html;
