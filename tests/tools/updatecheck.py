@@ -90,9 +90,14 @@ for m, revs in sorted(months.items()):
         lead = re.search(r'<p class="lcspr-lead"><span>([^<]*)</span> added to this site in <span>([^<]*)</span>', text)
         if lead is None or lead.groups() != (label(len(revs)), name(m)):
             bad.append(f'{rel}: lead {lead and lead.groups()}, want {(label(len(revs)), name(m))}')
-        # The other pages of the month are linked, as a list's are.
+        # The pages of the month are linked as a list's are: the first,
+        # the last, this one and those next to it, a gap of one filled.
         links = set(re.findall(r'href="[./]*(updates/\d{4}-\d{2}/(?:page/\d+/)?)" aria-label="Page \d+"', text))
-        want = {f'updates/{m}/' + (f'page/{k}/' if k > 1 else '') for k in range(1, npages + 1)} if npages > 1 else set()
+        want = set()
+        if npages > 1:
+            ks = {k for k in (1, n - 1, n, n + 1, npages) if 1 <= k <= npages}
+            ks |= {k + 1 for k in ks if k + 2 in ks}
+            want = {f'updates/{m}/' + (f'page/{k}/' if k > 1 else '') for k in ks}
         if links != want:
             bad.append(f'{rel}: links to pages {sorted(links)}, want {sorted(want)}')
         here = sorted(set(slugs(text)))
