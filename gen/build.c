@@ -302,14 +302,14 @@ build_updates(const struct site *s, struct output *o, struct render *rd,
 static size_t
 build_nmonths(const struct site *s)
 {
-	return s->monthsz;
+	return s->monthpagesz;
 }
 
 static int
 build_month(const struct site *s, struct output *o, struct render *rd,
     size_t i)
 {
-	return page_month(s, &s->months[i], o, rd);
+	return page_month(s, &s->monthpages[i], o, rd);
 }
 
 static int

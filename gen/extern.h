@@ -295,7 +295,7 @@ int		 page_follow(const struct site *, struct output *,
 /* page.c: monthly updates */
 int		 page_updates(const struct site *, size_t, struct output *,
 		    struct render *);
-int		 page_month(const struct site *, const struct month *,
+int		 page_month(const struct site *, const struct monthpage *,
 		    struct output *, struct render *);
 
 /* feed.c */

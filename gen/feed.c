@@ -191,47 +191,107 @@ feed_facet(const struct site *s, struct output *o, const struct facet *f)
 	return ok;
 }
 
+/* One review in one of its themes, in a month's item of the feed. */
+struct feedpair {
+	size_t		 theme;		/* index in site->themes.terms */
+	size_t		 pos;		/* index in the month's reviews */
+};
+
+static int
+feed_paircmp(const void *a, const void *b)
+{
+	const struct feedpair *x = a, *y = b;
+
+	if (x->theme != y->theme)
+		return x->theme < y->theme ? -1 : 1;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return 0;
+}
+
 /*
  * The HTML of month m's item in the updates' feed: how many reviews
  * were added, then under a heading per learning theme each review's
- * title (linked to its page) and region, then the content note.  Returns a string the caller frees with xmlFree.
+ * title (linked to its page) and region, then the content note.  At
+ * most feed_length reviews are listed (the newest added), however many
+ * the month has, then "And N more", linking to the month's page: an
+ * item stays the size of a feed of reviews.  Returns a string the
+ * caller frees with xmlFree.
  */
 static xmlChar *
 feed_monthhtml(const struct site *s, const struct month *m)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, ul, li, a, k;
+	xmlNodePtr	 root, ul = NULL, li, a, k;
 	xmlBufferPtr	 b;
 	xmlChar		*html;
+	struct feedpair	*pairs;
 	const struct review *r;
-	size_t		 i, j;
+	size_t		 i, j, n, np = 0;
 	char		*t;
+
+	n = m->reviewsz < s->feed_length ? m->reviewsz : s->feed_length;
+	for (i = 0; i < n; i++)
+		np += m->reviews[i]->themesz;
+	pairs = xcalloc(np > 0 ? np : 1, sizeof(*pairs));
+	for (i = 0, np = 0; i < n; i++)
+		for (j = 0; j < m->reviews[i]->themesz; j++) {
+			pairs[np].theme = (size_t)(m->reviews[i]->themes[j] -
+			    s->themes.terms);
+			pairs[np++].pos = i;
+		}
+	qsort(pairs, np, sizeof(*pairs), feed_paircmp);
 
 	doc = htmlNewDocNoDtD(NULL, NULL);
 	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
 	xmlDocSetRootElement(doc, root);
-	t = xasprintf("%zu review%s added to %s in %s, by learning theme. "
-	    "A review with more than one theme is listed under each.",
-	    m->reviewsz, m->reviewsz == 1 ? " was" : "s were", s->title,
-	    m->name);
+	if (n < m->reviewsz)
+		t = n == 1 ? xasprintf("%zu reviews were added to %s in %s. "
+		    "The newest is below.", m->reviewsz, s->title, m->name) :
+		    xasprintf("%zu reviews were added to %s in %s. The "
+		    "newest %zu are below, by learning theme. A review with "
+		    "more than one theme is listed under each.", m->reviewsz,
+		    s->title, m->name, n);
+	else
+		t = xasprintf("%zu review%s added to %s in %s, by learning "
+		    "theme. A review with more than one theme is listed under "
+		    "each.", m->reviewsz, m->reviewsz == 1 ? " was" :
+		    "s were", s->title, m->name);
 	feed_text(root, "p", t);
 	free(t);
-	for (i = 0; i < m->themesz; i++) {
-		feed_text(root, "h2", m->themes[i].theme->name);
-		ul = xmlNewChild(root, NULL, (const xmlChar *)"ul", NULL);
-		for (j = 0; j < m->themes[i].reviewsz; j++) {
-			r = m->themes[i].reviews[j];
-			li = xmlNewChild(ul, NULL, (const xmlChar *)"li", NULL);
-			a = xmlNewTextChild(li, NULL, (const xmlChar *)"a",
-			    (const xmlChar *)r->title);
-			t = xasprintf("%sreviews/%s/", s->base_url, r->slug);
-			xmlNewProp(a, (const xmlChar *)"href",
-			    (const xmlChar *)t);
-			free(t);
-			t = xasprintf(" (%s)", r->region->name);
-			xmlNodeAddContent(li, (const xmlChar *)t);
-			free(t);
+	for (i = 0; i < np; i++) {
+		if (i == 0 || pairs[i].theme != pairs[i - 1].theme) {
+			feed_text(root, "h2",
+			    s->themes.terms[pairs[i].theme].name);
+			ul = xmlNewChild(root, NULL, (const xmlChar *)"ul",
+			    NULL);
 		}
+		r = m->reviews[pairs[i].pos];
+		li = xmlNewChild(ul, NULL, (const xmlChar *)"li", NULL);
+		a = xmlNewTextChild(li, NULL, (const xmlChar *)"a",
+		    (const xmlChar *)r->title);
+		t = xasprintf("%sreviews/%s/", s->base_url, r->slug);
+		xmlNewProp(a, (const xmlChar *)"href", (const xmlChar *)t);
+		free(t);
+		t = xasprintf(" (%s)", r->region->name);
+		xmlNodeAddContent(li, (const xmlChar *)t);
+		free(t);
+	}
+	free(pairs);
+	if (n < m->reviewsz) {
+		t = xasprintf("And %zu more: see ", m->reviewsz - n);
+		k = xmlNewTextChild(root, NULL, (const xmlChar *)"p",
+		    (const xmlChar *)t);
+		free(t);
+		t = xasprintf("all %zu reviews added in %s", m->reviewsz,
+		    m->name);
+		a = xmlNewTextChild(k, NULL, (const xmlChar *)"a",
+		    (const xmlChar *)t);
+		free(t);
+		t = xasprintf("%supdates/%s/", s->base_url, m->slug);
+		xmlNewProp(a, (const xmlChar *)"href", (const xmlChar *)t);
+		free(t);
+		xmlNodeAddContent(k, (const xmlChar *)".");
 	}
 	feed_text(root, "p", s->content_note);
 	b = xmlBufferCreate();

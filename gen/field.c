@@ -43,6 +43,8 @@ enum fid {
 	F_MONTHS, F_MONTH_THEMES, F_SO_FAR, F_UPDATES_URL, F_UPDATES_FEED_URL,
 	F_PREVIOUS_MONTH_URL, F_PREVIOUS_MONTH, F_NEXT_MONTH_URL, F_NEXT_MONTH,
 	F_ADDED, F_ADDED_ISO,
+	/* A month's page of the monthly updates: a theme's reviews on it. */
+	F_PAGE_COUNT,
 	/* Recommendations: a review's (its items), and their page. */
 	F_RECOMMENDATIONS, F_REC_NUMBER, F_REC_TEXT, F_REC_TO, F_REC_STATUS,
 	F_REC_STATUS_CLASS, F_REC_DUE, F_REC_DUE_ISO, F_REC_UPDATED,
@@ -218,8 +220,9 @@ static const struct {
 	/* The monthly updates: the months of a page of updates/, a
 	 * month's themes, the month still going on, its neighbours. */
 	[F_MONTHS] = { "months", FT_LIST, S_PAGE, FD_PAGE, S_MONTH },
+	/* On a month's page, the themes of the page's reviews. */
 	[F_MONTH_THEMES] = { "month-themes", FT_LIST,
-	    S_MONTH, FD_ITEM, S_MTHEME },
+	    S_MONTH, FD_PAGE, S_MTHEME },
 	[F_SO_FAR] = { "so-far", FT_FLAG, S_MONTH, FD_ITEM, 0 },
 	[F_UPDATES_URL] = { "updates-url", FT_TEXT, S_PAGE, FD_PREFIX, 0 },
 	[F_UPDATES_FEED_URL] = { "updates-feed-url", FT_TEXT,
@@ -235,6 +238,7 @@ static const struct {
 	 * given). */
 	[F_ADDED] = { "added", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
 	[F_ADDED_ISO] = { "added-iso", FT_TEXT, S_REVIEW, FD_ITEM, 0 },
+	[F_PAGE_COUNT] = { "page-count", FT_TEXT, S_MTHEME, FD_ITEM, 0 },
 	/* A review's recommendations, on its own page: never kept. */
 	[F_RECOMMENDATIONS] = { "recommendations", FT_LIST,
 	    S_REVIEW, FD_PAGE, S_REC },
@@ -824,11 +828,20 @@ field_month(struct pagectx *pc, const struct month *m, enum fid id,
 		field_text(v, field_count(pc, m->reviewsz, id == F_COUNT_LABEL));
 		break;
 	case F_REVIEWS:
-		field_list(v, CTX_REVIEW, m->reviews, 0, m->reviewsz);
+		if (pc->mpage != NULL && pc->mpage->month == m)
+			field_list(v, CTX_REVIEW, pc->mpage->reviews, 0,
+			    pc->mpage->reviewsz);
+		else
+			field_list(v, CTX_REVIEW, m->reviews, 0, m->reviewsz);
 		break;
 	case F_MONTH_THEMES:
-		field_list(v, CTX_MONTHTHEME, m->themes, sizeof(*m->themes),
-		    m->themesz);
+		/* On one of the month's pages, that page's themes. */
+		if (pc->mpage != NULL && pc->mpage->month == m)
+			field_list(v, CTX_MONTHTHEME, pc->mpage->themes,
+			    sizeof(*pc->mpage->themes), pc->mpage->themesz);
+		else
+			field_list(v, CTX_MONTHTHEME, m->themes,
+			    sizeof(*m->themes), m->themesz);
 		break;
 	case F_SO_FAR:
 		v->type = FT_FLAG;
@@ -868,8 +881,10 @@ field_monththeme(struct pagectx *pc, const struct monththeme *mt,
 		break;
 	case F_COUNT:
 	case F_COUNT_LABEL:
-		field_text(v, field_count(pc, mt->reviewsz,
-		    id == F_COUNT_LABEL));
+		field_text(v, field_count(pc, mt->total, id == F_COUNT_LABEL));
+		break;
+	case F_PAGE_COUNT:
+		field_text(v, field_count(pc, mt->reviewsz, 0));
 		break;
 	case F_REVIEWS:
 		field_list(v, CTX_REVIEW, mt->reviews, 0, mt->reviewsz);
@@ -1032,6 +1047,14 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 			    "%zu months", (pc->list->n - 1) * s->page_length +
 			    1, (pc->list->n - 1) * s->page_length +
 			    pc->monthsz, s->monthsz));
+			return 1;
+		}
+		if (pc->kind == PK_MONTH) {
+			field_text(v, pc->list->of < 2 ? NULL :
+			    arena_printf(&pc->arena, "Showing %zu to %zu of "
+			    "%zu reviews", (pc->list->n - 1) * s->page_length +
+			    1, (pc->list->n - 1) * s->page_length +
+			    pc->revsz, pc->mpage->month->reviewsz));
 			return 1;
 		}
 		field_text(v, pc->list == NULL || pc->list->of < 2 ? NULL :

@@ -331,6 +331,7 @@ struct pagectx {
 	const char	*body;		/* PK_REVIEW: its body, read back */
 	const struct month *months;	/* PK_UPDATES: this page's months */
 	size_t		 monthsz;	/* their number */
+	const struct monthpage *mpage;	/* PK_MONTH: which month, which page */
 };
 
 /* scan.c, front.c: the prototypes with pcre2 and yaml types */

@@ -169,6 +169,8 @@ struct monththeme {
 	const struct review **reviews;	/* borrowed, in site->monthrevs:
 					 * newest added first */
 	size_t		 reviewsz;	/* number of reviews */
+	size_t		 total;		/* the theme's reviews in the whole
+					 * month (reviewsz but on a page) */
 };
 
 /*
@@ -182,9 +184,27 @@ struct month {
 	const struct review **reviews;	/* borrowed, in site->recent:
 					 * newest added first */
 	size_t		 reviewsz;	/* number of reviews */
-	struct monththeme *themes;	/* owned: in site.yaml order */
+	struct monththeme *themes;	/* borrowed, in site->monththemes:
+					 * in site.yaml order */
 	size_t		 themesz;	/* themes with reviews that month */
 	int		 ended;		/* before the build date's month */
+	size_t		 pagesz;	/* its pages: page_length reviews
+					 * each, at least one */
+};
+
+/*
+ * One page of a month of the monthly updates (month.c): page_length of
+ * its reviews, newest added first, grouped by their themes.  The first
+ * is updates/YYYY-MM/, the others updates/YYYY-MM/page/N/.
+ */
+struct monthpage {
+	const struct month *month;	/* borrowed from site->months */
+	size_t		 n;		/* this page, from 1 */
+	const struct review **reviews;	/* borrowed, in month->reviews */
+	size_t		 reviewsz;	/* reviews on this page */
+	struct monththeme *themes;	/* borrowed, in site->monththemes:
+					 * in site.yaml order */
+	size_t		 themesz;	/* themes of this page's reviews */
 };
 
 /* One page of a list of reviews: the jobs of list pages. */
@@ -450,7 +470,12 @@ struct site {
 					 * newest first (month.c) */
 	size_t		 monthsz;	/* number of months */
 	const struct review **monthrevs; /* owned: the months' themes'
-					 * reviews */
+					 * reviews, then their pages' */
+	struct monththeme *monththemes;	/* owned: the months' themes, then
+					 * their pages' */
+	struct monthpage *monthpages;	/* owned: every page of every
+					 * month, newest month first */
+	size_t		 monthpagesz;	/* number of month pages */
 	size_t		 updatepagesz;	/* pages of updates/, >= 1 */
 	struct date	 today;		/* build date */
 	time_t		 now;		/* build time (SOURCE_DATE_EPOCH) */
@@ -481,7 +506,7 @@ enum pagekind {
 	PK_SEARCH,		/* search/, when search is on */
 	PK_FOLLOW,		/* follow/: how to follow, every feed */
 	PK_UPDATES,		/* updates/, and its page/N/ */
-	PK_MONTH,		/* updates/YYYY-MM/ */
+	PK_MONTH,		/* updates/YYYY-MM/, and its page/N/ */
 	PK_RECS,		/* recommendations/, when there are any */
 	PK__MAX
 };

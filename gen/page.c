@@ -555,6 +555,7 @@ page_sitemap(const struct site *s, struct output *o)
 	xmlNodePtr	 set;
 	xmlChar		*mem;
 	const struct vocab *v;
+	const struct monthpage *mp;
 	int		 len, ok;
 	size_t		 i, k;
 	char		 rel[512];
@@ -597,9 +598,15 @@ page_sitemap(const struct site *s, struct output *o)
 	/* The monthly updates: each changes when a review is added. */
 	page_url(s, set, "updates/", s->monthsz > 0 ?
 	    &s->months[0].reviews[0]->added : NULL);
-	for (i = 0; i < s->monthsz; i++) {
-		snprintf(rel, sizeof(rel), "updates/%s/", s->months[i].slug);
-		page_url(s, set, rel, &s->months[i].reviews[0]->added);
+	for (i = 0; i < s->monthpagesz; i++) {
+		mp = &s->monthpages[i];
+		if (mp->n == 1)
+			snprintf(rel, sizeof(rel), "updates/%s/",
+			    mp->month->slug);
+		else
+			snprintf(rel, sizeof(rel), "updates/%s/page/%zu/",
+			    mp->month->slug, mp->n);
+		page_url(s, set, rel, &mp->month->reviews[0]->added);
 	}
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
 	ok = output_write(o, "sitemap.xml", mem, (size_t)len);
@@ -679,23 +686,44 @@ page_updates(const struct site *s, size_t i, struct output *o,
 }
 
 /*
- * The page of month m of the monthly updates, updates/YYYY-MM/: its
- * reviews by learning theme ("so far" while the month is going on).
+ * Page mp->n of a month of the monthly updates, updates/YYYY-MM/ (then
+ * page/N/ in it): page_length of the month's reviews, newest added
+ * first, by learning theme ("so far" while the month is going on).
  * Returns 1 on success, 0 when reported.
  */
 int
-page_month(const struct site *s, const struct month *m, struct output *o,
-    struct render *rd)
+page_month(const struct site *s, const struct monthpage *mp,
+    struct output *o, struct render *rd)
 {
 	struct pagectx	 pc;
+	struct listpage	 lp;
+	const struct month *m = mp->month;
+	const char	*sofar = m->ended ? "" : " so far";
+	char		 dir[32];
 
-	page_begin(&pc, rd, s, PK_MONTH, NULL, "updates/%s/", m->slug);
-	pc.title = arena_printf(&pc.arena, "Reviews added in %s%s", m->name,
-	    m->ended ? "" : " so far");
+	memset(&lp, 0, sizeof(lp));
+	lp.n = mp->n;
+	lp.of = m->pagesz;
+	snprintf(dir, sizeof(dir), "updates/%s/", m->slug);
+	if (lp.n == 1)
+		page_begin(&pc, rd, s, PK_MONTH, NULL, "%s", dir);
+	else
+		page_begin(&pc, rd, s, PK_MONTH, NULL, "%spage/%zu/", dir,
+		    lp.n);
+	pc.title = lp.n == 1 ? arena_printf(&pc.arena, "Reviews added in "
+	    "%s%s", m->name, sofar) : arena_printf(&pc.arena, "Reviews "
+	    "added in %s%s, page %zu of %zu", m->name, sofar, lp.n, lp.of);
 	pc.description = arena_printf(&pc.arena, "%zu review%s added to "
 	    "this site in %s%s, by learning theme.", m->reviewsz,
-	    m->reviewsz == 1 ? "" : "s", m->name, m->ended ? "" : " so far");
+	    m->reviewsz == 1 ? "" : "s", m->name, sofar);
+	pc.list = &lp;
+	pc.mpage = mp;
+	pc.revs = mp->reviews;
+	pc.revsz = mp->reviewsz;
+	page_links(&pc, dir, lp.n, lp.of);
 	page_crumb(&pc, "Monthly updates", "updates/");
+	if (lp.n > 1)
+		page_crumb(&pc, m->name, dir);
 	page_updatefeed(&pc);
 	return page_finish(&pc, o, TK_MONTH, CTX_MONTH, m, rd);
 }

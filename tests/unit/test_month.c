@@ -4,7 +4,9 @@
  * themes each): one month per month with a review added, newest first,
  * each with its reviews and their themes in the vocabulary's order, a
  * review under each of its themes, newest added first; which months
- * have ended; the pages of updates/.  And a site with no review.
+ * have ended; the pages of updates/; each month's pages (page_length
+ * of its reviews each, newest added first), each page's themes those of
+ * its own reviews, counting the month's too.  And a site with no review.
  */
 #include <stdlib.h>
 
@@ -32,7 +34,9 @@ test_month(void)
 	struct review	*r;
 	const struct month *m;
 	const struct monththeme *mt;
-	size_t		 i, j, k, pos, n, bad = 0, months = 0;
+	const struct monthpage *mp;
+	size_t		 i, j, k, pos, n, bad = 0, months = 0, pages = 0;
+	size_t		 g = 0, h, here[NTHEME];
 	size_t		 count[NMONTH], bytheme[NMONTH][NTHEME];
 	char		 name[32];
 	static const char *const names[] = { "January", "February",
@@ -134,14 +138,70 @@ test_month(void)
 		}
 	}
 	CHECK(bad == 0, "%zu reviews in the wrong month, theme or order", bad);
+
+	/* Each month's pages: 7 reviews each (the last fewer), in order;
+	 * each page's themes exactly those of its reviews, in vocabulary
+	 * order, newest added first, counting the month's reviews too. */
+	for (i = 0; i < s.monthsz; i++)
+		pages += (s.months[i].reviewsz + 6) / 7;
+	CHECK(s.monthpagesz == pages, "%zu month pages, want %zu",
+	    s.monthpagesz, pages);
+	for (i = 0; i < s.monthsz && g < s.monthpagesz; i++) {
+		m = &s.months[i];
+		CHECK(m->pagesz == (m->reviewsz + 6) / 7, "%s: %zu pages",
+		    m->slug, m->pagesz);
+		for (n = 1; n <= m->pagesz && g < s.monthpagesz; n++) {
+			mp = &s.monthpages[g++];
+			bad += mp->month != m || mp->n != n ||
+			    mp->reviews != m->reviews + (n - 1) * 7 ||
+			    mp->reviewsz != (n < m->pagesz ? 7 :
+			    m->reviewsz - (n - 1) * 7);
+			memset(here, 0, sizeof(here));
+			for (j = 0; j < mp->reviewsz; j++)
+				for (k = 0; k < mp->reviews[j]->themesz; k++)
+					here[mp->reviews[j]->themes[k] -
+					    s.themes.terms]++;
+			for (j = 0, h = 0; j < NTHEME; j++)
+				h += here[j] > 0;
+			bad += mp->themesz != h;
+			for (j = 0; j < mp->themesz; j++) {
+				mt = &mp->themes[j];
+				pos = (size_t)(mt->theme - s.themes.terms);
+				bad += j > 0 && mt->theme <= mp->themes[j - 1].theme;
+				bad += mt->reviewsz != here[pos];
+				for (k = 0; k < m->themesz &&
+				    m->themes[k].theme != mt->theme; k++)
+					;
+				bad += k == m->themesz ||
+				    mt->total != m->themes[k].reviewsz;
+				for (h = 0; h < mt->reviewsz; h++) {
+					/* On this page, with this theme. */
+					for (k = 0; k < mp->reviewsz &&
+					    mp->reviews[k] != mt->reviews[h]; k++)
+						;
+					bad += k == mp->reviewsz;
+					r = (struct review *)mt->reviews[h];
+					for (k = 0; k < r->themesz &&
+					    r->themes[k] != mt->theme; k++)
+						;
+					bad += k == r->themesz;
+					bad += h > 0 && date_cmp(&r->added,
+					    &mt->reviews[h - 1]->added) > 0;
+				}
+			}
+		}
+	}
+	CHECK(g == s.monthpagesz, "%zu month pages seen", g);
+	CHECK(bad == 0, "%zu month pages wrong", bad);
 	month_free(&s);
 	CHECK(s.months == NULL && s.monthsz == 0, "month_free leaves months");
 
 	/* No review: no month, one page of updates/ (it says so). */
 	s.pubsz = 0;
 	month_index(&s);
-	CHECK(s.monthsz == 0 && s.updatepagesz == 1, "no review: %zu months, "
-	    "%zu pages", s.monthsz, s.updatepagesz);
+	CHECK(s.monthsz == 0 && s.updatepagesz == 1 && s.monthpagesz == 0,
+	    "no review: %zu months, %zu pages, %zu month pages", s.monthsz,
+	    s.updatepagesz, s.monthpagesz);
 	month_free(&s);
 
 	for (i = 0; i < NREV; i++) {
