@@ -319,12 +319,13 @@ follow_html(const struct site *s, const char *prefix)
 
 	sec = html_section(root, NULL, "feeds", "All the feeds of this site",
 	    NULL);
-	p = html_el(sec, "p", "Each feed lists the newest ");
-	t = xasprintf("%zu", s->feed_length);
-	follow_text(p, t);
+	t = xasprintf("Each feed lists the newest %zu reviews added to it, "
+	    "but for the monthly updates: one item for each of the last %zu "
+	    "months that have ended, each with up to %zu of its reviews. "
+	    "The same list for a feed reader: ", s->feed_length,
+	    s->feed_length, s->feed_length);
+	p = html_el(sec, "p", t);
 	free(t);
-	follow_text(p, " reviews added to it. The same list for a feed "
-	    "reader: ");
 	t = xasprintf("%sfeeds.opml", prefix);
 	follow_link(p, t, "all feeds as one file (OPML)");
 	free(t);
