@@ -55,6 +55,98 @@ feed_html(const char *text, int para)
 }
 
 /*
+ * Start the RSS 2.0 document *docp of the feed at rel, whose page is at
+ * dir: its channel's title, link, description (desc, as HTML text),
+ * language, atom:link to itself, lastBuildDate (the build time when
+ * SOURCE_DATE_EPOCH is set, else newest unless NULL) and ttl.  Returns
+ * the channel, for its items.
+ */
+static xmlNodePtr
+feed_channel(const struct site *s, xmlDocPtr *docp, const char *rel,
+    const char *dir, const char *title, const char *desc,
+    const struct date *newest)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 rss, ch, self;
+	xmlNsPtr	 atom;
+	xmlChar		*html;
+	char		*t, date[64];
+
+	doc = xmlNewDoc((const xmlChar *)"1.0");
+	rss = xmlNewNode(NULL, (const xmlChar *)"rss");
+	xmlDocSetRootElement(doc, rss);
+	xmlNewProp(rss, (const xmlChar *)"version", (const xmlChar *)"2.0");
+	atom = xmlNewNs(rss, (const xmlChar *)ATOM_NS,
+	    (const xmlChar *)"atom");
+	ch = xmlNewChild(rss, NULL, (const xmlChar *)"channel", NULL);
+	feed_text(ch, "title", title);
+	t = xasprintf("%s%s", s->base_url, dir);
+	feed_text(ch, "link", t);
+	free(t);
+	html = feed_html(desc, 0);
+	feed_text(ch, "description", (const char *)html);
+	xmlFree(html);
+	feed_text(ch, "language", s->language);
+	self = xmlNewChild(ch, atom, (const xmlChar *)"link", NULL);
+	t = xasprintf("%s%s", s->base_url, rel);
+	xmlNewProp(self, (const xmlChar *)"href", (const xmlChar *)t);
+	free(t);
+	xmlNewProp(self, (const xmlChar *)"rel", (const xmlChar *)"self");
+	xmlNewProp(self, (const xmlChar *)"type",
+	    (const xmlChar *)"application/rss+xml");
+	if (s->nowset) {
+		date_rfc822_time(s->now, date, sizeof(date));
+		feed_text(ch, "lastBuildDate", date);
+	} else if (newest != NULL) {
+		date_rfc822(newest, date, sizeof(date));
+		feed_text(ch, "lastBuildDate", date);
+	}
+	/* How long a reader or mailing tool may keep it before asking. */
+	snprintf(date, sizeof(date), "%zu", s->feed_ttl);
+	feed_text(ch, "ttl", date);
+	*docp = doc;
+	return ch;
+}
+
+/*
+ * Add an item to channel ch: its title, and its link to the page at
+ * rel (from the site root), which is also its permanent guid.  Returns
+ * the item.
+ */
+static xmlNodePtr
+feed_item(const struct site *s, xmlNodePtr ch, const char *title,
+    const char *rel)
+{
+	xmlNodePtr	 it, guid;
+	char		*t;
+
+	it = xmlNewChild(ch, NULL, (const xmlChar *)"item", NULL);
+	feed_text(it, "title", title);
+	t = xasprintf("%s%s", s->base_url, rel);
+	feed_text(it, "link", t);
+	guid = xmlNewTextChild(it, NULL, (const xmlChar *)"guid",
+	    (const xmlChar *)t);
+	xmlNewProp(guid, (const xmlChar *)"isPermaLink",
+	    (const xmlChar *)"true");
+	free(t);
+	return it;
+}
+
+/* Write doc (freed) as rel.  Returns 1 on success, 0 when reported. */
+static int
+feed_save(struct output *o, const char *rel, xmlDocPtr doc)
+{
+	xmlChar		*mem;
+	int		 len, ok;
+
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	ok = output_write(o, rel, mem, (size_t)len);
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	return ok;
+}
+
+/*
  * Write the feed rel ("feed.xml", "themes/<slug>/feed.xml") of the
  * reviews revs (any order: the feed_length added to the site last are
  * used, newest added first, dated the day they were added), titled
@@ -69,12 +161,10 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 {
 	const struct review **revs;
 	xmlDocPtr	 doc;
-	xmlNodePtr	 rss, ch, it, self, guid;
-	xmlNsPtr	 atom;
-	xmlChar		*mem, *html;
-	int		 len, ok;
+	xmlNodePtr	 ch, it;
+	xmlChar		*html;
 	size_t		 i, j;
-	char		*t, date[64];
+	char		*t, *desc, date[64];
 	const struct review *r;
 
 	/* A review added today is new to the reader, whenever published. */
@@ -82,56 +172,19 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 	if (revsz > 0)
 		memcpy(revs, given, revsz * sizeof(*revs));
 	index_recent(revs, revsz);
-	doc = xmlNewDoc((const xmlChar *)"1.0");
-	rss = xmlNewNode(NULL, (const xmlChar *)"rss");
-	xmlDocSetRootElement(doc, rss);
-	xmlNewProp(rss, (const xmlChar *)"version", (const xmlChar *)"2.0");
-	atom = xmlNewNs(rss, (const xmlChar *)ATOM_NS,
-	    (const xmlChar *)"atom");
-	ch = xmlNewChild(rss, NULL, (const xmlChar *)"channel", NULL);
 	t = name == NULL ? xstrdup(s->title) :
 	    xasprintf("%s: %s", s->title, name);
-	feed_text(ch, "title", t);
-	free(t);
-	t = xasprintf("%s%s", s->base_url, dir);
-	feed_text(ch, "link", t);
-	free(t);
-	t = name == NULL ? xasprintf("%s %s", s->description,
+	desc = name == NULL ? xasprintf("%s %s", s->description,
 	    s->content_note) : xasprintf("Reviews published %s %s. %s",
-	    phrase, name,
-	    s->content_note);
-	html = feed_html(t, 0);
-	feed_text(ch, "description", (const char *)html);
-	xmlFree(html);
+	    phrase, name, s->content_note);
+	ch = feed_channel(s, &doc, rel, dir, t, desc, revsz > 0 ?
+	    &revs[0]->added : NULL);
 	free(t);
-	feed_text(ch, "language", s->language);
-	self = xmlNewChild(ch, atom, (const xmlChar *)"link", NULL);
-	t = xasprintf("%s%s", s->base_url, rel);
-	xmlNewProp(self, (const xmlChar *)"href", (const xmlChar *)t);
-	free(t);
-	xmlNewProp(self, (const xmlChar *)"rel", (const xmlChar *)"self");
-	xmlNewProp(self, (const xmlChar *)"type",
-	    (const xmlChar *)"application/rss+xml");
-	if (s->nowset) {
-		date_rfc822_time(s->now, date, sizeof(date));
-		feed_text(ch, "lastBuildDate", date);
-	} else if (revsz > 0) {
-		date_rfc822(&revs[0]->added, date, sizeof(date));
-		feed_text(ch, "lastBuildDate", date);
-	}
-	/* How long a reader or mailing tool may keep it before asking. */
-	snprintf(date, sizeof(date), "%zu", s->feed_ttl);
-	feed_text(ch, "ttl", date);
+	free(desc);
 	for (i = 0; i < revsz && i < s->feed_length; i++) {
 		r = revs[i];
-		it = xmlNewChild(ch, NULL, (const xmlChar *)"item", NULL);
-		feed_text(it, "title", r->title);
-		t = xasprintf("%sreviews/%s/", s->base_url, r->slug);
-		feed_text(it, "link", t);
-		guid = xmlNewTextChild(it, NULL, (const xmlChar *)"guid",
-		    (const xmlChar *)t);
-		xmlNewProp(guid, (const xmlChar *)"isPermaLink",
-		    (const xmlChar *)"true");
+		t = xasprintf("reviews/%s/", r->slug);
+		it = feed_item(s, ch, r->title, t);
 		free(t);
 		date_rfc822(&r->added, date, sizeof(date));
 		feed_text(it, "pubDate", date);
@@ -141,12 +194,8 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 		for (j = 0; j < r->themesz; j++)
 			feed_text(it, "category", r->themes[j]->name);
 	}
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	ok = output_write(o, rel, mem, (size_t)len);
-	xmlFree(mem);
-	xmlFreeDoc(doc);
 	free(revs);
-	return ok;
+	return feed_save(o, rel, doc);
 }
 
 /*
@@ -315,64 +364,30 @@ int
 feed_updates(const struct site *s, struct output *o)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 rss, ch, it, self, guid;
-	xmlNsPtr	 atom;
-	xmlChar		*mem, *html;
+	xmlNodePtr	 ch, it;
+	xmlChar		*html;
 	const struct month *m;
 	struct date	 next;
-	int		 len, ok;
 	size_t		 i, j, n = 0;
-	char		*t, date[64];
+	char		*t, *desc, *rel, date[64];
 
-	doc = xmlNewDoc((const xmlChar *)"1.0");
-	rss = xmlNewNode(NULL, (const xmlChar *)"rss");
-	xmlDocSetRootElement(doc, rss);
-	xmlNewProp(rss, (const xmlChar *)"version", (const xmlChar *)"2.0");
-	atom = xmlNewNs(rss, (const xmlChar *)ATOM_NS,
-	    (const xmlChar *)"atom");
-	ch = xmlNewChild(rss, NULL, (const xmlChar *)"channel", NULL);
 	t = xasprintf("%s: monthly updates", s->title);
-	feed_text(ch, "title", t);
+	desc = xasprintf("The reviews added to this site each month, one "
+	    "item a month once the month has ended. %s", s->content_note);
+	ch = feed_channel(s, &doc, "updates/feed.xml", "updates/", t, desc,
+	    NULL);
 	free(t);
-	t = xasprintf("%supdates/", s->base_url);
-	feed_text(ch, "link", t);
-	free(t);
-	t = xasprintf("The reviews added to this site each month, one item "
-	    "a month once the month has ended. %s", s->content_note);
-	html = feed_html(t, 0);
-	feed_text(ch, "description", (const char *)html);
-	xmlFree(html);
-	free(t);
-	feed_text(ch, "language", s->language);
-	self = xmlNewChild(ch, atom, (const xmlChar *)"link", NULL);
-	t = xasprintf("%supdates/feed.xml", s->base_url);
-	xmlNewProp(self, (const xmlChar *)"href", (const xmlChar *)t);
-	free(t);
-	xmlNewProp(self, (const xmlChar *)"rel", (const xmlChar *)"self");
-	xmlNewProp(self, (const xmlChar *)"type",
-	    (const xmlChar *)"application/rss+xml");
-	if (s->nowset) {
-		date_rfc822_time(s->now, date, sizeof(date));
-		feed_text(ch, "lastBuildDate", date);
-	}
-	snprintf(date, sizeof(date), "%zu", s->feed_ttl);
-	feed_text(ch, "ttl", date);
+	free(desc);
 	for (i = 0; i < s->monthsz && n < s->feed_length; i++) {
 		m = &s->months[i];
 		if (!m->ended)
 			continue;
 		n++;
-		it = xmlNewChild(ch, NULL, (const xmlChar *)"item", NULL);
 		t = xasprintf("Reviews added in %s", m->name);
-		feed_text(it, "title", t);
+		rel = xasprintf("updates/%s/", m->slug);
+		it = feed_item(s, ch, t, rel);
 		free(t);
-		t = xasprintf("%supdates/%s/", s->base_url, m->slug);
-		feed_text(it, "link", t);
-		guid = xmlNewTextChild(it, NULL, (const xmlChar *)"guid",
-		    (const xmlChar *)t);
-		xmlNewProp(guid, (const xmlChar *)"isPermaLink",
-		    (const xmlChar *)"true");
-		free(t);
+		free(rel);
 		next = m->first;
 		if (++next.month > 12) {
 			next.month = 1;
@@ -386,9 +401,5 @@ feed_updates(const struct site *s, struct output *o)
 		for (j = 0; j < m->themesz; j++)
 			feed_text(it, "category", m->themes[j].theme->name);
 	}
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	ok = output_write(o, "updates/feed.xml", mem, (size_t)len);
-	xmlFree(mem);
-	xmlFreeDoc(doc);
-	return ok;
+	return feed_save(o, "updates/feed.xml", doc);
 }
