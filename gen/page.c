@@ -172,14 +172,6 @@ page_review(const struct site *s, const struct review *r,
 	return page_finish(&pc, o, TK_REVIEW, CTX_REVIEW, r, rd);
 }
 
-/* Add a text child p (a paragraph) to parent; returns it. */
-static xmlNodePtr
-page_para(xmlNodePtr parent, const char *text)
-{
-	return xmlNewTextChild(parent, NULL, (const xmlChar *)"p",
-	    (const xmlChar *)text);
-}
-
 /*
  * The page of withdrawn review r: a notice in its place, saying so with
  * the date and the title, with a link home, and marked noindex (the
@@ -194,7 +186,6 @@ page_withdrawn(const struct site *s, const struct review *r,
 	struct pagectx	 pc;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, p, k;
-	xmlBufferPtr	 b;
 	char		 date[64];
 	int		 ok;
 
@@ -206,25 +197,17 @@ page_withdrawn(const struct site *s, const struct review *r,
 	doc = htmlNewDocNoDtD(NULL, NULL);
 	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
 	xmlDocSetRootElement(doc, root);
-	p = page_para(root, "The review ");
-	xmlNewTextChild(p, NULL, (const xmlChar *)"cite",
-	    (const xmlChar *)r->title);
+	p = html_el(root, "p", "The review ");
+	html_el(p, "cite", r->title);
 	xmlNodeAddContent(p, (const xmlChar *)arena_printf(&pc.arena,
 	    " was withdrawn on %s. It is no longer published on this "
 	    "site.", date));
-	p = page_para(root, NULL);
-	k = xmlNewTextChild(p, NULL, (const xmlChar *)"a",
-	    (const xmlChar *)"Go to the home page");
-	xmlNewProp(k, (const xmlChar *)"href",
-	    (const xmlChar *)(*pc.prefix == '\0' ? "./" : pc.prefix));
+	p = html_el(root, "p", NULL);
+	k = html_el(p, "a", "Go to the home page");
+	html_attr(k, "href", *pc.prefix == '\0' ? "./" : pc.prefix);
 	xmlNodeAddContent(p, (const xmlChar *)" to find the reviews that "
 	    "are published.");
-	b = xmlBufferCreate();
-	for (k = root->children; k != NULL; k = k->next)
-		htmlNodeDump(b, doc, k);
-	notice.body = xstrdup((const char *)xmlBufferContent(b));
-	xmlBufferFree(b);
-	xmlFreeDoc(doc);
+	notice.body = html_dump(doc, root);
 	pc.page = &notice;
 	ok = page_finish(&pc, o, TK_PAGE, CTX_PAGE, NULL, rd);
 	free(notice.title);
