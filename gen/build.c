@@ -490,6 +490,16 @@ build_reviews(struct site *s)
 			free(paths[i]);
 			continue;
 		}
+		if (!scan_reviewslug(s->reviews[s->reviewsz].slug)) {
+			diag_error(s->diag, paths[i], 1, "a review cannot be "
+			    "called \"page\": that web address holds the "
+			    "later pages of the list of all reviews; rename "
+			    "the file, such as child-a-page.md");
+			ok = 0;
+			free(s->reviews[s->reviewsz].slug);
+			free(paths[i]);
+			continue;
+		}
 		s->reviewsz++;
 	}
 	free(paths);

@@ -111,6 +111,7 @@ int		 scan_readconfig(struct diag *, const struct patterns *,
 		    const char *, int, char **, size_t *);
 size_t		 scan_dir(struct diag *, const char *, char ***);
 int		 scan_content(struct diag *, const char *, const char *);
+int		 scan_reviewslug(const char *);
 char		*scan_slug(struct diag *, const struct patterns *,
 		    const char *);
 

@@ -382,6 +382,15 @@ new_slug(const char *title)
 		if ((p = strrchr(slug, '-')) != NULL)
 			*p = '\0';
 	}
+	if (!scan_reviewslug(slug)) {
+		fputs("lcspr: the title \"", stderr);
+		diag_puts(stderr, title);
+		fputs("\" gives the file name page.md, and that web address "
+		    "holds the later pages of the list of all reviews: give "
+		    "a longer title, such as \"Child A: neglect\"\n", stderr);
+		free(slug);
+		return NULL;
+	}
 	return slug;
 }
 

@@ -669,6 +669,16 @@ scan_dir(struct diag *d, const char *dir, char ***paths)
 }
 
 /*
+ * May a review be called slug?  Not "page": reviews/page/ holds the
+ * later pages of the list of all reviews (reviews/page/2/).
+ */
+int
+scan_reviewslug(const char *slug)
+{
+	return strcmp(slug, "page") != 0;
+}
+
+/*
  * The slug of a content file: its base name without ".md", checked
  * against the slug pattern.  Returns an owned string, or NULL when
  * reported.
