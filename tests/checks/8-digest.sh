@@ -112,7 +112,7 @@ fi
 "$L" digest -C "$C" --since 2026-11-01 -o "$D/no/such/folder.eml" >/dev/null 2>"$D/err"
 rc=$?
 if [ "$rc" -eq 1 ] && [ ! -e "$D/no" ] &&
-   grep -qx "$D/no/such/folder.eml: cannot write the digest: No such file or directory" "$D/err"; then
+   grep -qxF "$D/no/such/folder.eml: cannot write the digest: the folder \"$D/no/such\" does not exist; make it first, or give -o a file in a folder that exists" "$D/err"; then
 	pass "digest: a folder that does not exist: exit 1, message"
 else
 	fail "digest: a folder that does not exist: exit 1, message" "exit $rc; $(cat "$D/err")"
