@@ -333,6 +333,7 @@ int		 output_commit(struct output *);
 int		 output_stopped(struct output *);
 void		 output_gone(const struct output *, FILE *);
 void		 output_free(struct output *);
+void		 output_rmtree(const char *);
 
 /* search.c */
 int		 search_index(const struct site *, struct output *);

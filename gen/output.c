@@ -110,8 +110,6 @@ output_isempty(const char *path)
 	return empty;
 }
 
-static void	output_rmtree(const char *);
-
 /*
  * Take the lock file ".NAME.lock" beside the output folder out, so
  * that two builds never write one site at once; it is held until
@@ -641,8 +639,11 @@ output_rmone(const char *path, const struct stat *st, int flag,
 	return remove(path);
 }
 
-/* Remove a folder and everything in it. */
-static void
+/*
+ * Remove the folder path and everything in it, never through a
+ * symbolic link; what cannot be removed is left.
+ */
+void
 output_rmtree(const char *path)
 {
 	nftw(path, output_rmone, 32, FTW_DEPTH | FTW_PHYS);

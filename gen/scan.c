@@ -309,11 +309,9 @@ int
 scan_read(struct diag *d, const struct patterns *re, const char *path,
     char **text, size_t *len)
 {
-	if (!scan_readn(d, re, path, FILE_MAX, "a content file", "split "
+	return scan_readn(d, re, path, FILE_MAX, "a content file", "split "
 	    "it, or link to the full report instead of copying it in", text,
-	    len))
-		return 0;
-	return 1;
+	    len);
 }
 
 /*

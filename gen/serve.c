@@ -21,7 +21,6 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -93,13 +92,14 @@ struct serve {
 };
 
 /* The reload script: it waits for the build after number %lu. */
-static const char serve_script[] =
-"<script>/* lcspr serve: reload after each build */"
-"(function(g){function w(){fetch(\"" SERVE_PREFIX "wait?gen=\"+g,"
-"{cache:\"no-store\"}).then(function(r){if(!r.ok)throw 0;"
-"return r.text()}).then(function(t){if(t.trim()!==String(g))"
-"location.reload();else w()},function(){setTimeout(w,1000)})}w()})"
-"(%lu);</script>";
+#define SERVE_JS \
+"/* lcspr serve: reload after each build */" \
+"(function(g){function w(){fetch(\"" SERVE_PREFIX "wait?gen=\"+g," \
+"{cache:\"no-store\"}).then(function(r){if(!r.ok)throw 0;" \
+"return r.text()}).then(function(t){if(t.trim()!==String(g))" \
+"location.reload();else w()},function(){setTimeout(w,1000)})}w()})" \
+"(%lu);"
+static const char serve_script[] = "<script>" SERVE_JS "</script>";
 
 static const struct {
 	const char	*ext;		/* a file name ending, lower case */
@@ -146,18 +146,17 @@ serve_type(const char *name)
 }
 
 /*
- * The box of build messages shown at the top of HTML pages: a div with
- * a heading (element tag: "p" above a page, which has its own h1) and
- * the messages as preformatted text, built with libxml2 (the serialiser
- * escapes every message).  Returns what the caller frees.
+ * Add to parent the box of build messages shown at the top of HTML
+ * pages: a div with a heading (element tag: "p" above a page, which
+ * has its own h1) and the messages as preformatted text, all text
+ * nodes, so the serialiser escapes every message.
  */
-static char *
-serve_overlay(const char *tag, const char *heading, const char *msgs)
+static void
+serve_overlay(xmlNodePtr parent, const char *tag, const char *heading,
+    const char *msgs)
 {
-	xmlDocPtr	 doc;
-	xmlNodePtr	 div, p;
-	xmlBufferPtr	 b;
-	char		*clean, *ret;
+	xmlNodePtr	 div;
+	char		*clean;
 	size_t		 i;
 
 	/* Only valid UTF-8 reaches the tree: other bytes become '?'. */
@@ -170,30 +169,18 @@ serve_overlay(const char *tag, const char *heading, const char *msgs)
 		if ((unsigned char)clean[i] < 0x20 && clean[i] != '\n' &&
 		    clean[i] != '\t')
 			clean[i] = '?';
-	doc = htmlNewDocNoDtD(NULL, NULL);
-	div = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
-	xmlDocSetRootElement(doc, div);
-	xmlNewProp(div, (const xmlChar *)"id", (const xmlChar *)"lcspr-serve-errors");
-	xmlNewProp(div, (const xmlChar *)"role", (const xmlChar *)"alert");
-	xmlNewProp(div, (const xmlChar *)"style", (const xmlChar *)
-	    "position:relative;z-index:2147483647;margin:0;"
-	    "padding:15px;background:#ffffff;color:#0b0c0c;"
+	div = html_el(parent, "div", NULL);
+	html_attr(div, "id", "lcspr-serve-errors");
+	html_attr(div, "role", "alert");
+	html_attr(div, "style", "position:relative;z-index:2147483647;"
+	    "margin:0;padding:15px;background:#ffffff;color:#0b0c0c;"
 	    "border:5px solid #d4351c;font:16px/1.4 sans-serif");
-	p = xmlNewTextChild(div, NULL, (const xmlChar *)tag, (const xmlChar *)heading);
-	xmlNewProp(p, (const xmlChar *)"style", (const xmlChar *)
+	html_attr(html_el(div, tag, heading), "style",
 	    "margin:0 0 10px;font-weight:bold;font-size:16px");
-	p = xmlNewTextChild(div, NULL, (const xmlChar *)"pre", (const xmlChar *)clean);
-	xmlNewProp(p, (const xmlChar *)"style", (const xmlChar *)
+	html_attr(html_el(div, "pre", clean), "style",
 	    "margin:0;white-space:pre-wrap;overflow-wrap:anywhere;"
 	    "font:15px/1.4 monospace");
-	b = xmlBufferCreate();
-	htmlNodeDump(b, doc, div);
-	ret = xstrndup((const char *)xmlBufferContent(b),
-	    (size_t)xmlBufferLength(b));
-	xmlBufferFree(b);
-	xmlFreeDoc(doc);
 	free(clean);
-	return ret;
 }
 
 /* Is this port's argument a number from 1 to 65535?  -1 if not. */
@@ -244,18 +231,6 @@ serve_listen(int port)
 		return -1;
 	}
 	return fd;
-}
-
-static int
-serve_rmone(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
-{
-	(void)st, (void)ftw;
-	if (flag == FTW_DP)
-		rmdir(path);
-	else
-		unlink(path);
-	return 0;
 }
 
 /* Watch dir and every folder below it (not through symbolic links). */
@@ -678,6 +653,8 @@ serve_html(struct serve *sv, struct evbuffer *out, const char *html,
     size_t len)
 {
 	const char	*at, *close = NULL, *p;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
 	char		*box;
 	size_t		 head = 0;
 
@@ -685,9 +662,13 @@ serve_html(struct serve *sv, struct evbuffer *out, const char *html,
 		head = (size_t)(at - html);
 	evbuffer_add(out, html, head);
 	if (sv->errors != NULL) {
-		box = serve_overlay("p", "lcspr: the last build failed. "
+		doc = htmlNewDocNoDtD(NULL, NULL);
+		root = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
+		xmlDocSetRootElement(doc, root);
+		serve_overlay(root, "p", "lcspr: the last build failed. "
 		    "This page is from the last good build. Fix these, "
 		    "then save:", sv->errors);
+		box = html_dump(doc, root);
 		evbuffer_add(out, box, strlen(box));
 		free(box);
 	}
@@ -703,29 +684,47 @@ serve_html(struct serve *sv, struct evbuffer *out, const char *html,
 
 /*
  * Before any good build: a page with the messages, or "building", in
- * its main landmark under its h1.
+ * its main landmark under its h1, built with libxml2.
  */
 static void
 serve_nosite(struct serve *sv, struct evhttp_request *req)
 {
 	struct evbuffer	*b = evbuffer_new();
-	static const char head[] = "<!DOCTYPE html>\n<html lang=\"en\">"
-	    "<head><meta charset=\"utf-8\"/><meta name=\"viewport\" "
-	    "content=\"width=device-width, initial-scale=1\"/>"
-	    "<title>lcspr serve</title></head><body><main>";
-	char		*box;
+	xmlOutputBufferPtr ob;
+	xmlDocPtr	 doc;
+	xmlNodePtr	 html, head, meta, main;
+	char		*js;
 
-	evbuffer_add(b, head, sizeof(head) - 1);
-	if (sv->errors != NULL) {
-		box = serve_overlay("h1", "lcspr: the site cannot be built "
+	doc = htmlNewDocNoDtD(NULL, NULL);
+	xmlCreateIntSubset(doc, (const xmlChar *)"html", NULL, NULL);
+	html = xmlNewDocNode(doc, NULL, (const xmlChar *)"html", NULL);
+	xmlDocSetRootElement(doc, html);
+	html_attr(html, "lang", "en");
+	head = html_el(html, "head", NULL);
+	html_attr(html_el(head, "meta", NULL), "charset", "utf-8");
+	meta = html_el(head, "meta", NULL);
+	html_attr(meta, "name", "viewport");
+	html_attr(meta, "content", "width=device-width, initial-scale=1");
+	html_el(head, "title", "lcspr serve");
+	/* In the head, so that the main landmark holds only the page. */
+	js = xasprintf(SERVE_JS, sv->gen);
+	html_el(head, "script", js);
+	free(js);
+	main = html_el(html_el(html, "body", NULL), "main", NULL);
+	if (sv->errors != NULL)
+		serve_overlay(main, "h1", "lcspr: the site cannot be built "
 		    "yet. Fix these, then save:", sv->errors);
-		evbuffer_add(b, box, strlen(box));
-		free(box);
-	} else
-		evbuffer_add_printf(b, "<h1>lcspr: building the site</h1>"
-		    "<p>This page reloads when it is ready.</p>");
-	evbuffer_add_printf(b, serve_script, sv->gen);
-	evbuffer_add_printf(b, "</main></body></html>\n");
+	else {
+		html_el(main, "h1", "lcspr: building the site");
+		html_el(main, "p", "This page reloads when it is ready.");
+	}
+	ob = xmlAllocOutputBuffer(NULL);
+	htmlDocContentDumpFormatOutput(ob, doc, NULL, 1);
+	xmlOutputBufferFlush(ob);
+	evbuffer_add(b, xmlOutputBufferGetContent(ob),
+	    xmlOutputBufferGetSize(ob));
+	xmlOutputBufferClose(ob);
+	xmlFreeDoc(doc);
 	serve_reply(req, 503, "Service Unavailable",
 	    "text/html; charset=utf-8", b);
 	evbuffer_free(b);
@@ -950,7 +949,7 @@ serve_stop(struct serve *sv)
 	if (sv->base != NULL)
 		event_base_free(sv->base);
 	if (sv->tmpdir != NULL)
-		nftw(sv->tmpdir, serve_rmone, 16, FTW_DEPTH | FTW_PHYS);
+		output_rmtree(sv->tmpdir);
 	for (i = 0; i < sv->wdsz; i++)
 		free(sv->wdpath[i]);
 	free(sv->wdpath);
