@@ -58,6 +58,7 @@ char		*xasprintf(const char *, ...)
 void		 buf_add(struct buf *, const void *, size_t);
 void		 buf_puts(struct buf *, const char *);
 void		 buf_free(struct buf *);
+int		 util_write(int, const void *, size_t);
 int		 util_run(char *const [], const struct runspec *,
 		    struct buf *);
 void		 spool_open(struct spool *);

@@ -135,7 +135,6 @@ init_write(int top, const char *dir, const struct embedfile *ef)
 	const char	*base, *p, *end, *q;
 	int		 dfd, fd = -1, ok = 0;
 	size_t		 n, vn = sizeof(INIT_VERSION) - 1;
-	ssize_t		 w;
 
 	if ((dfd = init_parent(top, ef->name, &base)) == -1 ||
 	    (fd = openat(dfd, base, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
@@ -146,18 +145,11 @@ init_write(int top, const char *dir, const struct embedfile *ef)
 	while (p < end) {
 		q = memmem(p, (size_t)(end - p), INIT_VERSION, vn);
 		n = (size_t)((q != NULL ? q : end) - p);
-		while (n > 0) {
-			if ((w = write(fd, p, n)) == -1) {
-				if (errno == EINTR)
-					continue;
-				goto out;
-			}
-			p += w;
-			n -= (size_t)w;
-		}
+		if (!util_write(fd, p, n))
+			goto out;
+		p += n;
 		if (q != NULL) {
-			if (write(fd, VERSION, sizeof(VERSION) - 1) !=
-			    (ssize_t)(sizeof(VERSION) - 1))
+			if (!util_write(fd, VERSION, sizeof(VERSION) - 1))
 				goto out;
 			p += vn;
 		}

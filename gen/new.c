@@ -442,9 +442,7 @@ static int
 new_write(struct site *s, const char *path, const struct buf *text)
 {
 	char	*dir;
-	size_t	 off = 0;
-	ssize_t	 n;
-	int	 fd;
+	int	 fd, written;
 
 	dir = xasprintf("%s/reviews", s->opts->contentdir);
 	if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
@@ -465,18 +463,11 @@ new_write(struct site *s, const char *path, const struct buf *text)
 			    strerror(errno));
 		return 0;
 	}
-	while (off < text->len) {
-		if ((n = write(fd, text->data + off, text->len - off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		off += (size_t)n;
-	}
-	if (off < text->len || close(fd) == -1) {
+	if (!(written = util_write(fd, text->data, text->len)) ||
+	    close(fd) == -1) {
 		diag_error(s->diag, path, 0, "cannot write: %s",
 		    strerror(errno));
-		if (off < text->len)
+		if (!written)
 			close(fd);
 		unlink(path);
 		return 0;

@@ -406,8 +406,6 @@ output_write(struct output *o, const char *rel, const void *data,
     size_t len)
 {
 	int		 fd;
-	ssize_t		 n;
-	const char	*p = data;
 
 	/* Stopped by a signal: build_run says so. */
 	if (__atomic_load_n(&o->stop, __ATOMIC_RELAXED) > 0) {
@@ -427,13 +425,9 @@ output_write(struct output *o, const char *rel, const void *data,
 		    O_CLOEXEC, 0644);
 	if (fd == -1)
 		goto fail;
-	while (len > 0) {
-		if ((n = write(fd, p, len)) < 0) {
-			close(fd);
-			goto fail;
-		}
-		p += n;
-		len -= (size_t)n;
+	if (!util_write(fd, data, len)) {
+		close(fd);
+		goto fail;
 	}
 	if (close(fd) == -1)
 		goto fail;

@@ -311,6 +311,28 @@ arena_free(struct arena *a)
 	a->head = NULL;
 }
 
+/*
+ * Write all n bytes at p to fd, again after an interrupted or short
+ * write.  Returns 1, or 0 with errno set.
+ */
+int
+util_write(int fd, const void *p, size_t n)
+{
+	const char	*c = p;
+	ssize_t		 w;
+
+	while (n > 0) {
+		if ((w = write(fd, c, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		c += w;
+		n -= (size_t)w;
+	}
+	return 1;
+}
+
 extern char **environ;
 
 /* Milliseconds since t0. */
