@@ -319,15 +319,16 @@ digest_text(const struct digest *d, struct buf *b)
 
 /* The HTML part. */
 
-/* A child element of parent, with an inline style (or NULL). */
+/* A child element of parent as html_el makes it, with an inline style. */
 static xmlNodePtr
-digest_el(xmlNodePtr parent, const char *name, const char *style)
+digest_el(xmlNodePtr parent, const char *name, const char *style,
+    const char *text)
 {
 	xmlNodePtr	 n;
 
-	n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+	n = html_el(parent, name, text);
 	if (style != NULL)
-		xmlNewProp(n, (const xmlChar *)"style", (const xmlChar *)style);
+		html_attr(n, "style", style);
 	return n;
 }
 
@@ -344,9 +345,8 @@ digest_link(xmlNodePtr n, const char *href, const char *text)
 {
 	xmlNodePtr	 a;
 
-	a = digest_el(n, "a", DIGEST_LINK);
-	xmlNewProp(a, (const xmlChar *)"href", (const xmlChar *)href);
-	digest_add(a, text);
+	a = digest_el(n, "a", DIGEST_LINK, text);
+	html_attr(a, "href", href);
 }
 
 /* A layout table: mail programs lay out tables, not CSS boxes. */
@@ -355,29 +355,25 @@ digest_table(xmlNodePtr parent, const char *width, const char *style)
 {
 	xmlNodePtr	 t;
 
-	t = digest_el(parent, "table", style);
-	xmlNewProp(t, (const xmlChar *)"role", (const xmlChar *)"presentation");
-	xmlNewProp(t, (const xmlChar *)"width", (const xmlChar *)width);
-	xmlNewProp(t, (const xmlChar *)"cellpadding", (const xmlChar *)"0");
-	xmlNewProp(t, (const xmlChar *)"cellspacing", (const xmlChar *)"0");
-	xmlNewProp(t, (const xmlChar *)"border", (const xmlChar *)"0");
+	t = digest_el(parent, "table", style, NULL);
+	html_attr(t, "role", "presentation");
+	html_attr(t, "width", width);
+	html_attr(t, "cellpadding", "0");
+	html_attr(t, "cellspacing", "0");
+	html_attr(t, "border", "0");
 	return t;
 }
 
 /* A new row of the main table, before next (or at the end): its cell. */
 static xmlNodePtr
-digest_row(xmlDocPtr doc, xmlNodePtr table, xmlNodePtr next,
-    const char *style)
+digest_row(xmlNodePtr table, xmlNodePtr next, const char *style)
 {
-	xmlNodePtr	 tr, td;
+	xmlNodePtr	 tr;
 
-	tr = xmlNewDocNode(doc, NULL, (const xmlChar *)"tr", NULL);
+	tr = html_el(table, "tr", NULL);
 	if (next != NULL)
-		xmlAddPrevSibling(next, tr);
-	else
-		xmlAddChild(table, tr);
-	td = digest_el(tr, "td", style);
-	return td;
+		xmlAddPrevSibling(next, tr);	/* moves it */
+	return digest_el(tr, "td", style, NULL);
 }
 
 static int
@@ -401,46 +397,34 @@ digest_dump(xmlDocPtr doc, xmlNodePtr n, struct buf *b)
 	xmlOutputBufferClose(ob);
 }
 
-/* The text of a row: a paragraph in td with style. */
-static xmlNodePtr
-digest_p(xmlNodePtr td, const char *style, const char *text)
-{
-	xmlNodePtr	 p;
-
-	p = digest_el(td, "p", style);
-	if (text != NULL)
-		digest_add(p, text);
-	return p;
-}
-
 /* The row of review r, before next, in table. */
 static xmlNodePtr
-digest_htmlreview(const struct digest *d, xmlDocPtr doc, xmlNodePtr table,
-    xmlNodePtr next, const struct review *r)
+digest_htmlreview(const struct digest *d, xmlNodePtr table, xmlNodePtr next,
+    const struct review *r)
 {
 	xmlNodePtr	 td, h, p;
 	char		*t;
 
-	td = digest_row(doc, table, next, "padding:16px 24px;"
+	td = digest_row(table, next, "padding:16px 24px;"
 	    "border-top:1px solid #b1b4b6;" DIGEST_FONT DIGEST_TEXT
 	    DIGEST_WRAP);
 	h = digest_el(td, "h2", "margin:0 0 8px 0;font-size:22px;"
-	    "line-height:1.3;font-weight:bold;");
+	    "line-height:1.3;font-weight:bold;", NULL);
 	t = xasprintf("%sreviews/%s/", d->site->base_url, r->slug);
 	digest_link(h, t, r->title);
 	free(t);
 	if (r->summary != NULL && *r->summary != '\0')
-		digest_p(td, "margin:0 0 8px 0;font-size:16px;"
+		digest_el(td, "p", "margin:0 0 8px 0;font-size:16px;"
 		    "line-height:1.5;", r->summary);
-	p = digest_p(td, "margin:0;font-size:14px;line-height:1.5;"
+	p = digest_el(td, "p", "margin:0;font-size:14px;line-height:1.5;"
 	    DIGEST_GREY, r->themesz == 1 ? "Theme: " : "Themes: ");
 	t = digest_themes(r);
 	digest_add(p, t);
 	free(t);
-	xmlNewChild(p, NULL, (const xmlChar *)"br", NULL);
+	html_el(p, "br", NULL);
 	digest_add(p, "Region: ");
 	digest_add(p, r->region->name);
-	xmlNewChild(p, NULL, (const xmlChar *)"br", NULL);
+	html_el(p, "br", NULL);
 	digest_add(p, "Published: ");
 	t = digest_dates(r);
 	digest_add(p, t);
@@ -450,17 +434,17 @@ digest_htmlreview(const struct digest *d, xmlDocPtr doc, xmlNodePtr table,
 
 /* The row that says how many more reviews there are, before next. */
 static xmlNodePtr
-digest_htmlmore(const struct digest *d, xmlDocPtr doc, xmlNodePtr table,
-    xmlNodePtr next, size_t n)
+digest_htmlmore(const struct digest *d, xmlNodePtr table, xmlNodePtr next,
+    size_t n)
 {
 	xmlNodePtr	 td, p;
 	char		*t, *url;
 
-	td = digest_row(doc, table, next, "padding:16px 24px;"
+	td = digest_row(table, next, "padding:16px 24px;"
 	    "border-top:1px solid #b1b4b6;" DIGEST_FONT DIGEST_TEXT
 	    DIGEST_WRAP);
 	t = digest_more(n);
-	p = digest_p(td, "margin:0;font-size:16px;line-height:1.5;"
+	p = digest_el(td, "p", "margin:0;font-size:16px;line-height:1.5;"
 	    "font-weight:bold;", t);
 	free(t);
 	digest_add(p, " ");
@@ -491,71 +475,66 @@ digest_html(struct digest *d, struct buf *b)
 	xmlCreateIntSubset(doc, (const xmlChar *)"html", NULL, NULL);
 	html = xmlNewDocNode(doc, NULL, (const xmlChar *)"html", NULL);
 	xmlDocSetRootElement(doc, html);
-	xmlNewProp(html, (const xmlChar *)"lang",
-	    (const xmlChar *)s->language);
-	head = digest_el(html, "head", NULL);
-	meta = digest_el(head, "meta", NULL);
-	xmlNewProp(meta, (const xmlChar *)"http-equiv",
-	    (const xmlChar *)"Content-Type");
-	xmlNewProp(meta, (const xmlChar *)"content",
-	    (const xmlChar *)"text/html; charset=UTF-8");
-	meta = digest_el(head, "meta", NULL);
-	xmlNewProp(meta, (const xmlChar *)"name", (const xmlChar *)"viewport");
-	xmlNewProp(meta, (const xmlChar *)"content",
-	    (const xmlChar *)"width=device-width, initial-scale=1");
-	xmlNewTextChild(head, NULL, (const xmlChar *)"title",
-	    (const xmlChar *)d->subject);
+	html_attr(html, "lang", s->language);
+	head = html_el(html, "head", NULL);
+	meta = html_el(head, "meta", NULL);
+	html_attr(meta, "http-equiv", "Content-Type");
+	html_attr(meta, "content", "text/html; charset=UTF-8");
+	meta = html_el(head, "meta", NULL);
+	html_attr(meta, "name", "viewport");
+	html_attr(meta, "content", "width=device-width, initial-scale=1");
+	html_el(head, "title", d->subject);
 	body = digest_el(html, "body", "margin:0;padding:0;"
-	    "background-color:#f3f2f1;");
+	    "background-color:#f3f2f1;", NULL);
 	outer = digest_table(body, "100%", "background-color:#f3f2f1;");
-	td = digest_el(digest_el(outer, "tr", NULL), "td",
-	    "padding:16px 8px;");
-	xmlNewProp(td, (const xmlChar *)"align", (const xmlChar *)"center");
+	td = digest_el(html_el(outer, "tr", NULL), "td", "padding:16px 8px;",
+	    NULL);
+	html_attr(td, "align", "center");
 	table = digest_table(td, "600", "width:100%;max-width:600px;"
 	    "background-color:#ffffff;border-top:8px solid #1d70b8;"
 	    "text-align:left;");
 
 	/* The heading, the period and the content note. */
-	cell = digest_row(doc, table, NULL, "padding:24px 24px 16px 24px;"
+	cell = digest_row(table, NULL, "padding:24px 24px 16px 24px;"
 	    DIGEST_FONT DIGEST_TEXT DIGEST_WRAP);
-	digest_p(cell, "margin:0 0 8px 0;font-size:16px;line-height:1.4;"
+	digest_el(cell, "p", "margin:0 0 8px 0;font-size:16px;line-height:1.4;"
 	    DIGEST_GREY, d->name);
 	t = xasprintf("Reviews added %s", d->period);
-	digest_add(digest_el(cell, "h1", "margin:0 0 16px 0;font-size:28px;"
-	    "line-height:1.2;font-weight:bold;"), t);
+	digest_el(cell, "h1", "margin:0 0 16px 0;font-size:28px;"
+	    "line-height:1.2;font-weight:bold;", t);
 	free(t);
 	t = digest_count(d);
-	digest_p(cell, "margin:0 0 16px 0;font-size:19px;line-height:1.4;",
-	    t);
+	digest_el(cell, "p", "margin:0 0 16px 0;font-size:19px;"
+	    "line-height:1.4;", t);
 	free(t);
-	meta = digest_p(cell, "margin:0;padding:12px 16px;"
+	meta = digest_el(cell, "p", "margin:0;padding:12px 16px;"
 	    "border-left:5px solid #1d70b8;background-color:#f3f2f1;"
 	    "font-size:16px;line-height:1.4;", NULL);
-	xmlNewTextChild(meta, NULL, (const xmlChar *)"strong",
-	    (const xmlChar *)"Content note:");
+	html_el(meta, "strong", "Content note:");
 	digest_add(meta, " ");
 	digest_add(meta, s->content_note);
 
 	/* Where it came from, last. */
-	foot = digest_row(doc, table, NULL, "padding:16px 24px 24px 24px;"
+	foot = digest_row(table, NULL, "padding:16px 24px 24px 24px;"
 	    "border-top:1px solid #b1b4b6;" DIGEST_FONT DIGEST_GREY
 	    DIGEST_WRAP);
 	t = digest_source(d);
-	meta = digest_p(foot, "margin:0;font-size:14px;line-height:1.5;", t);
+	meta = digest_el(foot, "p", "margin:0;font-size:14px;line-height:1.5;",
+	    t);
 	free(t);
 	digest_add(meta, " ");
 	digest_link(meta, s->base_url, s->base_url);
 	foot = foot->parent;
 
 	/* The frame, with the longest "more" row it could have. */
-	more = digest_htmlmore(d, doc, table, foot, d->revsz);
+	more = digest_htmlmore(d, table, foot, d->revsz);
 	memset(&m, 0, sizeof(m));
 	digest_dump(doc, NULL, &m);
 	used = mime_qplen(m.data, m.len);
 	xmlUnlinkNode(more);
 	xmlFreeNode(more);
 	for (i = 0; i < d->revsz; i++) {
-		row = digest_htmlreview(d, doc, table, foot, d->revs[i]);
+		row = digest_htmlreview(d, table, foot, d->revs[i]);
 		m.len = 0;
 		digest_dump(doc, row, &m);
 		cost = mime_qplen(m.data, m.len);
@@ -568,7 +547,7 @@ digest_html(struct digest *d, struct buf *b)
 	}
 	d->shown = i;
 	if (d->shown < d->revsz)
-		digest_htmlmore(d, doc, table, foot, d->revsz - d->shown);
+		digest_htmlmore(d, table, foot, d->revsz - d->shown);
 	buf_free(&m);
 	digest_dump(doc, NULL, b);
 	xmlFreeDoc(doc);
