@@ -256,13 +256,25 @@ digest_source(const struct digest *d)
 	    d->between, today);
 }
 
+/* A rule across the plain-text part, between blank lines. */
+static void
+digest_rule(struct buf *b)
+{
+	size_t	 k;
+
+	buf_puts(b, "\n");
+	for (k = 0; k < DIGEST_WIDTH; k++)
+		buf_puts(b, "-");
+	buf_puts(b, "\n\n");
+}
+
 /* The plain-text part, "\n" line ends, into b. */
 static void
 digest_text(const struct digest *d, struct buf *b)
 {
 	const struct site *s = d->site;
 	const struct review *r;
-	size_t		 i, k;
+	size_t		 i;
 	char		*t, *u;
 
 	digest_para(b, NULL, d->name);
@@ -277,10 +289,7 @@ digest_text(const struct digest *d, struct buf *b)
 	digest_para(b, "Content note: ", s->content_note);
 	for (i = 0; i < d->shown; i++) {
 		r = d->revs[i];
-		buf_puts(b, "\n");
-		for (k = 0; k < DIGEST_WIDTH; k++)
-			buf_puts(b, "-");
-		buf_puts(b, "\n\n");
+		digest_rule(b);
 		digest_para(b, NULL, r->title);
 		buf_puts(b, "\n");
 		if (r->summary != NULL && *r->summary != '\0') {
@@ -298,10 +307,7 @@ digest_text(const struct digest *d, struct buf *b)
 		digest_para(b, "Read the review: ", t);
 		free(t);
 	}
-	buf_puts(b, "\n");
-	for (k = 0; k < DIGEST_WIDTH; k++)
-		buf_puts(b, "-");
-	buf_puts(b, "\n\n");
+	digest_rule(b);
 	if (d->shown < d->revsz) {
 		t = digest_more(d->revsz - d->shown);
 		u = xasprintf("%s all reviews on the site, %sreviews/", t,
@@ -703,6 +709,7 @@ static int
 digest_make(struct site *s, struct digest *d, const char *out)
 {
 	struct buf	 text, html, msg;
+	FILE		*f;
 	int		 rc = 1;
 
 	d->site = s;
@@ -734,25 +741,22 @@ digest_make(struct site *s, struct digest *d, const char *out)
 		fprintf(stderr, "lcspr: cannot write the digest to standard "
 		    "output: %s\n", strerror(errno));
 	diag_flush(s->diag, stderr);
+	/* On stderr when the e-mail is on stdout. */
+	f = out != NULL ? stdout : stderr;
 	if (rc == 0 && s->opts->verbose >= 0) {
-		fprintf(out != NULL ? stdout : stderr, "lcspr: wrote ");
+		fputs("lcspr: wrote ", f);
 		if (out != NULL)
-			diag_puts(stdout, out);
+			diag_puts(f, out);
 		else
-			fputs("the digest", stderr);
+			fputs("the digest", f);
 		if (d->shown < d->revsz)
-			fprintf(out != NULL ? stdout : stderr, ": %zu of the "
-			    "%zu reviews added %s", d->shown, d->revsz,
-			    d->between);
+			fprintf(f, ": %zu of the %zu reviews added %s (the "
+			    "others would make the e-mail too long for Gmail: "
+			    "it links to the site for them)\n", d->shown,
+			    d->revsz, d->between);
 		else
-			fprintf(out != NULL ? stdout : stderr, ": %zu review%s "
-			    "added %s", d->revsz, d->revsz == 1 ? "" : "s",
-			    d->between);
-		if (d->shown < d->revsz)
-			fprintf(out != NULL ? stdout : stderr, " (the others "
-			    "would make the e-mail too long for Gmail: it "
-			    "links to the site for them)");
-		fputs("\n", out != NULL ? stdout : stderr);
+			fprintf(f, ": %zu review%s added %s\n", d->revsz,
+			    d->revsz == 1 ? "" : "s", d->between);
 	}
 	buf_free(&text);
 	buf_free(&html);
@@ -775,7 +779,6 @@ digest_cmd(int argc, char *argv[])
 	struct site	 s;
 	struct digest	 d;
 	const char	*out = NULL;
-	char		 a[16], b[16];
 	int		 c, rc = 1, since = 0, until = 0;
 	enum { OPT_SINCE = 256, OPT_UNTIL, OPT_HELP };
 	static const struct option lopts[] = {
@@ -858,13 +861,10 @@ digest_cmd(int argc, char *argv[])
 	if (!until)
 		d.until = s.today;
 	if (date_cmp(&d.since, &d.until) > 0) {
-		snprintf(a, sizeof(a), "%04d-%02d-%02d", d.since.year,
-		    d.since.month, d.since.day);
-		snprintf(b, sizeof(b), "%04d-%02d-%02d", d.until.year,
-		    d.until.month, d.until.day);
-		fprintf(stderr, "lcspr: --since (%s) is after today (%s), "
-		    "the default for --until: give an earlier --since\n", a,
-		    b);
+		fprintf(stderr, "lcspr: --since (%04d-%02d-%02d) is after "
+		    "today (%04d-%02d-%02d), the default for --until: give an "
+		    "earlier --since\n", d.since.year, d.since.month,
+		    d.since.day, d.until.year, d.until.month, d.until.day);
 		rc = digest_usagerr();
 		goto out;
 	}
