@@ -646,7 +646,7 @@ digest_write(struct site *s, const char *path, const struct buf *msg)
 	size_t		 off = 0;
 	ssize_t		 n;
 	mode_t		 mask;
-	int		 fd;
+	int		 fd, e = 0;
 
 	slash = strrchr(path, '/');
 	tmp = slash == NULL ? xasprintf(".%s.XXXXXX", path) :
@@ -668,26 +668,25 @@ digest_write(struct site *s, const char *path, const struct buf *msg)
 	/* As any new file: 0666 less the umask (mkstemp gives 0600). */
 	mask = umask(0);
 	umask(mask);
-	while (off < msg->len) {
-		if ((n = write(fd, msg->data + off, msg->len - off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		off += (size_t)n;
-	}
-	if (off < msg->len || fchmod(fd, 0666 & ~mask) == -1 ||
-	    close(fd) == -1 || rename(tmp, path) == -1) {
+	if (fchmod(fd, 0666 & ~mask) == -1)
+		e = errno;
+	while (e == 0 && off < msg->len)
+		if ((n = write(fd, msg->data + off, msg->len - off)) != -1)
+			off += (size_t)n;
+		else if (errno != EINTR)
+			e = errno;
+	/* Closed on every path; the first error is the one told. */
+	if (close(fd) == -1 && e == 0)
+		e = errno;
+	if (e == 0 && rename(tmp, path) == -1)
+		e = errno;
+	if (e != 0) {
 		diag_error(s->diag, path, 0, "cannot write the digest: %s",
-		    strerror(errno));
-		if (off < msg->len)
-			close(fd);
+		    strerror(e));
 		unlink(tmp);
-		free(tmp);
-		return 0;
 	}
 	free(tmp);
-	return 1;
+	return e == 0;
 }
 
 /* Free what d owns. */
