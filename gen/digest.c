@@ -256,13 +256,25 @@ digest_source(const struct digest *d)
 	    d->between, today);
 }
 
+/* A rule across the plain-text part, between blank lines. */
+static void
+digest_rule(struct buf *b)
+{
+	size_t	 k;
+
+	buf_puts(b, "\n");
+	for (k = 0; k < DIGEST_WIDTH; k++)
+		buf_puts(b, "-");
+	buf_puts(b, "\n\n");
+}
+
 /* The plain-text part, "\n" line ends, into b. */
 static void
 digest_text(const struct digest *d, struct buf *b)
 {
 	const struct site *s = d->site;
 	const struct review *r;
-	size_t		 i, k;
+	size_t		 i;
 	char		*t, *u;
 
 	digest_para(b, NULL, d->name);
@@ -277,10 +289,7 @@ digest_text(const struct digest *d, struct buf *b)
 	digest_para(b, "Content note: ", s->content_note);
 	for (i = 0; i < d->shown; i++) {
 		r = d->revs[i];
-		buf_puts(b, "\n");
-		for (k = 0; k < DIGEST_WIDTH; k++)
-			buf_puts(b, "-");
-		buf_puts(b, "\n\n");
+		digest_rule(b);
 		digest_para(b, NULL, r->title);
 		buf_puts(b, "\n");
 		if (r->summary != NULL && *r->summary != '\0') {
@@ -298,10 +307,7 @@ digest_text(const struct digest *d, struct buf *b)
 		digest_para(b, "Read the review: ", t);
 		free(t);
 	}
-	buf_puts(b, "\n");
-	for (k = 0; k < DIGEST_WIDTH; k++)
-		buf_puts(b, "-");
-	buf_puts(b, "\n\n");
+	digest_rule(b);
 	if (d->shown < d->revsz) {
 		t = digest_more(d->revsz - d->shown);
 		u = xasprintf("%s all reviews on the site, %sreviews/", t,
@@ -319,15 +325,16 @@ digest_text(const struct digest *d, struct buf *b)
 
 /* The HTML part. */
 
-/* A child element of parent, with an inline style (or NULL). */
+/* A child element of parent as html_el makes it, with an inline style. */
 static xmlNodePtr
-digest_el(xmlNodePtr parent, const char *name, const char *style)
+digest_el(xmlNodePtr parent, const char *name, const char *style,
+    const char *text)
 {
 	xmlNodePtr	 n;
 
-	n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+	n = html_el(parent, name, text);
 	if (style != NULL)
-		xmlNewProp(n, (const xmlChar *)"style", (const xmlChar *)style);
+		html_attr(n, "style", style);
 	return n;
 }
 
@@ -344,9 +351,8 @@ digest_link(xmlNodePtr n, const char *href, const char *text)
 {
 	xmlNodePtr	 a;
 
-	a = digest_el(n, "a", DIGEST_LINK);
-	xmlNewProp(a, (const xmlChar *)"href", (const xmlChar *)href);
-	digest_add(a, text);
+	a = digest_el(n, "a", DIGEST_LINK, text);
+	html_attr(a, "href", href);
 }
 
 /* A layout table: mail programs lay out tables, not CSS boxes. */
@@ -355,29 +361,25 @@ digest_table(xmlNodePtr parent, const char *width, const char *style)
 {
 	xmlNodePtr	 t;
 
-	t = digest_el(parent, "table", style);
-	xmlNewProp(t, (const xmlChar *)"role", (const xmlChar *)"presentation");
-	xmlNewProp(t, (const xmlChar *)"width", (const xmlChar *)width);
-	xmlNewProp(t, (const xmlChar *)"cellpadding", (const xmlChar *)"0");
-	xmlNewProp(t, (const xmlChar *)"cellspacing", (const xmlChar *)"0");
-	xmlNewProp(t, (const xmlChar *)"border", (const xmlChar *)"0");
+	t = digest_el(parent, "table", style, NULL);
+	html_attr(t, "role", "presentation");
+	html_attr(t, "width", width);
+	html_attr(t, "cellpadding", "0");
+	html_attr(t, "cellspacing", "0");
+	html_attr(t, "border", "0");
 	return t;
 }
 
 /* A new row of the main table, before next (or at the end): its cell. */
 static xmlNodePtr
-digest_row(xmlDocPtr doc, xmlNodePtr table, xmlNodePtr next,
-    const char *style)
+digest_row(xmlNodePtr table, xmlNodePtr next, const char *style)
 {
-	xmlNodePtr	 tr, td;
+	xmlNodePtr	 tr;
 
-	tr = xmlNewDocNode(doc, NULL, (const xmlChar *)"tr", NULL);
+	tr = html_el(table, "tr", NULL);
 	if (next != NULL)
-		xmlAddPrevSibling(next, tr);
-	else
-		xmlAddChild(table, tr);
-	td = digest_el(tr, "td", style);
-	return td;
+		xmlAddPrevSibling(next, tr);	/* moves it */
+	return digest_el(tr, "td", style, NULL);
 }
 
 static int
@@ -401,46 +403,34 @@ digest_dump(xmlDocPtr doc, xmlNodePtr n, struct buf *b)
 	xmlOutputBufferClose(ob);
 }
 
-/* The text of a row: a paragraph in td with style. */
-static xmlNodePtr
-digest_p(xmlNodePtr td, const char *style, const char *text)
-{
-	xmlNodePtr	 p;
-
-	p = digest_el(td, "p", style);
-	if (text != NULL)
-		digest_add(p, text);
-	return p;
-}
-
 /* The row of review r, before next, in table. */
 static xmlNodePtr
-digest_htmlreview(const struct digest *d, xmlDocPtr doc, xmlNodePtr table,
-    xmlNodePtr next, const struct review *r)
+digest_htmlreview(const struct digest *d, xmlNodePtr table, xmlNodePtr next,
+    const struct review *r)
 {
 	xmlNodePtr	 td, h, p;
 	char		*t;
 
-	td = digest_row(doc, table, next, "padding:16px 24px;"
+	td = digest_row(table, next, "padding:16px 24px;"
 	    "border-top:1px solid #b1b4b6;" DIGEST_FONT DIGEST_TEXT
 	    DIGEST_WRAP);
 	h = digest_el(td, "h2", "margin:0 0 8px 0;font-size:22px;"
-	    "line-height:1.3;font-weight:bold;");
+	    "line-height:1.3;font-weight:bold;", NULL);
 	t = xasprintf("%sreviews/%s/", d->site->base_url, r->slug);
 	digest_link(h, t, r->title);
 	free(t);
 	if (r->summary != NULL && *r->summary != '\0')
-		digest_p(td, "margin:0 0 8px 0;font-size:16px;"
+		digest_el(td, "p", "margin:0 0 8px 0;font-size:16px;"
 		    "line-height:1.5;", r->summary);
-	p = digest_p(td, "margin:0;font-size:14px;line-height:1.5;"
+	p = digest_el(td, "p", "margin:0;font-size:14px;line-height:1.5;"
 	    DIGEST_GREY, r->themesz == 1 ? "Theme: " : "Themes: ");
 	t = digest_themes(r);
 	digest_add(p, t);
 	free(t);
-	xmlNewChild(p, NULL, (const xmlChar *)"br", NULL);
+	html_el(p, "br", NULL);
 	digest_add(p, "Region: ");
 	digest_add(p, r->region->name);
-	xmlNewChild(p, NULL, (const xmlChar *)"br", NULL);
+	html_el(p, "br", NULL);
 	digest_add(p, "Published: ");
 	t = digest_dates(r);
 	digest_add(p, t);
@@ -450,17 +440,17 @@ digest_htmlreview(const struct digest *d, xmlDocPtr doc, xmlNodePtr table,
 
 /* The row that says how many more reviews there are, before next. */
 static xmlNodePtr
-digest_htmlmore(const struct digest *d, xmlDocPtr doc, xmlNodePtr table,
-    xmlNodePtr next, size_t n)
+digest_htmlmore(const struct digest *d, xmlNodePtr table, xmlNodePtr next,
+    size_t n)
 {
 	xmlNodePtr	 td, p;
 	char		*t, *url;
 
-	td = digest_row(doc, table, next, "padding:16px 24px;"
+	td = digest_row(table, next, "padding:16px 24px;"
 	    "border-top:1px solid #b1b4b6;" DIGEST_FONT DIGEST_TEXT
 	    DIGEST_WRAP);
 	t = digest_more(n);
-	p = digest_p(td, "margin:0;font-size:16px;line-height:1.5;"
+	p = digest_el(td, "p", "margin:0;font-size:16px;line-height:1.5;"
 	    "font-weight:bold;", t);
 	free(t);
 	digest_add(p, " ");
@@ -491,71 +481,66 @@ digest_html(struct digest *d, struct buf *b)
 	xmlCreateIntSubset(doc, (const xmlChar *)"html", NULL, NULL);
 	html = xmlNewDocNode(doc, NULL, (const xmlChar *)"html", NULL);
 	xmlDocSetRootElement(doc, html);
-	xmlNewProp(html, (const xmlChar *)"lang",
-	    (const xmlChar *)s->language);
-	head = digest_el(html, "head", NULL);
-	meta = digest_el(head, "meta", NULL);
-	xmlNewProp(meta, (const xmlChar *)"http-equiv",
-	    (const xmlChar *)"Content-Type");
-	xmlNewProp(meta, (const xmlChar *)"content",
-	    (const xmlChar *)"text/html; charset=UTF-8");
-	meta = digest_el(head, "meta", NULL);
-	xmlNewProp(meta, (const xmlChar *)"name", (const xmlChar *)"viewport");
-	xmlNewProp(meta, (const xmlChar *)"content",
-	    (const xmlChar *)"width=device-width, initial-scale=1");
-	xmlNewTextChild(head, NULL, (const xmlChar *)"title",
-	    (const xmlChar *)d->subject);
+	html_attr(html, "lang", s->language);
+	head = html_el(html, "head", NULL);
+	meta = html_el(head, "meta", NULL);
+	html_attr(meta, "http-equiv", "Content-Type");
+	html_attr(meta, "content", "text/html; charset=UTF-8");
+	meta = html_el(head, "meta", NULL);
+	html_attr(meta, "name", "viewport");
+	html_attr(meta, "content", "width=device-width, initial-scale=1");
+	html_el(head, "title", d->subject);
 	body = digest_el(html, "body", "margin:0;padding:0;"
-	    "background-color:#f3f2f1;");
+	    "background-color:#f3f2f1;", NULL);
 	outer = digest_table(body, "100%", "background-color:#f3f2f1;");
-	td = digest_el(digest_el(outer, "tr", NULL), "td",
-	    "padding:16px 8px;");
-	xmlNewProp(td, (const xmlChar *)"align", (const xmlChar *)"center");
+	td = digest_el(html_el(outer, "tr", NULL), "td", "padding:16px 8px;",
+	    NULL);
+	html_attr(td, "align", "center");
 	table = digest_table(td, "600", "width:100%;max-width:600px;"
 	    "background-color:#ffffff;border-top:8px solid #1d70b8;"
 	    "text-align:left;");
 
 	/* The heading, the period and the content note. */
-	cell = digest_row(doc, table, NULL, "padding:24px 24px 16px 24px;"
+	cell = digest_row(table, NULL, "padding:24px 24px 16px 24px;"
 	    DIGEST_FONT DIGEST_TEXT DIGEST_WRAP);
-	digest_p(cell, "margin:0 0 8px 0;font-size:16px;line-height:1.4;"
+	digest_el(cell, "p", "margin:0 0 8px 0;font-size:16px;line-height:1.4;"
 	    DIGEST_GREY, d->name);
 	t = xasprintf("Reviews added %s", d->period);
-	digest_add(digest_el(cell, "h1", "margin:0 0 16px 0;font-size:28px;"
-	    "line-height:1.2;font-weight:bold;"), t);
+	digest_el(cell, "h1", "margin:0 0 16px 0;font-size:28px;"
+	    "line-height:1.2;font-weight:bold;", t);
 	free(t);
 	t = digest_count(d);
-	digest_p(cell, "margin:0 0 16px 0;font-size:19px;line-height:1.4;",
-	    t);
+	digest_el(cell, "p", "margin:0 0 16px 0;font-size:19px;"
+	    "line-height:1.4;", t);
 	free(t);
-	meta = digest_p(cell, "margin:0;padding:12px 16px;"
+	meta = digest_el(cell, "p", "margin:0;padding:12px 16px;"
 	    "border-left:5px solid #1d70b8;background-color:#f3f2f1;"
 	    "font-size:16px;line-height:1.4;", NULL);
-	xmlNewTextChild(meta, NULL, (const xmlChar *)"strong",
-	    (const xmlChar *)"Content note:");
+	html_el(meta, "strong", "Content note:");
 	digest_add(meta, " ");
 	digest_add(meta, s->content_note);
 
 	/* Where it came from, last. */
-	foot = digest_row(doc, table, NULL, "padding:16px 24px 24px 24px;"
+	foot = digest_row(table, NULL, "padding:16px 24px 24px 24px;"
 	    "border-top:1px solid #b1b4b6;" DIGEST_FONT DIGEST_GREY
 	    DIGEST_WRAP);
 	t = digest_source(d);
-	meta = digest_p(foot, "margin:0;font-size:14px;line-height:1.5;", t);
+	meta = digest_el(foot, "p", "margin:0;font-size:14px;line-height:1.5;",
+	    t);
 	free(t);
 	digest_add(meta, " ");
 	digest_link(meta, s->base_url, s->base_url);
 	foot = foot->parent;
 
 	/* The frame, with the longest "more" row it could have. */
-	more = digest_htmlmore(d, doc, table, foot, d->revsz);
+	more = digest_htmlmore(d, table, foot, d->revsz);
 	memset(&m, 0, sizeof(m));
 	digest_dump(doc, NULL, &m);
 	used = mime_qplen(m.data, m.len);
 	xmlUnlinkNode(more);
 	xmlFreeNode(more);
 	for (i = 0; i < d->revsz; i++) {
-		row = digest_htmlreview(d, doc, table, foot, d->revs[i]);
+		row = digest_htmlreview(d, table, foot, d->revs[i]);
 		m.len = 0;
 		digest_dump(doc, row, &m);
 		cost = mime_qplen(m.data, m.len);
@@ -568,7 +553,7 @@ digest_html(struct digest *d, struct buf *b)
 	}
 	d->shown = i;
 	if (d->shown < d->revsz)
-		digest_htmlmore(d, doc, table, foot, d->revsz - d->shown);
+		digest_htmlmore(d, table, foot, d->revsz - d->shown);
 	buf_free(&m);
 	digest_dump(doc, NULL, b);
 	xmlFreeDoc(doc);
@@ -661,7 +646,7 @@ digest_write(struct site *s, const char *path, const struct buf *msg)
 	size_t		 off = 0;
 	ssize_t		 n;
 	mode_t		 mask;
-	int		 fd;
+	int		 fd, e = 0;
 
 	slash = strrchr(path, '/');
 	tmp = slash == NULL ? xasprintf(".%s.XXXXXX", path) :
@@ -683,26 +668,25 @@ digest_write(struct site *s, const char *path, const struct buf *msg)
 	/* As any new file: 0666 less the umask (mkstemp gives 0600). */
 	mask = umask(0);
 	umask(mask);
-	while (off < msg->len) {
-		if ((n = write(fd, msg->data + off, msg->len - off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		off += (size_t)n;
-	}
-	if (off < msg->len || fchmod(fd, 0666 & ~mask) == -1 ||
-	    close(fd) == -1 || rename(tmp, path) == -1) {
+	if (fchmod(fd, 0666 & ~mask) == -1)
+		e = errno;
+	while (e == 0 && off < msg->len)
+		if ((n = write(fd, msg->data + off, msg->len - off)) != -1)
+			off += (size_t)n;
+		else if (errno != EINTR)
+			e = errno;
+	/* Closed on every path; the first error is the one told. */
+	if (close(fd) == -1 && e == 0)
+		e = errno;
+	if (e == 0 && rename(tmp, path) == -1)
+		e = errno;
+	if (e != 0) {
 		diag_error(s->diag, path, 0, "cannot write the digest: %s",
-		    strerror(errno));
-		if (off < msg->len)
-			close(fd);
+		    strerror(e));
 		unlink(tmp);
-		free(tmp);
-		return 0;
 	}
 	free(tmp);
-	return 1;
+	return e == 0;
 }
 
 /* Free what d owns. */
@@ -724,6 +708,7 @@ static int
 digest_make(struct site *s, struct digest *d, const char *out)
 {
 	struct buf	 text, html, msg;
+	FILE		*f;
 	int		 rc = 1;
 
 	d->site = s;
@@ -755,25 +740,22 @@ digest_make(struct site *s, struct digest *d, const char *out)
 		fprintf(stderr, "lcspr: cannot write the digest to standard "
 		    "output: %s\n", strerror(errno));
 	diag_flush(s->diag, stderr);
+	/* On stderr when the e-mail is on stdout. */
+	f = out != NULL ? stdout : stderr;
 	if (rc == 0 && s->opts->verbose >= 0) {
-		fprintf(out != NULL ? stdout : stderr, "lcspr: wrote ");
+		fputs("lcspr: wrote ", f);
 		if (out != NULL)
-			diag_puts(stdout, out);
+			diag_puts(f, out);
 		else
-			fputs("the digest", stderr);
+			fputs("the digest", f);
 		if (d->shown < d->revsz)
-			fprintf(out != NULL ? stdout : stderr, ": %zu of the "
-			    "%zu reviews added %s", d->shown, d->revsz,
-			    d->between);
+			fprintf(f, ": %zu of the %zu reviews added %s (the "
+			    "others would make the e-mail too long for Gmail: "
+			    "it links to the site for them)\n", d->shown,
+			    d->revsz, d->between);
 		else
-			fprintf(out != NULL ? stdout : stderr, ": %zu review%s "
-			    "added %s", d->revsz, d->revsz == 1 ? "" : "s",
-			    d->between);
-		if (d->shown < d->revsz)
-			fprintf(out != NULL ? stdout : stderr, " (the others "
-			    "would make the e-mail too long for Gmail: it "
-			    "links to the site for them)");
-		fputs("\n", out != NULL ? stdout : stderr);
+			fprintf(f, ": %zu review%s added %s\n", d->revsz,
+			    d->revsz == 1 ? "" : "s", d->between);
 	}
 	buf_free(&text);
 	buf_free(&html);
@@ -796,7 +778,6 @@ digest_cmd(int argc, char *argv[])
 	struct site	 s;
 	struct digest	 d;
 	const char	*out = NULL;
-	char		 a[16], b[16];
 	int		 c, rc = 1, since = 0, until = 0;
 	enum { OPT_SINCE = 256, OPT_UNTIL, OPT_HELP };
 	static const struct option lopts[] = {
@@ -879,13 +860,10 @@ digest_cmd(int argc, char *argv[])
 	if (!until)
 		d.until = s.today;
 	if (date_cmp(&d.since, &d.until) > 0) {
-		snprintf(a, sizeof(a), "%04d-%02d-%02d", d.since.year,
-		    d.since.month, d.since.day);
-		snprintf(b, sizeof(b), "%04d-%02d-%02d", d.until.year,
-		    d.until.month, d.until.day);
-		fprintf(stderr, "lcspr: --since (%s) is after today (%s), "
-		    "the default for --until: give an earlier --since\n", a,
-		    b);
+		fprintf(stderr, "lcspr: --since (%04d-%02d-%02d) is after "
+		    "today (%04d-%02d-%02d), the default for --until: give an "
+		    "earlier --since\n", d.since.year, d.since.month,
+		    d.since.day, d.until.year, d.until.month, d.until.day);
 		rc = digest_usagerr();
 		goto out;
 	}
