@@ -251,6 +251,7 @@ char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
 char		*insight_html(const struct site *, const char *);
 char		*insight_glance(const struct review *const *, size_t,
 		    enum glance);
+int		 insight_pct(size_t, size_t);
 
 /* recpage.c */
 char		*recpage_html(const struct site *, const char *);

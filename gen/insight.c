@@ -9,7 +9,6 @@
  */
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +112,11 @@ insight_textw(const char *s)
 	return w * 13.0;
 }
 
-/* k of n as a whole percentage, halves rounded up: "67%". */
-static int
+/*
+ * k of n as a whole percentage, halves rounded up (67 for 2 of 3), 0
+ * when n is 0: the one rounding of every share the site shows.
+ */
+int
 insight_pct(size_t k, size_t n)
 {
 	return n == 0 ? 0 : (int)((200 * k + n) / (2 * n));
@@ -147,9 +149,6 @@ insight_time(const struct review *const *revs, size_t n, struct itime *t)
 	free(a);
 	free(b);
 }
-
-
-
 
 /*
  * A figure for the chart whose title has the id "<id>-title": on a
@@ -233,10 +232,6 @@ insight_bars(xmlNodePtr parent, const char *id, const char *title,
 		html_attrf(t, "class", "lcspr-chart__value");
 	}
 }
-
-
-
-
 
 /* A section of the insights page, with its heading and first words. */
 static xmlNodePtr

@@ -37,13 +37,6 @@ recpage_recs(size_t n, char *buf, size_t sz)
 	return buf;
 }
 
-/* k of n as a whole percentage, halves rounded up (as insight.c). */
-static int
-recpage_pct(size_t k, size_t n)
-{
-	return n == 0 ? 0 : (int)((200 * k + n) / (2 * n));
-}
-
 /*
  * A section with heading id and a table with caption, in a region that
  * scrolls sideways when the screen is too narrow and so takes the
@@ -62,7 +55,7 @@ recpage_table(xmlNodePtr parent, const char *id, const char *heading,
 static const char *
 recpage_share(size_t k, size_t n, char *buf, size_t sz)
 {
-	snprintf(buf, sz, "%zu (%d%%)", k, recpage_pct(k, n));
+	snprintf(buf, sz, "%zu (%d%%)", k, insight_pct(k, n));
 	return buf;
 }
 
