@@ -216,6 +216,7 @@ void		 recs_index(struct site *);
 const char	*recs_word(enum recstatus);
 const char	*recs_status(enum recstatus);
 int		 recs_pastdue(const struct site *, const struct rec *);
+const char	*recs_to(const struct rec *, struct buf *);
 
 /* intro.c */
 int		 intro_scan(struct site *);
