@@ -238,6 +238,8 @@ struct _xmlNode	*html_el(struct _xmlNode *, const char *, const char *);
 void		 html_attr(struct _xmlNode *, const char *, const char *);
 void		 html_attrf(struct _xmlNode *, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+struct _xmlNode	*html_link(struct _xmlNode *, const char *, const char *,
+		    const char *);
 struct _xmlNode	*html_section(struct _xmlNode *, const char *, const char *,
 		    const char *, const char *);
 struct _xmlNode	*html_tablebox(struct _xmlNode *, const char *, const char *,

@@ -921,12 +921,12 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	const char	*heads[4] = { "Year", "Recommendations", "Completed",
 	    "With evidence of impact" };
 	const char	*cell[3], *col, *doc;
-	xmlNodePtr	 sec, tb, fig, p, a, dl;
+	xmlNodePtr	 sec, tb, fig, p, dl;
 	struct irow	*rows;
 	size_t		*evs;
 	const struct term *tm;
 	const struct rec *rc;
-	char		 buf[640], nb[32], cb[64], eb[64], url[256];
+	char		 buf[640], nb[32], cb[64], eb[64];
 	size_t		 i, j, k, n, done, ev, alldone = 0, allev = 0, nrev = 0;
 
 	for (i = 0; i < s->pubsz; i++) {
@@ -996,20 +996,14 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	free(evs);
 	p = html_el(sec, "p", "Every recommendation, by status, theme "
 	    "and agency, and those past their due date: ");
-	a = html_el(p, "a", "recommendations and their progress");
-	snprintf(url, sizeof(url), "%srecommendations/", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)". Open "
-	    "data: "));
-	a = html_el(p, "a", "recommendations.csv");
-	snprintf(url, sizeof(url), "%sdata/recommendations.csv", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)" and "));
-	a = html_el(p, "a", "recommendations.json");
-	snprintf(url, sizeof(url), "%sdata/recommendations.json", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)", with "
-	    "these columns:"));
+	html_link(p, "recommendations and their progress", prefix,
+	    "recommendations/");
+	xmlNodeAddContent(p, (const xmlChar *)". Open data: ");
+	html_link(p, "recommendations.csv", prefix, "data/recommendations.csv");
+	xmlNodeAddContent(p, (const xmlChar *)" and ");
+	html_link(p, "recommendations.json", prefix,
+	    "data/recommendations.json");
+	xmlNodeAddContent(p, (const xmlChar *)", with these columns:");
 	dl = html_el(sec, "dl", NULL);
 	html_attrf(dl, "class", "lcspr-data-columns");
 	for (i = 0; (col = data_reccol(i, &doc)) != NULL; i++) {
@@ -1022,9 +1016,8 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 static void
 insight_data(xmlNodePtr main, const char *prefix)
 {
-	xmlNodePtr	 sec, p, a, dl;
+	xmlNodePtr	 sec, p, dl;
 	const struct rfield **cols;
-	char		 url[256];
 	size_t		 i, colsz;
 
 	sec = insight_section(main, "data", "Open data", "Every published "
@@ -1032,13 +1025,9 @@ insight_data(xmlNodePtr main, const char *prefix)
 	    "a spreadsheet (UTF-8, every field in quotes); the JSON file "
 	    "holds the same columns.");
 	p = html_el(sec, "p", NULL);
-	a = html_el(p, "a", "reviews.csv");
-	snprintf(url, sizeof(url), "%sdata/reviews.csv", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)" and "));
-	a = html_el(p, "a", "reviews.json");
-	snprintf(url, sizeof(url), "%sdata/reviews.json", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
+	html_link(p, "reviews.csv", prefix, "data/reviews.csv");
+	xmlNodeAddContent(p, (const xmlChar *)" and ");
+	html_link(p, "reviews.json", prefix, "data/reviews.json");
 	dl = html_el(sec, "dl", NULL);
 	html_attrf(dl, "class", "lcspr-data-columns");
 	cols = review_columns(&colsz);
