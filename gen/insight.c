@@ -233,6 +233,32 @@ insight_bars(xmlNodePtr parent, const char *id, const char *title,
 	}
 }
 
+/* Row r is a count of n: its bar and its text. */
+static void
+insight_rowcount(struct irow *r, size_t n)
+{
+	r->n = n;
+	r->value = (double)n;
+	snprintf(r->text, sizeof(r->text), "%zu", n);
+}
+
+/*
+ * Row r is k of n (a share, its bar out of 100): "67% (2 of 3)", or
+ * none when n is 0.
+ */
+static void
+insight_rowshare(struct irow *r, size_t k, size_t n, const char *none)
+{
+	r->n = n;
+	r->k = k;
+	r->value = (double)insight_pct(k, n);
+	if (n == 0)
+		snprintf(r->text, sizeof(r->text), "%s", none);
+	else
+		snprintf(r->text, sizeof(r->text), "%d%% (%zu of %zu)",
+		    insight_pct(k, n), k, n);
+}
+
 /* A section of the insights page, with its heading and first words. */
 static xmlNodePtr
 insight_section(xmlNodePtr parent, const char *id, const char *heading,
@@ -250,10 +276,7 @@ insight_counts(const struct vocab *v, struct irow *rows)
 	for (i = 0; i < v->termsz; i++) {
 		rows[i].label = v->terms[i].name;
 		rows[i].order = i;
-		rows[i].n = v->terms[i].reviewsz;
-		rows[i].value = (double)rows[i].n;
-		snprintf(rows[i].text, sizeof(rows[i].text), "%zu",
-		    rows[i].n);
+		insight_rowcount(&rows[i], v->terms[i].reviewsz);
 	}
 	return v->termsz;
 }
@@ -467,14 +490,10 @@ insight_ethnicity(const struct site *s, xmlNodePtr main)
 			    n - 1 - i];
 
 			rows[i].label = t->name;
-			rows[i].n = t->reviewsz;
 			for (k = 0, j = 0; j < t->reviewsz; j++)
 				k += t->reviews[j]->ethnicity != 0;
-			rows[i].k = k;
-			rows[i].value = (double)insight_pct(k, rows[i].n);
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    rows[i].n ? "%d%% (%zu of %zu)" : "no reviews",
-			    insight_pct(k, rows[i].n), k, rows[i].n);
+			insight_rowshare(&rows[i], k, t->reviewsz,
+			    "no reviews");
 		}
 		fig = insight_figure(sec, pass == 0 ? "eth-region" :
 		    "eth-year");
@@ -721,16 +740,8 @@ insight_identity(const struct site *s, xmlNodePtr main)
 	memset(rows, 0, sizeof(rows));
 	for (i = 0; i < 8; i++) {
 		rows[i].label = insight_panelnames[i];
-		rows[i].n = all.n[i];
-		rows[i].k = all.k[i];
-		rows[i].value = (double)insight_pct(all.k[i], all.n[i]);
-		if (all.n[i] == 0)
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    "no reviews say");
-		else
-			snprintf(rows[i].text, sizeof(rows[i].text), "%d%% "
-			    "(%zu of %zu)", insight_pct(all.k[i], all.n[i]),
-			    all.k[i], all.n[i]);
+		insight_rowshare(&rows[i], all.k[i], all.n[i],
+		    "no reviews say");
 	}
 	fig = insight_figure(sec, "identity-chart");
 	insight_bars(fig, "identity-chart", "Identity and the child's voice",
@@ -884,11 +895,8 @@ insight_publication(const struct site *s, xmlNodePtr main)
 			    j == 0)
 				rows[j].n++;
 	}
-	for (j = 0; j < 3; j++) {
-		rows[j].value = (double)rows[j].n;
-		snprintf(rows[j].text, sizeof(rows[j].text), "%zu",
-		    rows[j].n);
-	}
+	for (j = 0; j < 3; j++)
+		insight_rowcount(&rows[j], rows[j].n);
 	snprintf(buf, sizeof(buf), "Partners must publish the report unless "
 	    "they consider it inappropriate, and then publish information "
 	    "about the improvements made instead; some wait until criminal "
@@ -927,7 +935,8 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	const struct term *tm;
 	const struct rec *rc;
 	char		 buf[640], nb[32], cb[64], eb[64];
-	size_t		 i, j, k, n, done, ev, alldone = 0, allev = 0, nrev = 0;
+	size_t		 i, j, k, m, n, done, ev, alldone = 0, allev = 0;
+	size_t		 nrev = 0;
 
 	for (i = 0; i < s->pubsz; i++) {
 		nrev += s->pub[i]->recsz > 0;
@@ -954,23 +963,15 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	for (i = 0; i < n; i++) {
 		tm = &s->years.terms[n - 1 - i];
 		rows[i].label = tm->name;
-		for (done = 0, ev = 0, j = 0; j < tm->reviewsz; j++)
+		for (m = 0, done = 0, ev = 0, j = 0; j < tm->reviewsz; j++)
 			for (k = 0; k < tm->reviews[j]->recsz; k++) {
 				rc = &tm->reviews[j]->recs[k];
-				rows[i].n++;
+				m++;
 				done += rc->status == REC_COMPLETED;
 				ev += rc->evidence != NULL;
 			}
-		rows[i].k = done;
+		insight_rowshare(&rows[i], done, m, "no recommendations");
 		evs[i] = ev;
-		rows[i].value = (double)insight_pct(done, rows[i].n);
-		if (rows[i].n > 0)
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    "%d%% (%zu of %zu)", insight_pct(done, rows[i].n),
-			    done, rows[i].n);
-		else
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    "no recommendations");
 	}
 	fig = insight_figure(sec, "recs-year");
 	insight_bars(fig, "recs-year", "Share of recommendations completed, "
@@ -983,13 +984,11 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	    heads, 4);
 	for (i = 0; i < n; i++) {
 		snprintf(nb, sizeof(nb), "%zu", rows[i].n);
-		snprintf(cb, sizeof(cb), "%d%% (%zu of %zu)",
-		    insight_pct(rows[i].k, rows[i].n), rows[i].k, rows[i].n);
-		snprintf(eb, sizeof(eb), "%d%% (%zu of %zu)",
-		    insight_pct(evs[i], rows[i].n), evs[i], rows[i].n);
+		insight_share(rows[i].k, rows[i].n, cb, sizeof(cb));
+		insight_share(evs[i], rows[i].n, eb, sizeof(eb));
 		cell[0] = nb;
-		cell[1] = rows[i].n > 0 ? cb : "-";
-		cell[2] = rows[i].n > 0 ? eb : "-";
+		cell[1] = cb;
+		cell[2] = eb;
 		html_row(tb, rows[i].label, cell, 3);
 	}
 	free(rows);
