@@ -281,7 +281,6 @@ data_recvalue(const struct site *s, const struct review *r,
     const struct rec *rc, size_t k, struct buf *b)
 {
 	char	 num[32];
-	size_t	 i;
 
 	b->len = 0;
 	if (b->data != NULL)
@@ -298,12 +297,7 @@ data_recvalue(const struct site *s, const struct review *r,
 	case 3:
 		return rc->text;
 	case 4:
-		for (i = 0; i < rc->tosz; i++) {
-			if (i > 0)
-				buf_puts(b, "; ");
-			buf_puts(b, rc->to[i]);
-		}
-		return b->data;
+		return recs_to(rc, b);
 	case 5:
 		return recs_status(rc->status);
 	case 6:

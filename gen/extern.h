@@ -217,6 +217,7 @@ void		 recs_index(struct site *);
 const char	*recs_word(enum recstatus);
 const char	*recs_status(enum recstatus);
 int		 recs_pastdue(const struct site *, const struct rec *);
+const char	*recs_to(const struct rec *, struct buf *);
 
 /* intro.c */
 int		 intro_scan(struct site *);
@@ -238,6 +239,8 @@ struct _xmlNode	*html_el(struct _xmlNode *, const char *, const char *);
 void		 html_attr(struct _xmlNode *, const char *, const char *);
 void		 html_attrf(struct _xmlNode *, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+struct _xmlNode	*html_link(struct _xmlNode *, const char *, const char *,
+		    const char *);
 struct _xmlNode	*html_section(struct _xmlNode *, const char *, const char *,
 		    const char *, const char *);
 struct _xmlNode	*html_tablebox(struct _xmlNode *, const char *, const char *,
@@ -252,6 +255,7 @@ char		*html_dump(struct _xmlDoc *, struct _xmlNode *);
 char		*insight_html(const struct site *, const char *);
 char		*insight_glance(const struct review *const *, size_t,
 		    enum glance);
+int		 insight_pct(size_t, size_t);
 
 /* recpage.c */
 char		*recpage_html(const struct site *, const char *);

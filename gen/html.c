@@ -59,6 +59,24 @@ html_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 }
 
 /*
+ * Add a link to parent: an a element with text, whose href is prefix
+ * (the way up to the site root) then rel.  Returns the element.
+ */
+xmlNodePtr
+html_link(xmlNodePtr parent, const char *text, const char *prefix,
+    const char *rel)
+{
+	xmlNodePtr	 a;
+	char		*url;
+
+	a = html_el(parent, "a", text);
+	url = xasprintf("%s%s", prefix, rel);
+	html_attr(a, "href", url);
+	free(url);
+	return a;
+}
+
+/*
  * Add a section to parent, of class cls (or none), labelled by its h2
  * heading, whose id is id, and with a first paragraph intro unless
  * NULL.  Returns the section.

@@ -9,7 +9,6 @@
  */
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +112,11 @@ insight_textw(const char *s)
 	return w * 13.0;
 }
 
-/* k of n as a whole percentage, halves rounded up: "67%". */
-static int
+/*
+ * k of n as a whole percentage, halves rounded up (67 for 2 of 3), 0
+ * when n is 0: the one rounding of every share the site shows.
+ */
+int
 insight_pct(size_t k, size_t n)
 {
 	return n == 0 ? 0 : (int)((200 * k + n) / (2 * n));
@@ -147,9 +149,6 @@ insight_time(const struct review *const *revs, size_t n, struct itime *t)
 	free(a);
 	free(b);
 }
-
-
-
 
 /*
  * A figure for the chart whose title has the id "<id>-title": on a
@@ -234,9 +233,31 @@ insight_bars(xmlNodePtr parent, const char *id, const char *title,
 	}
 }
 
+/* Row r is a count of n: its bar and its text. */
+static void
+insight_rowcount(struct irow *r, size_t n)
+{
+	r->n = n;
+	r->value = (double)n;
+	snprintf(r->text, sizeof(r->text), "%zu", n);
+}
 
-
-
+/*
+ * Row r is k of n (a share, its bar out of 100): "67% (2 of 3)", or
+ * none when n is 0.
+ */
+static void
+insight_rowshare(struct irow *r, size_t k, size_t n, const char *none)
+{
+	r->n = n;
+	r->k = k;
+	r->value = (double)insight_pct(k, n);
+	if (n == 0)
+		snprintf(r->text, sizeof(r->text), "%s", none);
+	else
+		snprintf(r->text, sizeof(r->text), "%d%% (%zu of %zu)",
+		    insight_pct(k, n), k, n);
+}
 
 /* A section of the insights page, with its heading and first words. */
 static xmlNodePtr
@@ -255,10 +276,7 @@ insight_counts(const struct vocab *v, struct irow *rows)
 	for (i = 0; i < v->termsz; i++) {
 		rows[i].label = v->terms[i].name;
 		rows[i].order = i;
-		rows[i].n = v->terms[i].reviewsz;
-		rows[i].value = (double)rows[i].n;
-		snprintf(rows[i].text, sizeof(rows[i].text), "%zu",
-		    rows[i].n);
+		insight_rowcount(&rows[i], v->terms[i].reviewsz);
 	}
 	return v->termsz;
 }
@@ -472,14 +490,10 @@ insight_ethnicity(const struct site *s, xmlNodePtr main)
 			    n - 1 - i];
 
 			rows[i].label = t->name;
-			rows[i].n = t->reviewsz;
 			for (k = 0, j = 0; j < t->reviewsz; j++)
 				k += t->reviews[j]->ethnicity != 0;
-			rows[i].k = k;
-			rows[i].value = (double)insight_pct(k, rows[i].n);
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    rows[i].n ? "%d%% (%zu of %zu)" : "no reviews",
-			    insight_pct(k, rows[i].n), k, rows[i].n);
+			insight_rowshare(&rows[i], k, t->reviewsz,
+			    "no reviews");
 		}
 		fig = insight_figure(sec, pass == 0 ? "eth-region" :
 		    "eth-year");
@@ -726,16 +740,8 @@ insight_identity(const struct site *s, xmlNodePtr main)
 	memset(rows, 0, sizeof(rows));
 	for (i = 0; i < 8; i++) {
 		rows[i].label = insight_panelnames[i];
-		rows[i].n = all.n[i];
-		rows[i].k = all.k[i];
-		rows[i].value = (double)insight_pct(all.k[i], all.n[i]);
-		if (all.n[i] == 0)
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    "no reviews say");
-		else
-			snprintf(rows[i].text, sizeof(rows[i].text), "%d%% "
-			    "(%zu of %zu)", insight_pct(all.k[i], all.n[i]),
-			    all.k[i], all.n[i]);
+		insight_rowshare(&rows[i], all.k[i], all.n[i],
+		    "no reviews say");
 	}
 	fig = insight_figure(sec, "identity-chart");
 	insight_bars(fig, "identity-chart", "Identity and the child's voice",
@@ -889,11 +895,8 @@ insight_publication(const struct site *s, xmlNodePtr main)
 			    j == 0)
 				rows[j].n++;
 	}
-	for (j = 0; j < 3; j++) {
-		rows[j].value = (double)rows[j].n;
-		snprintf(rows[j].text, sizeof(rows[j].text), "%zu",
-		    rows[j].n);
-	}
+	for (j = 0; j < 3; j++)
+		insight_rowcount(&rows[j], rows[j].n);
 	snprintf(buf, sizeof(buf), "Partners must publish the report unless "
 	    "they consider it inappropriate, and then publish information "
 	    "about the improvements made instead; some wait until criminal "
@@ -926,13 +929,14 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	const char	*heads[4] = { "Year", "Recommendations", "Completed",
 	    "With evidence of impact" };
 	const char	*cell[3], *col, *doc;
-	xmlNodePtr	 sec, tb, fig, p, a, dl;
+	xmlNodePtr	 sec, tb, fig, p, dl;
 	struct irow	*rows;
 	size_t		*evs;
 	const struct term *tm;
 	const struct rec *rc;
-	char		 buf[640], nb[32], cb[64], eb[64], url[256];
-	size_t		 i, j, k, n, done, ev, alldone = 0, allev = 0, nrev = 0;
+	char		 buf[640], nb[32], cb[64], eb[64];
+	size_t		 i, j, k, m, n, done, ev, alldone = 0, allev = 0;
+	size_t		 nrev = 0;
 
 	for (i = 0; i < s->pubsz; i++) {
 		nrev += s->pub[i]->recsz > 0;
@@ -959,23 +963,15 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	for (i = 0; i < n; i++) {
 		tm = &s->years.terms[n - 1 - i];
 		rows[i].label = tm->name;
-		for (done = 0, ev = 0, j = 0; j < tm->reviewsz; j++)
+		for (m = 0, done = 0, ev = 0, j = 0; j < tm->reviewsz; j++)
 			for (k = 0; k < tm->reviews[j]->recsz; k++) {
 				rc = &tm->reviews[j]->recs[k];
-				rows[i].n++;
+				m++;
 				done += rc->status == REC_COMPLETED;
 				ev += rc->evidence != NULL;
 			}
-		rows[i].k = done;
+		insight_rowshare(&rows[i], done, m, "no recommendations");
 		evs[i] = ev;
-		rows[i].value = (double)insight_pct(done, rows[i].n);
-		if (rows[i].n > 0)
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    "%d%% (%zu of %zu)", insight_pct(done, rows[i].n),
-			    done, rows[i].n);
-		else
-			snprintf(rows[i].text, sizeof(rows[i].text),
-			    "no recommendations");
 	}
 	fig = insight_figure(sec, "recs-year");
 	insight_bars(fig, "recs-year", "Share of recommendations completed, "
@@ -988,33 +984,25 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 	    heads, 4);
 	for (i = 0; i < n; i++) {
 		snprintf(nb, sizeof(nb), "%zu", rows[i].n);
-		snprintf(cb, sizeof(cb), "%d%% (%zu of %zu)",
-		    insight_pct(rows[i].k, rows[i].n), rows[i].k, rows[i].n);
-		snprintf(eb, sizeof(eb), "%d%% (%zu of %zu)",
-		    insight_pct(evs[i], rows[i].n), evs[i], rows[i].n);
+		insight_share(rows[i].k, rows[i].n, cb, sizeof(cb));
+		insight_share(evs[i], rows[i].n, eb, sizeof(eb));
 		cell[0] = nb;
-		cell[1] = rows[i].n > 0 ? cb : "-";
-		cell[2] = rows[i].n > 0 ? eb : "-";
+		cell[1] = cb;
+		cell[2] = eb;
 		html_row(tb, rows[i].label, cell, 3);
 	}
 	free(rows);
 	free(evs);
 	p = html_el(sec, "p", "Every recommendation, by status, theme "
 	    "and agency, and those past their due date: ");
-	a = html_el(p, "a", "recommendations and their progress");
-	snprintf(url, sizeof(url), "%srecommendations/", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)". Open "
-	    "data: "));
-	a = html_el(p, "a", "recommendations.csv");
-	snprintf(url, sizeof(url), "%sdata/recommendations.csv", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)" and "));
-	a = html_el(p, "a", "recommendations.json");
-	snprintf(url, sizeof(url), "%sdata/recommendations.json", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)", with "
-	    "these columns:"));
+	html_link(p, "recommendations and their progress", prefix,
+	    "recommendations/");
+	xmlNodeAddContent(p, (const xmlChar *)". Open data: ");
+	html_link(p, "recommendations.csv", prefix, "data/recommendations.csv");
+	xmlNodeAddContent(p, (const xmlChar *)" and ");
+	html_link(p, "recommendations.json", prefix,
+	    "data/recommendations.json");
+	xmlNodeAddContent(p, (const xmlChar *)", with these columns:");
 	dl = html_el(sec, "dl", NULL);
 	html_attrf(dl, "class", "lcspr-data-columns");
 	for (i = 0; (col = data_reccol(i, &doc)) != NULL; i++) {
@@ -1027,9 +1015,8 @@ insight_recs(const struct site *s, xmlNodePtr main, const char *prefix)
 static void
 insight_data(xmlNodePtr main, const char *prefix)
 {
-	xmlNodePtr	 sec, p, a, dl;
+	xmlNodePtr	 sec, p, dl;
 	const struct rfield **cols;
-	char		 url[256];
 	size_t		 i, colsz;
 
 	sec = insight_section(main, "data", "Open data", "Every published "
@@ -1037,13 +1024,9 @@ insight_data(xmlNodePtr main, const char *prefix)
 	    "a spreadsheet (UTF-8, every field in quotes); the JSON file "
 	    "holds the same columns.");
 	p = html_el(sec, "p", NULL);
-	a = html_el(p, "a", "reviews.csv");
-	snprintf(url, sizeof(url), "%sdata/reviews.csv", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
-	xmlAddChild(p, xmlNewDocText(p->doc, (const xmlChar *)" and "));
-	a = html_el(p, "a", "reviews.json");
-	snprintf(url, sizeof(url), "%sdata/reviews.json", prefix);
-	xmlSetProp(a, (const xmlChar *)"href", (const xmlChar *)url);
+	html_link(p, "reviews.csv", prefix, "data/reviews.csv");
+	xmlNodeAddContent(p, (const xmlChar *)" and ");
+	html_link(p, "reviews.json", prefix, "data/reviews.json");
 	dl = html_el(sec, "dl", NULL);
 	html_attrf(dl, "class", "lcspr-data-columns");
 	cols = review_columns(&colsz);

@@ -37,13 +37,6 @@ recpage_recs(size_t n, char *buf, size_t sz)
 	return buf;
 }
 
-/* k of n as a whole percentage, halves rounded up (as insight.c). */
-static int
-recpage_pct(size_t k, size_t n)
-{
-	return n == 0 ? 0 : (int)((200 * k + n) / (2 * n));
-}
-
 /*
  * A section with heading id and a table with caption, in a region that
  * scrolls sideways when the screen is too narrow and so takes the
@@ -62,7 +55,7 @@ recpage_table(xmlNodePtr parent, const char *id, const char *heading,
 static const char *
 recpage_share(size_t k, size_t n, char *buf, size_t sz)
 {
-	snprintf(buf, sz, "%zu (%d%%)", k, recpage_pct(k, n));
+	snprintf(buf, sz, "%zu (%d%%)", k, insight_pct(k, n));
 	return buf;
 }
 
@@ -87,39 +80,6 @@ recpage_countcmp(const void *a, const void *b)
 	return strcasecmp(x->name, y->name);
 }
 
-/* The review's title as a link to its page, in a new cell of tr. */
-static void
-recpage_review(xmlNodePtr tr, const char *prefix, const struct review *r,
-    const char *el)
-{
-	xmlNodePtr	 td, a;
-	char		*url;
-
-	td = html_el(tr, el, NULL);
-	if (strcmp(el, "th") == 0)
-		html_attr(td, "scope", "row");
-	a = html_el(td, "a", r->title);
-	url = xasprintf("%sreviews/%s/", prefix, r->slug);
-	html_attr(a, "href", url);
-	html_attr(a, "class", "lcspr-link");
-	free(url);
-}
-
-/* "Child A; Police": the agencies of rc, into buf (owned by caller). */
-static char *
-recpage_to(const struct rec *rc)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	size_t		 i;
-
-	for (i = 0; i < rc->tosz; i++) {
-		if (i > 0)
-			buf_puts(&b, "; ");
-		buf_puts(&b, rc->to[i]);
-	}
-	return b.data != NULL ? b.data : xstrdup("Not named");
-}
-
 /* A date as the site shows it, or "Not set", into buf. */
 static const char *
 recpage_date(const struct date *d, char *buf, size_t sz)
@@ -129,6 +89,38 @@ recpage_date(const struct date *d, char *buf, size_t sz)
 	else
 		date_human(d, buf, sz);
 	return buf;
+}
+
+/*
+ * A row of tbody for recommendation rc of review r: the review (a link
+ * to its page; prefix leads to the site root), the number, the text,
+ * the agencies, the status (with "(past due)" when mark and it is) and
+ * the due date.  Returns the row, for more cells.
+ */
+static xmlNodePtr
+recpage_rec(const struct site *s, xmlNodePtr tbody, const char *prefix,
+    const struct review *r, const struct rec *rc, int mark)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	xmlNodePtr	 tr, th;
+	char		*url, buf[64];
+
+	tr = html_el(tbody, "tr", NULL);
+	th = html_el(tr, "th", NULL);
+	html_attr(th, "scope", "row");
+	url = xasprintf("reviews/%s/", r->slug);
+	html_attr(html_link(th, r->title, prefix, url), "class", "lcspr-link");
+	free(url);
+	snprintf(buf, sizeof(buf), "%zu", rc->n);
+	html_el(tr, "td", buf);
+	html_el(tr, "td", rc->text);
+	html_el(tr, "td", recs_to(rc, &b) != NULL ? b.data : "Not named");
+	buf_free(&b);
+	snprintf(buf, sizeof(buf), "%s%s", recs_word(rc->status),
+	    mark && recs_pastdue(s, rc) ? " (past due)" : "");
+	html_el(tr, "td", buf);
+	html_el(tr, "td", recpage_date(&rc->due, buf, sizeof(buf)));
+	return tr;
 }
 
 /* The counts by agency: each agency a recommendation is made to. */
@@ -204,12 +196,12 @@ recpage_html(const struct site *s, const char *prefix)
 	static const char *const aheads[] = { "Review", "Number",
 	    "Recommendation", "To", "Status", "Due", "Updated" };
 	xmlDocPtr	 doc;
-	xmlNodePtr	 main, tb, tr, p, a;
+	xmlNodePtr	 main, tb, tr, p;
 	const struct review *r;
-	const struct rec *rc;
 	const char	*cell[2];
-	char		*html, *to, buf[512], b1[64], b2[64];
-	size_t		 i, j, t, st[REC__MAX], *th, *thdone, over = 0, nrev = 0;
+	char		*html, buf[512], b1[64], b2[64];
+	size_t		 i, j, t, st[REC__MAX], *th, *thdone, done;
+	size_t		 over = 0, nrev = 0;
 
 	memset(st, 0, sizeof(st));
 	th = xcalloc(s->themes.termsz + 1, sizeof(*th));
@@ -217,15 +209,14 @@ recpage_html(const struct site *s, const char *prefix)
 	for (i = 0; i < s->pubsz; i++) {
 		r = s->pub[i];
 		nrev += r->recsz > 0;
-		for (j = 0; j < r->recsz; j++) {
+		for (done = 0, j = 0; j < r->recsz; j++) {
 			st[r->recs[j].status]++;
 			over += recs_pastdue(s, &r->recs[j]);
+			done += r->recs[j].status == REC_COMPLETED;
 		}
 		for (t = 0; t < r->themesz; t++) {
 			th[r->themes[t] - s->themes.terms] += r->recsz;
-			for (j = 0; j < r->recsz; j++)
-				thdone[r->themes[t] - s->themes.terms] +=
-				    r->recs[j].status == REC_COMPLETED;
+			thdone[r->themes[t] - s->themes.terms] += done;
 		}
 	}
 	doc = htmlNewDocNoDtD(NULL, NULL);
@@ -262,22 +253,9 @@ recpage_html(const struct site *s, const char *prefix)
 		    buf, "Recommendations past their due date and not "
 		    "completed", oheads, 6);
 	for (i = 0; tb != NULL && i < s->pubsz; i++)
-		for (r = s->pub[i], j = 0; j < r->recsz; j++) {
-			rc = &r->recs[j];
-			if (!recs_pastdue(s, rc))
-				continue;
-			tr = html_el(tb, "tr", NULL);
-			recpage_review(tr, prefix, r, "th");
-			snprintf(b1, sizeof(b1), "%zu", rc->n);
-			html_el(tr, "td", b1);
-			html_el(tr, "td", rc->text);
-			to = recpage_to(rc);
-			html_el(tr, "td", to);
-			free(to);
-			html_el(tr, "td", recs_word(rc->status));
-			html_el(tr, "td", recpage_date(&rc->due, b2,
-			    sizeof(b2)));
-		}
+		for (r = s->pub[i], j = 0; j < r->recsz; j++)
+			if (recs_pastdue(s, &r->recs[j]))
+				recpage_rec(s, tb, prefix, r, &r->recs[j], 0);
 
 	tb = recpage_table(main, "by-theme", "By learning theme", "Each "
 	    "recommendation counts once for each learning theme of its "
@@ -297,41 +275,19 @@ recpage_html(const struct site *s, const char *prefix)
 	    "changed.", "Every recommendation and its progress", aheads, 7);
 	for (i = 0; i < s->pubsz; i++)
 		for (r = s->pub[i], j = 0; j < r->recsz; j++) {
-			rc = &r->recs[j];
-			tr = html_el(tb, "tr", NULL);
-			recpage_review(tr, prefix, r, "th");
-			snprintf(b1, sizeof(b1), "%zu", rc->n);
-			html_el(tr, "td", b1);
-			html_el(tr, "td", rc->text);
-			to = recpage_to(rc);
-			html_el(tr, "td", to);
-			free(to);
-			if (recs_pastdue(s, rc))
-				snprintf(buf, sizeof(buf), "%s (past due)",
-				    recs_word(rc->status));
-			else
-				snprintf(buf, sizeof(buf), "%s",
-				    recs_word(rc->status));
-			html_el(tr, "td", buf);
-			html_el(tr, "td", recpage_date(&rc->due, b2,
-			    sizeof(b2)));
-			html_el(tr, "td", recpage_date(&rc->updated, b2,
+			tr = recpage_rec(s, tb, prefix, r, &r->recs[j], 1);
+			html_el(tr, "td", recpage_date(&r->recs[j].updated, b2,
 			    sizeof(b2)));
 		}
 
 	p = html_el(main, "p", "Open data: ");
-	a = html_el(p, "a", "recommendations.csv");
-	snprintf(buf, sizeof(buf), "%sdata/recommendations.csv", prefix);
-	html_attr(a, "href", buf);
+	html_link(p, "recommendations.csv", prefix, "data/recommendations.csv");
 	xmlNodeAddContent(p, (const xmlChar *)" and ");
-	a = html_el(p, "a", "recommendations.json");
-	snprintf(buf, sizeof(buf), "%sdata/recommendations.json", prefix);
-	html_attr(a, "href", buf);
+	html_link(p, "recommendations.json", prefix,
+	    "data/recommendations.json");
 	xmlNodeAddContent(p, (const xmlChar *)" (their columns are listed on "
 	    "the ");
-	a = html_el(p, "a", "insights page");
-	snprintf(buf, sizeof(buf), "%sinsights/#recommendations", prefix);
-	html_attr(a, "href", buf);
+	html_link(p, "insights page", prefix, "insights/#recommendations");
 	xmlNodeAddContent(p, (const xmlChar *)").");
 
 	html = html_dump(doc, main);

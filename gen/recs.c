@@ -85,6 +85,24 @@ recs_pastdue(const struct site *s, const struct rec *rc)
 	    (rc->status == REC_ACCEPTED || rc->status == REC_INPROGRESS);
 }
 
+/*
+ * Append the agencies of rc to b, joined by "; " as the open data and
+ * the recommendations page write them.  Returns b->data: NULL when b
+ * was never written to and rc names none.
+ */
+const char *
+recs_to(const struct rec *rc, struct buf *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < rc->tosz; i++) {
+		if (i > 0)
+			buf_puts(b, "; ");
+		buf_puts(b, rc->to[i]);
+	}
+	return b->data;
+}
+
 /* Is s the status name w, in any case, with "-" or "_" for a space? */
 static int
 recs_same(const char *s, const char *w)
