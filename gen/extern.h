@@ -227,6 +227,7 @@ void		 index_onsite(struct site *);
 void		 index_build(struct site *);
 void		 index_free(struct site *);
 void		 index_recent(const struct review **, size_t);
+int		 index_recentcmp(const struct review *, const struct review *);
 
 /* month.c */
 void		 month_index(struct site *);

@@ -544,11 +544,13 @@ index_glances(struct site *s)
 	}
 }
 
-static int
-index_addedcmp(const void *a, const void *b)
+/*
+ * Compare reviews x and y in the order of site->recent (index_recent):
+ * less than 0 when x comes first, 0 when they are the same review.
+ */
+int
+index_recentcmp(const struct review *x, const struct review *y)
 {
-	const struct review *x = *(const struct review *const *)a;
-	const struct review *y = *(const struct review *const *)b;
 	int		 c;
 
 	if ((c = date_cmp(&y->added, &x->added)) != 0)
@@ -556,6 +558,13 @@ index_addedcmp(const void *a, const void *b)
 	if ((c = date_cmp(&y->published, &x->published)) != 0)
 		return c;
 	return strcmp(x->slug, y->slug);
+}
+
+static int
+index_addedcmp(const void *a, const void *b)
+{
+	return index_recentcmp(*(const struct review *const *)a,
+	    *(const struct review *const *)b);
 }
 
 /*
