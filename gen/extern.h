@@ -306,6 +306,7 @@ int		 feed_term(const struct site *, struct output *,
 		    const struct vocab *, const struct term *);
 int		 feed_facet(const struct site *, struct output *,
 		    const struct facet *);
+int		 feed_save(struct output *, const char *, struct _xmlDoc *);
 /* feed.c: monthly updates */
 int		 feed_updates(const struct site *, struct output *);
 

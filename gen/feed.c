@@ -124,8 +124,12 @@ feed_item(const struct site *s, xmlNodePtr ch, const char *title,
 	return it;
 }
 
-/* Write doc (freed) as rel.  Returns 1 on success, 0 when reported. */
-static int
+/*
+ * Write the XML document doc (a feed, feeds.opml, sitemap.xml) as rel,
+ * and free it.
+ * Returns 1 on success, 0 when reported.
+ */
+int
 feed_save(struct output *o, const char *rel, xmlDocPtr doc)
 {
 	xmlChar		*mem;

@@ -536,10 +536,8 @@ page_sitemap(const struct site *s, struct output *o)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 set;
-	xmlChar		*mem;
 	const struct vocab *v;
 	const struct monthpage *mp;
-	int		 len, ok;
 	size_t		 i, k;
 	char		 rel[512];
 
@@ -591,11 +589,7 @@ page_sitemap(const struct site *s, struct output *o)
 			    mp->month->slug, mp->n);
 		page_url(s, set, rel, &mp->month->reviews[0]->added);
 	}
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	ok = output_write(o, "sitemap.xml", mem, (size_t)len);
-	xmlFree(mem);
-	xmlFreeDoc(doc);
-	return ok;
+	return feed_save(o, "sitemap.xml", doc);
 }
 
 /*
