@@ -229,6 +229,7 @@ void		 index_onsite(struct site *);
 void		 index_build(struct site *);
 void		 index_free(struct site *);
 void		 index_recent(const struct review **, size_t);
+int		 index_recentcmp(const struct review *, const struct review *);
 
 /* month.c */
 void		 month_index(struct site *);
@@ -310,6 +311,7 @@ int		 feed_term(const struct site *, struct output *,
 		    const struct vocab *, const struct term *);
 int		 feed_facet(const struct site *, struct output *,
 		    const struct facet *);
+int		 feed_save(struct output *, const char *, struct _xmlDoc *);
 /* feed.c: monthly updates */
 int		 feed_updates(const struct site *, struct output *);
 

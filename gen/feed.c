@@ -28,30 +28,23 @@ feed_text(xmlNodePtr parent, const char *name, const char *value)
 /*
  * Plain text as HTML, serialised by libxml2: in a paragraph (an item's
  * summary) or as text alone (the channel's description).  Feed readers
- * read both descriptions as HTML, so both are escaped twice.
+ * read both descriptions as HTML, so both are escaped twice.  The
+ * caller owns the string.
  */
-static xmlChar *
+static char *
 feed_html(const char *text, int para)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 p, t;
-	xmlBufferPtr	 b;
-	xmlChar		*s;
+	xmlNodePtr	 root;
 
 	doc = htmlNewDocNoDtD(NULL, NULL);
-	t = xmlNewDocText(doc, (const xmlChar *)text);
-	p = t;
-	if (para) {
-		p = xmlNewDocNode(doc, NULL, (const xmlChar *)"p", NULL);
-		xmlAddChild(p, t);
-	}
-	xmlDocSetRootElement(doc, p);
-	b = xmlBufferCreate();
-	htmlNodeDump(b, doc, p);
-	s = xmlStrdup(xmlBufferContent(b));
-	xmlBufferFree(b);
-	xmlFreeDoc(doc);
-	return s;
+	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
+	xmlDocSetRootElement(doc, root);
+	if (para)
+		html_el(root, "p", text);
+	else
+		xmlAddChild(root, xmlNewDocText(doc, (const xmlChar *)text));
+	return html_dump(doc, root);
 }
 
 /*
@@ -69,8 +62,7 @@ feed_channel(const struct site *s, xmlDocPtr *docp, const char *rel,
 	xmlDocPtr	 doc;
 	xmlNodePtr	 rss, ch, self;
 	xmlNsPtr	 atom;
-	xmlChar		*html;
-	char		*t, date[64];
+	char		*t, *html, date[64];
 
 	doc = xmlNewDoc((const xmlChar *)"1.0");
 	rss = xmlNewNode(NULL, (const xmlChar *)"rss");
@@ -84,8 +76,8 @@ feed_channel(const struct site *s, xmlDocPtr *docp, const char *rel,
 	feed_text(ch, "link", t);
 	free(t);
 	html = feed_html(desc, 0);
-	feed_text(ch, "description", (const char *)html);
-	xmlFree(html);
+	feed_text(ch, "description", html);
+	free(html);
 	feed_text(ch, "language", s->language);
 	self = xmlNewChild(ch, atom, (const xmlChar *)"link", NULL);
 	t = xasprintf("%s%s", s->base_url, rel);
@@ -132,8 +124,12 @@ feed_item(const struct site *s, xmlNodePtr ch, const char *title,
 	return it;
 }
 
-/* Write doc (freed) as rel.  Returns 1 on success, 0 when reported. */
-static int
+/*
+ * Write the XML document doc (a feed, feeds.opml, sitemap.xml) as rel,
+ * and free it.
+ * Returns 1 on success, 0 when reported.
+ */
+int
 feed_save(struct output *o, const char *rel, xmlDocPtr doc)
 {
 	xmlChar		*mem;
@@ -162,9 +158,8 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 	const struct review **revs;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 ch, it;
-	xmlChar		*html;
 	size_t		 i, j;
-	char		*t, *desc, date[64];
+	char		*t, *desc, *html, date[64];
 	const struct review *r;
 
 	/* A review added today is new to the reader, whenever published. */
@@ -189,8 +184,8 @@ feed_write(const struct site *s, struct output *o, const char *rel,
 		date_rfc822(&r->added, date, sizeof(date));
 		feed_text(it, "pubDate", date);
 		html = feed_html(r->summary, 1);
-		feed_text(it, "description", (const char *)html);
-		xmlFree(html);
+		feed_text(it, "description", html);
+		free(html);
 		for (j = 0; j < r->themesz; j++)
 			feed_text(it, "category", r->themes[j]->name);
 	}
@@ -240,57 +235,27 @@ feed_facet(const struct site *s, struct output *o, const struct facet *f)
 	return ok;
 }
 
-/* One review in one of its themes, in a month's item of the feed. */
-struct feedpair {
-	size_t		 theme;		/* index in site->themes.terms */
-	size_t		 pos;		/* index in the month's reviews */
-};
-
-static int
-feed_paircmp(const void *a, const void *b)
-{
-	const struct feedpair *x = a, *y = b;
-
-	if (x->theme != y->theme)
-		return x->theme < y->theme ? -1 : 1;
-	if (x->pos != y->pos)
-		return x->pos < y->pos ? -1 : 1;
-	return 0;
-}
-
 /*
  * The HTML of month m's item in the updates' feed: how many reviews
  * were added, then under a heading per learning theme each review's
  * title (linked to its page) and region, then the content note.  At
  * most feed_length reviews are listed (the newest added), however many
  * the month has, then "And N more", linking to the month's page: an
- * item stays the size of a feed of reviews.  Returns a string the
- * caller frees with xmlFree.
+ * item stays the size of a feed of reviews.  The caller owns the
+ * string.
  */
-static xmlChar *
+static char *
 feed_monthhtml(const struct site *s, const struct month *m)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, ul = NULL, li, a, k;
-	xmlBufferPtr	 b;
-	xmlChar		*html;
-	struct feedpair	*pairs;
-	const struct review *r;
-	size_t		 i, j, n, np = 0;
+	xmlNodePtr	 root, ul = NULL, li, a, p;
+	const struct monththeme *mt;
+	const struct review *r, *last;
+	size_t		 i, j, n;
 	char		*t;
 
 	n = m->reviewsz < s->feed_length ? m->reviewsz : s->feed_length;
-	for (i = 0; i < n; i++)
-		np += m->reviews[i]->themesz;
-	pairs = xcalloc(np > 0 ? np : 1, sizeof(*pairs));
-	for (i = 0, np = 0; i < n; i++)
-		for (j = 0; j < m->reviews[i]->themesz; j++) {
-			pairs[np].theme = (size_t)(m->reviews[i]->themes[j] -
-			    s->themes.terms);
-			pairs[np++].pos = i;
-		}
-	qsort(pairs, np, sizeof(*pairs), feed_paircmp);
-
+	last = m->reviews[n - 1];
 	doc = htmlNewDocNoDtD(NULL, NULL);
 	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
 	xmlDocSetRootElement(doc, root);
@@ -306,50 +271,45 @@ feed_monthhtml(const struct site *s, const struct month *m)
 		    "theme. A review with more than one theme is listed under "
 		    "each.", m->reviewsz, m->reviewsz == 1 ? " was" :
 		    "s were", s->title, m->name);
-	feed_text(root, "p", t);
+	html_el(root, "p", t);
 	free(t);
-	for (i = 0; i < np; i++) {
-		if (i == 0 || pairs[i].theme != pairs[i - 1].theme) {
-			feed_text(root, "h2",
-			    s->themes.terms[pairs[i].theme].name);
-			ul = xmlNewChild(root, NULL, (const xmlChar *)"ul",
-			    NULL);
+	/* The month's groups (month.c), each cut after the newest n: each
+	 * group is newest added first, so they are its first ones. */
+	for (i = 0; i < m->themesz; i++) {
+		mt = &m->themes[i];
+		for (j = 0; j < mt->reviewsz; j++) {
+			r = mt->reviews[j];
+			if (index_recentcmp(r, last) > 0)
+				break;
+			if (j == 0) {
+				html_el(root, "h2", mt->theme->name);
+				ul = html_el(root, "ul", NULL);
+			}
+			li = html_el(ul, "li", NULL);
+			a = html_el(li, "a", r->title);
+			t = xasprintf("%sreviews/%s/", s->base_url, r->slug);
+			html_attr(a, "href", t);
+			free(t);
+			t = xasprintf(" (%s)", r->region->name);
+			xmlNodeAddContent(li, (const xmlChar *)t);
+			free(t);
 		}
-		r = m->reviews[pairs[i].pos];
-		li = xmlNewChild(ul, NULL, (const xmlChar *)"li", NULL);
-		a = xmlNewTextChild(li, NULL, (const xmlChar *)"a",
-		    (const xmlChar *)r->title);
-		t = xasprintf("%sreviews/%s/", s->base_url, r->slug);
-		xmlNewProp(a, (const xmlChar *)"href", (const xmlChar *)t);
-		free(t);
-		t = xasprintf(" (%s)", r->region->name);
-		xmlNodeAddContent(li, (const xmlChar *)t);
-		free(t);
 	}
-	free(pairs);
 	if (n < m->reviewsz) {
 		t = xasprintf("And %zu more: see ", m->reviewsz - n);
-		k = xmlNewTextChild(root, NULL, (const xmlChar *)"p",
-		    (const xmlChar *)t);
+		p = html_el(root, "p", t);
 		free(t);
 		t = xasprintf("all %zu reviews added in %s", m->reviewsz,
 		    m->name);
-		a = xmlNewTextChild(k, NULL, (const xmlChar *)"a",
-		    (const xmlChar *)t);
+		a = html_el(p, "a", t);
 		free(t);
 		t = xasprintf("%supdates/%s/", s->base_url, m->slug);
-		xmlNewProp(a, (const xmlChar *)"href", (const xmlChar *)t);
+		html_attr(a, "href", t);
 		free(t);
-		xmlNodeAddContent(k, (const xmlChar *)".");
+		xmlNodeAddContent(p, (const xmlChar *)".");
 	}
-	feed_text(root, "p", s->content_note);
-	b = xmlBufferCreate();
-	for (k = root->children; k != NULL; k = k->next)
-		htmlNodeDump(b, doc, k);
-	html = xmlStrdup(xmlBufferContent(b));
-	xmlBufferFree(b);
-	xmlFreeDoc(doc);
-	return html;
+	html_el(root, "p", s->content_note);
+	return html_dump(doc, root);
 }
 
 /*
@@ -365,11 +325,10 @@ feed_updates(const struct site *s, struct output *o)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 ch, it;
-	xmlChar		*html;
 	const struct month *m;
 	struct date	 next;
 	size_t		 i, j, n = 0;
-	char		*t, *desc, *rel, date[64];
+	char		*t, *desc, *rel, *html, date[64];
 
 	t = xasprintf("%s: monthly updates", s->title);
 	desc = xasprintf("The reviews added to this site each month, one "
@@ -396,8 +355,8 @@ feed_updates(const struct site *s, struct output *o)
 		date_rfc822(&next, date, sizeof(date));
 		feed_text(it, "pubDate", date);
 		html = feed_monthhtml(s, m);
-		feed_text(it, "description", (const char *)html);
-		xmlFree(html);
+		feed_text(it, "description", html);
+		free(html);
 		for (j = 0; j < m->themesz; j++)
 			feed_text(it, "category", m->themes[j].theme->name);
 	}

@@ -249,9 +249,7 @@ follow_howto(const struct site *s, xmlNodePtr root, const char *prefix)
 	    "Each e-mail then lists the new reviews with their titles, "
 	    "summaries and links.");
 	p = html_el(sec, "p", "For one e-mail a month, give the tool ");
-	t = xasprintf("%s#%s", "", "feed-updates");
-	follow_link(p, t, "the monthly updates feed");
-	free(t);
+	follow_link(p, "#feed-updates", "the monthly updates feed");
 	follow_text(p, ": it has one item as each month ends, listing the "
 	    "reviews added that month by learning theme.");
 }
@@ -357,10 +355,8 @@ follow_opml(const struct site *s, struct output *o)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 opml, head, body, out;
-	xmlChar		*mem;
 	struct feedref	*fr;
 	size_t		 n, i;
-	int		 len, ok;
 	char		*t;
 
 	n = follow_feeds(s, &fr);
@@ -389,9 +385,5 @@ follow_opml(const struct site *s, struct output *o)
 		free(t);
 	}
 	follow_free(fr, n);
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	ok = output_write(o, "feeds.opml", mem, (size_t)len);
-	xmlFree(mem);
-	xmlFreeDoc(doc);
-	return ok;
+	return feed_save(o, "feeds.opml", doc);
 }

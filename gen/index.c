@@ -331,6 +331,14 @@ index_keycmp(const void *a, const void *b)
 	return x->rev < y->rev ? -1 : x->rev > y->rev;
 }
 
+/* Does key i start a facet (a run of one theme and region or year)? */
+static int
+index_newrun(const struct facetkey *k, size_t i)
+{
+	return i == 0 || k[i].theme != k[i - 1].theme ||
+	    k[i].other != k[i - 1].other;
+}
+
 /*
  * The keys of every published review's themes with its region (years
  * 0) or year (years 1), sorted: each run is a facet.  *n gets their
@@ -372,8 +380,7 @@ index_runs(struct site *s, const struct facetkey *k, size_t n,
 	size_t		 i;
 
 	for (i = 0; i < n; i++) {
-		if (i == 0 || k[i].theme != k[i - 1].theme ||
-		    k[i].other != k[i - 1].other) {
+		if (index_newrun(k, i)) {
 			f = &s->facets[s->facetsz++];
 			f->theme = &s->themes.terms[k[i].theme];
 			f->other = &v->terms[k[i].other];
@@ -460,11 +467,9 @@ index_facets(struct site *s)
 	reg = index_keys(s, 0, &nreg);
 	yr = index_keys(s, 1, &nyr);
 	for (i = 0; i < nreg; i++)
-		runs += i == 0 || reg[i].theme != reg[i - 1].theme ||
-		    reg[i].other != reg[i - 1].other;
+		runs += index_newrun(reg, i);
 	for (i = 0; i < nyr; i++)
-		runs += i == 0 || yr[i].theme != yr[i - 1].theme ||
-		    yr[i].other != yr[i - 1].other;
+		runs += index_newrun(yr, i);
 	s->facets = xcalloc(runs + 1, sizeof(*s->facets));
 	s->facetrevs = xcalloc(nreg + nyr + 1, sizeof(*s->facetrevs));
 	index_runs(s, reg, nreg, &s->regions, &revs);
@@ -544,11 +549,13 @@ index_glances(struct site *s)
 	}
 }
 
-static int
-index_addedcmp(const void *a, const void *b)
+/*
+ * Compare reviews x and y in the order of site->recent (index_recent):
+ * less than 0 when x comes first, 0 when they are the same review.
+ */
+int
+index_recentcmp(const struct review *x, const struct review *y)
 {
-	const struct review *x = *(const struct review *const *)a;
-	const struct review *y = *(const struct review *const *)b;
 	int		 c;
 
 	if ((c = date_cmp(&y->added, &x->added)) != 0)
@@ -556,6 +563,13 @@ index_addedcmp(const void *a, const void *b)
 	if ((c = date_cmp(&y->published, &x->published)) != 0)
 		return c;
 	return strcmp(x->slug, y->slug);
+}
+
+static int
+index_addedcmp(const void *a, const void *b)
+{
+	return index_recentcmp(*(const struct review *const *)a,
+	    *(const struct review *const *)b);
 }
 
 /*

@@ -112,7 +112,7 @@ month_index(struct site *s)
 	size_t		*first, *at, *gstart;
 	size_t		 i, j, k, g, len, n = 0, np = 0, nmt = 0;
 
-	len = s->page_length > 0 ? s->page_length : 1;
+	len = s->page_length;
 	s->monthsz = s->monthpagesz = 0;
 	for (i = 0; i < s->pubsz; i++) {
 		np += s->recent[i]->themesz;

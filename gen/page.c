@@ -294,6 +294,30 @@ page_links(struct pagectx *pc, const char *dir, size_t n, size_t of)
 }
 
 /*
+ * Start page lp->n of a list at dir (from the site root, ending in
+ * '/') of lp->of pages: the first at dir, the others at page/N/ in it,
+ * titled name, then ", page N of M", with its pagination.  Returns dir,
+ * copied in the page's arena.
+ */
+static const char *
+page_beginlist(struct pagectx *pc, struct render *rd, const struct site *s,
+    enum pagekind k, const char *name, const char *dir,
+    const struct listpage *lp)
+{
+	if (lp->n == 1)
+		page_begin(pc, rd, s, k, NULL, "%s", dir);
+	else
+		page_begin(pc, rd, s, k, NULL, "%spage/%zu/", dir, lp->n);
+	pc->title = lp->n == 1 ? arena_printf(&pc->arena, "%s", name) :
+	    arena_printf(&pc->arena, "%s, page %zu of %zu", name, lp->n,
+	    lp->of);
+	pc->list = lp;
+	dir = arena_printf(&pc->arena, "%s", dir);
+	page_links(pc, dir, lp->n, lp->of);
+	return dir;
+}
+
+/*
  * Page lp->n of a list of reviews: a term's (a theme, region or year:
  * its intro, the themes most often found with it) or a facet's (all
  * reviews, a theme with a region or a year).  The first page is at the
@@ -325,22 +349,13 @@ page_list(const struct site *s, const struct listpage *lp,
 		revs = lp->facet->reviews;
 		n = lp->facet->reviewsz;
 	}
-	if (lp->n == 1)
-		page_begin(&pc, rd, s, k, name, "%s", d);
-	else {
-		page_begin(&pc, rd, s, k, NULL, "%spage/%zu/", d, lp->n);
-		pc.title = arena_printf(&pc.arena, "%s, page %zu of %zu",
-		    name, lp->n, lp->of);
-	}
-	dir = arena_printf(&pc.arena, "%s", d);
+	dir = page_beginlist(&pc, rd, s, k, name, d, lp);
 	free(d);
-	pc.list = lp;
 	pc.term = lp->term;
 	pc.facet = lp->facet;
 	first = (lp->n - 1) * s->page_length;
 	pc.revs = revs + first;
 	pc.revsz = n - first < s->page_length ? n - first : s->page_length;
-	page_links(&pc, dir, lp->n, lp->of);
 	if (lp->term != NULL) {
 		pc.description = desc != NULL ? desc : arena_printf(&pc.arena,
 		    "Practice reviews published %s %s.", v->phrase, name);
@@ -536,10 +551,8 @@ page_sitemap(const struct site *s, struct output *o)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 set;
-	xmlChar		*mem;
 	const struct vocab *v;
 	const struct monthpage *mp;
-	int		 len, ok;
 	size_t		 i, k;
 	char		 rel[512];
 
@@ -591,11 +604,7 @@ page_sitemap(const struct site *s, struct output *o)
 			    mp->month->slug, mp->n);
 		page_url(s, set, rel, &mp->month->reviews[0]->added);
 	}
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	ok = output_write(o, "sitemap.xml", mem, (size_t)len);
-	xmlFree(mem);
-	xmlFreeDoc(doc);
-	return ok;
+	return feed_save(o, "sitemap.xml", doc);
 }
 
 /*
@@ -643,23 +652,14 @@ page_updates(const struct site *s, size_t i, struct output *o,
 	memset(&lp, 0, sizeof(lp));
 	lp.n = i + 1;
 	lp.of = s->updatepagesz;
-	if (lp.n == 1)
-		page_begin(&pc, rd, s, PK_UPDATES, "Monthly updates",
-		    "updates/");
-	else {
-		page_begin(&pc, rd, s, PK_UPDATES, NULL, "updates/page/%zu/",
-		    lp.n);
-		pc.title = arena_printf(&pc.arena, "Monthly updates, page %zu "
-		    "of %zu", lp.n, lp.of);
-	}
-	pc.list = &lp;
+	page_beginlist(&pc, rd, s, PK_UPDATES, "Monthly updates",
+	    "updates/", &lp);
 	first = i * s->page_length;
 	if (first < s->monthsz) {
 		pc.months = s->months + first;
 		pc.monthsz = s->monthsz - first < s->page_length ?
 		    s->monthsz - first : s->page_length;
 	}
-	page_links(&pc, "updates/", lp.n, lp.of);
 	pc.description = "The reviews added to this site each month, "
 	    "newest month first.";
 	page_updatefeed(&pc);
@@ -682,28 +682,21 @@ page_month(const struct site *s, const struct monthpage *mp,
 	struct listpage	 lp;
 	const struct month *m = mp->month;
 	const char	*sofar = m->ended ? "" : " so far";
-	char		 dir[32];
+	char		*name, dir[32];
 
 	memset(&lp, 0, sizeof(lp));
 	lp.n = mp->n;
 	lp.of = m->pagesz;
 	snprintf(dir, sizeof(dir), "updates/%s/", m->slug);
-	if (lp.n == 1)
-		page_begin(&pc, rd, s, PK_MONTH, NULL, "%s", dir);
-	else
-		page_begin(&pc, rd, s, PK_MONTH, NULL, "%spage/%zu/", dir,
-		    lp.n);
-	pc.title = lp.n == 1 ? arena_printf(&pc.arena, "Reviews added in "
-	    "%s%s", m->name, sofar) : arena_printf(&pc.arena, "Reviews "
-	    "added in %s%s, page %zu of %zu", m->name, sofar, lp.n, lp.of);
+	name = xasprintf("Reviews added in %s%s", m->name, sofar);
+	page_beginlist(&pc, rd, s, PK_MONTH, name, dir, &lp);
+	free(name);
 	pc.description = arena_printf(&pc.arena, "%zu review%s added to "
 	    "this site in %s%s, by learning theme.", m->reviewsz,
 	    m->reviewsz == 1 ? "" : "s", m->name, sofar);
-	pc.list = &lp;
 	pc.mpage = mp;
 	pc.revs = mp->reviews;
 	pc.revsz = mp->reviewsz;
-	page_links(&pc, dir, lp.n, lp.of);
 	page_crumb(&pc, "Monthly updates", "updates/");
 	if (lp.n > 1)
 		page_crumb(&pc, m->name, dir);
