@@ -652,12 +652,18 @@ digest_write(struct site *s, const char *path, const struct buf *msg)
 	tmp = slash == NULL ? xasprintf(".%s.XXXXXX", path) :
 	    xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
 	if ((fd = mkstemp(tmp)) == -1) {
-		if (errno == ENOENT || errno == ENOTDIR)
+		if (errno == ENOENT)
 			diag_error(s->diag, path, 0, "cannot write the "
 			    "digest: the folder \"%.*s\" does not exist; "
 			    "make it first, or give -o a file in a folder "
 			    "that exists", slash == NULL ? 1 :
 			    (int)(slash - path), slash == NULL ? "." : path);
+		else if (errno == ENOTDIR)
+			diag_error(s->diag, path, 0, "cannot write the "
+			    "digest: part of \"%.*s\" is a file, not a "
+			    "folder; give -o a file in a folder", slash ==
+			    NULL ? 1 : (int)(slash - path), slash == NULL ?
+			    "." : path);
 		else
 			diag_error(s->diag, path, 0, "cannot write the "
 			    "digest: %s; give -o a file in a folder you can "

@@ -156,6 +156,21 @@ follow_link(xmlNodePtr parent, const char *href, const char *text)
 	return a;
 }
 
+/*
+ * A link to feeds.opml (prefix: the page's way to the site root) with
+ * text, at the end of parent: downloaded, as a browser would show the
+ * file as text.
+ */
+static void
+follow_opmllink(xmlNodePtr parent, const char *prefix, const char *text)
+{
+	char	*t;
+
+	t = xasprintf("%sfeeds.opml", prefix);
+	html_attr(follow_link(parent, t, text), "download", "feeds.opml");
+	free(t);
+}
+
 /* Text at the end of parent. */
 static void
 follow_text(xmlNodePtr parent, const char *text)
@@ -182,7 +197,6 @@ static void
 follow_howto(const struct site *s, xmlNodePtr root, const char *prefix)
 {
 	xmlNodePtr	 sec, p, ol;
-	char		*t;
 
 	p = html_el(root, "p", "Follow this site to hear when a review is "
 	    "added: in Outlook, in a feed reader, or by e-mail. Choose a "
@@ -228,9 +242,7 @@ follow_howto(const struct site *s, xmlNodePtr root, const char *prefix)
 	    "address.");
 	p = html_el(sec, "p", "To add every feed of this site at once, "
 	    "download ");
-	t = xasprintf("%sfeeds.opml", prefix);
-	follow_link(p, t, "the list of all feeds (OPML)");
-	free(t);
+	follow_opmllink(p, prefix, "the list of all feeds (OPML)");
 	follow_text(p, " and import it in the reader (often Import OPML, "
 	    "under Settings).");
 
@@ -317,16 +329,14 @@ follow_html(const struct site *s, const char *prefix)
 
 	sec = html_section(root, NULL, "feeds", "All the feeds of this site",
 	    NULL);
-	t = xasprintf("Each feed lists the newest %zu reviews added to it, "
-	    "but for the monthly updates: one item for each of the last %zu "
-	    "months that have ended, each with up to %zu of its reviews. "
-	    "The same list for a feed reader: ", s->feed_length,
-	    s->feed_length, s->feed_length);
+	t = xasprintf("Each feed lists the newest %zu reviews added to it. "
+	    "The monthly updates feed is different: it has one item for "
+	    "each of the last %zu months that have ended, each listing up "
+	    "to %zu of that month's reviews. The same list for a feed "
+	    "reader: ", s->feed_length, s->feed_length, s->feed_length);
 	p = html_el(sec, "p", t);
 	free(t);
-	t = xasprintf("%sfeeds.opml", prefix);
-	follow_link(p, t, "all feeds as one file (OPML)");
-	free(t);
+	follow_opmllink(p, prefix, "all feeds as one file (OPML)");
 	follow_text(p, ".");
 	for (g = 0; g < FEED__MAX; g++) {
 		for (i = 0; i < n && fr[i].kind != (enum feedkind)g; i++)

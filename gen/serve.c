@@ -111,6 +111,7 @@ static const struct {
 	{ ".js", "text/javascript; charset=utf-8" },
 	{ ".svg", "image/svg+xml" },
 	{ ".xml", "application/xml" },
+	{ ".opml", "text/x-opml; charset=utf-8" },
 	{ ".json", "application/json" },
 	{ ".csv", "text/csv; charset=utf-8" },
 	{ ".pdf", "application/pdf" },

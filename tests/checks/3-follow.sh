@@ -24,6 +24,14 @@ followsite() {
 followsite facets "$OUT/build/facets-lcspr/site" https://example.org/ 60 20
 followsite subpath "$OUT/build/subpath-lcspr/site" https://example.org/learning/reviews/ 1440 2
 followsite sample "$OUT/sample/lcspr" https://learning.example.org.uk/ 1440 20
+# A browser shows an OPML file as text: its links download it.
+f=$OUT/build/facets-lcspr/site/follow/index.html
+if [ "$(grep -o '<a [^>]*href="../feeds.opml"[^>]*>' "$f" | grep -c 'download="feeds.opml"')" -eq 2 ] &&
+   ! grep -o '<a [^>]*href="../feeds.opml"[^>]*>' "$f" | grep -vq download; then
+	pass "follow: both links to feeds.opml download it"
+else
+	fail "follow: both links to feeds.opml download it" "$(grep -o '<a [^>]*feeds.opml[^>]*>' "$f")"
+fi
 if grep -q '<loc>https://example.org/follow/</loc>' "$OUT/build/facets-lcspr/site/sitemap.xml"; then
 	pass "follow: the follow page is in the sitemap"
 else

@@ -86,6 +86,7 @@ else
 	    "/learning/reviews/assets/style.css text/css; charset=utf-8" \
 	    "/learning/reviews/feed.xml application/xml" \
 	    "/learning/reviews/sitemap.xml application/xml" \
+	    "/learning/reviews/feeds.opml text/x-opml; charset=utf-8" \
 	    "/learning/reviews/data/reviews.json application/json" \
 	    "/learning/reviews/data/reviews.csv text/csv; charset=utf-8" \
 	    "/learning/reviews/robots.txt text/plain; charset=utf-8"; do
