@@ -973,48 +973,43 @@ static void
 check_analysed(struct site *s, struct review *r, const char *body,
     size_t bodylen, size_t bodyline, size_t themesline)
 {
-	const char	*p, *e, *end = body + bodylen, *is;
-	char		*h, msg[512];
-	size_t		 i, line, k;
+	const char	*p, *e, *end = body + bodylen;
+	char		*h, msg[512], on[256];
+	size_t		 i, line = 0, k;
 
 	if (r->ethnicity_analysed == TRI_YES)
 		return;
-	is = r->ethnicity_analysed == TRI_NO ? "false" : "not given";
-	for (i = 0; i < r->themesz; i++)
+	for (i = 0; line == 0 && i < r->themesz; i++)
 		if (scan_match(s->re->ethnic, r->themes[i]->name)) {
-			snprintf(msg, sizeof(msg), "\"ethnicity_analysed\" is "
-			    "%s, but the review is on the learning theme "
-			    "\"%s\": if it considers how ethnicity, culture "
-			    "and race affected the child, set "
-			    "\"ethnicity_analysed: true\"", is,
-			    r->themes[i]->name);
-			check_meta(s, r->path, themesline, 1, r->allow,
-			    r->allowsz, "ethnicity-mentioned", msg);
-			return;
+			snprintf(on, sizeof(on), "is on the learning theme "
+			    "\"%s\"", r->themes[i]->name);
+			line = themesline;
 		}
 	/* An ATX heading (up to three spaces, then #) about them. */
-	for (p = body, line = bodyline; p < end; p = e + 1, line++) {
+	for (p = body, k = bodyline; line == 0 && p < end; p = e + 1, k++) {
 		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			e = end;
-		for (k = 0; p + k < e && p[k] == ' '; k++)
+		for (i = 0; p + i < e && p[i] == ' '; i++)
 			continue;
-		if (k > 3 || p + k >= e || p[k] != '#')
+		if (i > 3 || p + i >= e || p[i] != '#')
 			continue;
-		h = xstrndup(p, (size_t)(e - p));
+		h = xstrndup(p + i, (size_t)(e - p - i));
 		if (scan_match(s->re->ethnic, h)) {
 			h[strcspn(h, "\r")] = '\0';
-			snprintf(msg, sizeof(msg), "\"ethnicity_analysed\" is "
-			    "%s, but the review has the heading \"%.200s\": if "
-			    "it considers how ethnicity, culture and race "
-			    "affected the child, set \"ethnicity_analysed: "
-			    "true\"", is, h + k);
-			free(h);
-			check_meta(s, r->path, line, 1, r->allow, r->allowsz,
-			    "ethnicity-mentioned", msg);
-			return;
+			snprintf(on, sizeof(on), "has the heading \"%.200s\"",
+			    h);
+			line = k;
 		}
 		free(h);
 	}
+	if (line == 0)
+		return;
+	snprintf(msg, sizeof(msg), "\"ethnicity_analysed\" is %s, but the "
+	    "review %s: if it considers how ethnicity, culture and race "
+	    "affected the child, set \"ethnicity_analysed: true\"",
+	    r->ethnicity_analysed == TRI_NO ? "false" : "not given", on);
+	check_meta(s, r->path, line, 1, r->allow, r->allowsz,
+	    "ethnicity-mentioned", msg);
 }
 
 /*

@@ -188,10 +188,13 @@ config_text(struct site *s, struct front *f, const struct field *fl,
 	return 1;
 }
 
-/* A whole number from 1 to max. */
+/*
+ * A whole number from 1 to max; the message names the unit (" of
+ * minutes", or "") and ends with more (such as an example, or "").
+ */
 static int
 config_count(struct site *s, struct front *f, const struct field *fl,
-    size_t *out, long max)
+    size_t *out, long max, const char *unit, const char *more)
 {
 	const char	*v;
 	char		*end;
@@ -200,29 +203,11 @@ config_count(struct site *s, struct front *f, const struct field *fl,
 	if ((v = front_scalar(fl->value)) == NULL || *v == '\0' ||
 	    (n = strtol(v, &end, 10)) < 1 || n > max || *end != '\0') {
 		diag_error(s->diag, f->path, fl->line, "\"%s\" must be a "
-		    "whole number from 1 to %ld", fl->key, max);
+		    "whole number%s from 1 to %ld%s", fl->key, unit, max,
+		    more);
 		return 0;
 	}
 	*out = (size_t)n;
-	return 1;
-}
-
-/* feed_ttl: minutes, from 1 to a week. */
-static int
-config_ttl(struct site *s, struct front *f, const struct field *fl)
-{
-	const char	*v;
-	char		*end;
-	long		 n;
-
-	if ((v = front_scalar(fl->value)) == NULL || *v == '\0' ||
-	    (n = strtol(v, &end, 10)) < 1 || n > 10080 || *end != '\0') {
-		diag_error(s->diag, f->path, fl->line, "\"feed_ttl\" must be "
-		    "a whole number of minutes from 1 to 10080 (a week), such "
-		    "as 1440 for a day");
-		return 0;
-	}
-	s->feed_ttl = (size_t)n;
 	return 1;
 }
 
@@ -875,13 +860,17 @@ config_read(struct site *s)
 		else if (strcmp(fl->key, "language") == 0)
 			ok &= config_text(s, &f, fl, &s->language);
 		else if (strcmp(fl->key, "feed_length") == 0)
-			ok &= config_count(s, &f, fl, &s->feed_length, 100000);
+			ok &= config_count(s, &f, fl, &s->feed_length, 100000,
+			    "", "");
 		else if (strcmp(fl->key, "feed_ttl") == 0)
-			ok &= config_ttl(s, &f, fl);
+			ok &= config_count(s, &f, fl, &s->feed_ttl, 10080,
+			    " of minutes", " (a week), such as 1440 for a day");
 		else if (strcmp(fl->key, "home_length") == 0)
-			ok &= config_count(s, &f, fl, &s->home_length, 100000);
+			ok &= config_count(s, &f, fl, &s->home_length, 100000,
+			    "", "");
 		else if (strcmp(fl->key, "page_length") == 0)
-			ok &= config_count(s, &f, fl, &s->page_length, 1000);
+			ok &= config_count(s, &f, fl, &s->page_length, 1000,
+			    "", "");
 		else if (strcmp(fl->key, "partnership") == 0)
 			ok &= config_text(s, &f, fl, &s->partnership);
 		else if (strcmp(fl->key, "logo") == 0)

@@ -107,6 +107,22 @@ date_diff(const struct date *a, const struct date *b)
 }
 
 /*
+ * Into d, the day n calendar months (n >= 0) after a: one past the end
+ * of a shorter month is its last day (six months after 31 August is
+ * the last day of February).
+ */
+static void
+date_addmonths(const struct date *a, int n, struct date *d)
+{
+	int	 m = a->month - 1 + n;
+
+	d->year = a->year + m / 12;
+	d->month = m % 12 + 1;
+	d->day = a->day > date_mdays(d->year, d->month) ?
+	    date_mdays(d->year, d->month) : a->day;
+}
+
+/*
  * Is b no later than six calendar months after a?  Six months after
  * 31 August is the last day of February.
  */
@@ -114,12 +130,8 @@ int
 date_within6(const struct date *a, const struct date *b)
 {
 	struct date	 l;
-	int		 m = a->month + 6;
 
-	l.year = a->year + (m > 12);
-	l.month = m > 12 ? m - 12 : m;
-	l.day = a->day > date_mdays(l.year, l.month) ?
-	    date_mdays(l.year, l.month) : a->day;
+	date_addmonths(a, 6, &l);
 	return date_cmp(b, &l) <= 0;
 }
 
@@ -210,15 +222,13 @@ date_ahead(struct site *s, const struct review *r, const size_t *lines,
 	    &r->commissioned, &r->completed, &r->published, &r->added };
 	static const char *const names[6] = { "notified", "rapid_review",
 	    "commissioned", "completed", "published", "added" };
-	struct date	 lim = s->today;
+	struct date	 lim;
 	size_t		 line;
 	int		 i;
 
-	if (lim.year == 0)	/* no build date (unit tests) */
+	if (s->today.year == 0)	/* no build date (unit tests) */
 		return;
-	lim.year++;
-	if (lim.month == 2 && lim.day == 29)
-		lim.day = 28;
+	date_addmonths(&s->today, 12, &lim);
 	for (i = 0; i < 6; i++) {
 		line = i < 5 ? lines[i] : addedline;
 		if (i == 5 && addedline == 0)
@@ -388,10 +398,7 @@ date_months(const struct date *a, const struct date *b, int *mp,
 
 	k = (b->year - a->year) * 12 + (b->month - a->month);
 	for (;;) {
-		m.year = a->year + (a->month - 1 + k) / 12;
-		m.month = (a->month - 1 + k) % 12 + 1;
-		m.day = a->day > date_mdays(m.year, m.month) ?
-		    date_mdays(m.year, m.month) : a->day;
+		date_addmonths(a, k, &m);
 		if (k <= 0 || date_cmp(&m, b) <= 0)
 			break;
 		k--;
@@ -450,11 +457,10 @@ date_human(const struct date *d, char *buf, size_t sz)
 void
 date_rfc822(const struct date *d, char *buf, size_t sz)
 {
-	long	 n = date_days(d);
-	int	 wd = (int)((n % 7 + 7 + 4) % 7);	/* 1970-01-01: Thu */
-
-	snprintf(buf, sz, "%s, %02d %.3s %04d 00:00:00 +0000", days[wd],
-	    d->day, months[d->month - 1], d->year);
+	/* days[] starts on Sunday, date_weekday on Monday. */
+	snprintf(buf, sz, "%s, %02d %.3s %04d 00:00:00 +0000",
+	    days[(date_weekday(d) + 1) % 7], d->day, months[d->month - 1],
+	    d->year);
 }
 
 /*

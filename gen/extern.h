@@ -136,6 +136,7 @@ size_t		 vocab_bywords(const struct vocab *, const char *,
 char		*vocab_didyoumean(const char *const *, size_t);
 char		*vocab_list(const char *const *, size_t, const char *);
 char		*vocab_hint(const struct vocab *, const char *);
+int		 vocab_samekey(const char *, const char *);
 const char	*vocab_nearkey(const char *, const char *const *, size_t,
 		    const struct synonym *);
 char		*vocab_slugify(const char *);

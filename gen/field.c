@@ -331,6 +331,18 @@ field_follow(struct pagectx *pc, const char *rel)
 	return u;
 }
 
+/*
+ * The URL of the feed at rel, or with follow of its entry on the
+ * follow page; NULL when rel is NULL (no feed).
+ */
+static const char *
+field_feed(struct pagectx *pc, const char *rel, int follow)
+{
+	if (rel == NULL)
+		return NULL;
+	return follow ? field_follow(pc, rel) : field_url(pc, rel);
+}
+
 static const char *
 field_count(struct pagectx *pc, size_t n, int label)
 {
@@ -366,14 +378,10 @@ field_term(struct pagectx *pc, const struct term *t, size_t count,
 		field_text(v, t->description);
 		return 1;
 	case F_FEED_URL:
-		field_text(v, tv == NULL || !tv->hasfeed ? NULL :
-		    field_url(pc, arena_printf(&pc->arena, "%s/%s/feed.xml",
-		    tv->dir, t->slug)));
-		return 1;
 	case F_FOLLOW_FEED_URL:
-		field_text(v, tv == NULL || !tv->hasfeed ? NULL :
-		    field_follow(pc, arena_printf(&pc->arena,
-		    "%s/%s/feed.xml", tv->dir, t->slug)));
+		field_text(v, field_feed(pc, tv == NULL || !tv->hasfeed ?
+		    NULL : arena_printf(&pc->arena, "%s/%s/feed.xml", tv->dir,
+		    t->slug), id == F_FOLLOW_FEED_URL));
 		return 1;
 	case F_INTRO:
 		v->type = FT_HTML;
@@ -433,23 +441,19 @@ field_facet(struct pagectx *pc, const struct facet *f, enum fid id,
 		return 1;
 	case F_COUNT:
 	case F_REVIEW_COUNT:
-		field_text(v, field_count(pc, f->reviewsz, 0));
-		return 1;
 	case F_COUNT_LABEL:
-		field_text(v, field_count(pc, f->reviewsz, 1));
+		field_text(v, field_count(pc, f->reviewsz,
+		    id == F_COUNT_LABEL));
 		return 1;
 	case F_DESCRIPTION:
 		field_text(v, f->description);
 		return 1;
 	case F_FEED_URL:
-		field_text(v, f->theme == NULL ? field_url(pc, "feed.xml") :
-		    f->vocab->hasfeed ? field_url(pc, arena_printf(&pc->arena,
-		    "%sfeed.xml", f->dir)) : NULL);
-		return 1;
 	case F_FOLLOW_FEED_URL:
-		field_text(v, f->theme == NULL ? field_follow(pc, "feed.xml") :
-		    f->vocab->hasfeed ? field_follow(pc, arena_printf(
-		    &pc->arena, "%sfeed.xml", f->dir)) : NULL);
+		/* All reviews' feed is the site's. */
+		field_text(v, field_feed(pc, f->theme == NULL ? "feed.xml" :
+		    f->vocab->hasfeed ? arena_printf(&pc->arena, "%sfeed.xml",
+		    f->dir) : NULL, id == F_FOLLOW_FEED_URL));
 		return 1;
 	case F_INTRO:
 		v->type = FT_HTML;
@@ -492,18 +496,15 @@ field_facetref(struct pagectx *pc, const struct facetref *fr, enum fid id,
 		field_text(v, field_url(pc, f->dir));
 		break;
 	case F_COUNT:
-		field_text(v, field_count(pc, f->reviewsz, 0));
-		break;
 	case F_COUNT_LABEL:
-		field_text(v, field_count(pc, f->reviewsz, 1));
+		field_text(v, field_count(pc, f->reviewsz,
+		    id == F_COUNT_LABEL));
 		break;
 	case F_FEED_URL:
-		field_text(v, !f->vocab->hasfeed ? NULL : field_url(pc,
-		    arena_printf(&pc->arena, "%sfeed.xml", f->dir)));
-		break;
 	case F_FOLLOW_FEED_URL:
-		field_text(v, !f->vocab->hasfeed ? NULL : field_follow(pc,
-		    arena_printf(&pc->arena, "%sfeed.xml", f->dir)));
+		field_text(v, field_feed(pc, !f->vocab->hasfeed ? NULL :
+		    arena_printf(&pc->arena, "%sfeed.xml", f->dir),
+		    id == F_FOLLOW_FEED_URL));
 		break;
 	default:
 		break;
@@ -642,13 +643,26 @@ field_panel(struct pagectx *pc, const struct review *r, enum fid id,
 	}
 }
 
+/* A date as "1 March 2025" or "2025-03-01" in the arena, or NULL. */
+static const char *
+field_date(struct pagectx *pc, const struct date *d, int iso)
+{
+	char	 buf[64];
+
+	if (d->year == 0)
+		return NULL;
+	if (iso)
+		return arena_printf(&pc->arena, "%04d-%02d-%02d", d->year,
+		    d->month, d->day);
+	date_human(d, buf, sizeof(buf));
+	return arena_printf(&pc->arena, "%s", buf);
+}
+
 /* Fields of a review. */
 static int
 field_review(struct pagectx *pc, const struct review *r, enum fid id,
     struct val *v)
 {
-	char	 buf[64];
-
 	switch (id) {
 	case F_TITLE:
 		field_text(v, r->title);
@@ -658,8 +672,7 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 		    "reviews/%s/", r->slug)));
 		return 1;
 	case F_PUBLISHED:
-		date_human(&r->published, buf, sizeof(buf));
-		field_text(v, arena_printf(&pc->arena, "%s", buf));
+		field_text(v, field_date(pc, &r->published, 0));
 		return 1;
 	case F_PUBLISHED_ISO:
 		field_text(v, r->iso);
@@ -721,12 +734,8 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 		v->flag = !r->ethnicity;
 		return 1;
 	case F_ADDED:
-		date_human(&r->added, buf, sizeof(buf));
-		field_text(v, arena_printf(&pc->arena, "%s", buf));
-		return 1;
 	case F_ADDED_ISO:
-		field_text(v, arena_printf(&pc->arena, "%04d-%02d-%02d",
-		    r->added.year, r->added.month, r->added.day));
+		field_text(v, field_date(pc, &r->added, id == F_ADDED_ISO));
 		return 1;
 	case F_RECOMMENDATIONS:
 		field_list(v, CTX_REC, r->recs, sizeof(*r->recs), r->recsz);
@@ -734,21 +743,6 @@ field_review(struct pagectx *pc, const struct review *r, enum fid id,
 	default:
 		return field_panel(pc, r, id, v);
 	}
-}
-
-/* A date as "1 March 2025" or "2025-03-01" in the arena, or NULL. */
-static const char *
-field_date(struct pagectx *pc, const struct date *d, int iso)
-{
-	char	 buf[64];
-
-	if (d->year == 0)
-		return NULL;
-	if (iso)
-		return arena_printf(&pc->arena, "%04d-%02d-%02d", d->year,
-		    d->month, d->day);
-	date_human(d, buf, sizeof(buf));
-	return arena_printf(&pc->arena, "%s", buf);
 }
 
 /* Fields of a review's recommendation. */
@@ -807,6 +801,14 @@ field_rec(struct pagectx *pc, const struct rec *rc, enum fid id,
 	}
 }
 
+/* The URL of month m's page of the monthly updates. */
+static const char *
+field_monthurl(struct pagectx *pc, const struct month *m)
+{
+	return field_url(pc, arena_printf(&pc->arena, "updates/%s/",
+	    m->slug));
+}
+
 /* Fields of a month of the monthly updates. */
 static void
 field_month(struct pagectx *pc, const struct month *m, enum fid id,
@@ -820,8 +822,7 @@ field_month(struct pagectx *pc, const struct month *m, enum fid id,
 		field_text(v, m->name);
 		break;
 	case F_URL:
-		field_text(v, field_url(pc, arena_printf(&pc->arena,
-		    "updates/%s/", m->slug)));
+		field_text(v, field_monthurl(pc, m));
 		break;
 	case F_COUNT:
 	case F_COUNT_LABEL:
@@ -858,8 +859,7 @@ field_month(struct pagectx *pc, const struct month *m, enum fid id,
 		if (o == NULL)
 			break;
 		field_text(v, id == F_PREVIOUS_MONTH || id == F_NEXT_MONTH ?
-		    o->name : field_url(pc, arena_printf(&pc->arena,
-		    "updates/%s/", o->slug)));
+		    o->name : field_monthurl(pc, o));
 		break;
 	default:
 		break;
@@ -892,6 +892,41 @@ field_monththeme(struct pagectx *pc, const struct monththeme *mt,
 	default:
 		break;
 	}
+}
+
+/* serve, --drafts or --future: a preview, not for publication. */
+static int
+field_preview(const struct site *s)
+{
+	return s->opts != NULL && (s->opts->drafts || s->opts->future ||
+	    s->opts->serve);
+}
+
+/*
+ * "Showing 21 to 40 of 45 reviews" (or months, on updates/) on a page
+ * of a list of more than one page, else NULL.
+ */
+static const char *
+field_showing(struct pagectx *pc)
+{
+	const struct site *s = pc->site;
+	size_t		 first, n, total;
+
+	if (pc->list == NULL || pc->list->of < 2)
+		return NULL;
+	if (pc->kind == PK_UPDATES) {
+		n = pc->monthsz;
+		total = s->monthsz;
+	} else {
+		n = pc->revsz;
+		total = pc->kind == PK_MONTH ? pc->mpage->month->reviewsz :
+		    pc->term != NULL ? pc->term->reviewsz :
+		    pc->facet->reviewsz;
+	}
+	first = (pc->list->n - 1) * s->page_length + 1;
+	return arena_printf(&pc->arena, "Showing %zu to %zu of %zu %s",
+	    first, first + n - 1, total, pc->kind == PK_UPDATES ? "months" :
+	    "reviews");
 }
 
 /* Fields every page has, and the page kind's own. */
@@ -1008,13 +1043,11 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		return 1;
 	case F_NOINDEX:
 		v->type = FT_FLAG;
-		v->flag = pc->kind == PK_WITHDRAWN || (s->opts != NULL &&
-		    (s->opts->drafts || s->opts->future || s->opts->serve));
+		v->flag = pc->kind == PK_WITHDRAWN || field_preview(s);
 		return 1;
 	case F_PREVIEW:
 		v->type = FT_FLAG;
-		v->flag = s->opts != NULL && (s->opts->drafts ||
-		    s->opts->future || s->opts->serve);
+		v->flag = field_preview(s);
 		return 1;
 	case F_REVIEW_COUNT:
 		field_text(v, field_count(pc, s->pubsz, 0));
@@ -1041,28 +1074,7 @@ field_page(struct pagectx *pc, enum fid id, struct val *v)
 		    pc->widersz);
 		return 1;
 	case F_SHOWING:
-		if (pc->kind == PK_UPDATES) {
-			field_text(v, pc->list->of < 2 ? NULL :
-			    arena_printf(&pc->arena, "Showing %zu to %zu of "
-			    "%zu months", (pc->list->n - 1) * s->page_length +
-			    1, (pc->list->n - 1) * s->page_length +
-			    pc->monthsz, s->monthsz));
-			return 1;
-		}
-		if (pc->kind == PK_MONTH) {
-			field_text(v, pc->list->of < 2 ? NULL :
-			    arena_printf(&pc->arena, "Showing %zu to %zu of "
-			    "%zu reviews", (pc->list->n - 1) * s->page_length +
-			    1, (pc->list->n - 1) * s->page_length +
-			    pc->revsz, pc->mpage->month->reviewsz));
-			return 1;
-		}
-		field_text(v, pc->list == NULL || pc->list->of < 2 ? NULL :
-		    arena_printf(&pc->arena, "Showing %zu to %zu of %zu "
-		    "reviews", (pc->list->n - 1) * s->page_length + 1,
-		    (pc->list->n - 1) * s->page_length + pc->revsz,
-		    pc->term != NULL ? pc->term->reviewsz :
-		    pc->facet->reviewsz));
+		field_text(v, field_showing(pc));
 		return 1;
 	case F_TERMS:
 		if (pc->terms == NULL)

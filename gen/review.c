@@ -5,7 +5,6 @@
  * (locked) diagnostics funnel.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <libxml/uri.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -463,19 +462,6 @@ review_notbefore(struct diag *d, const struct front *f,
 	return 0;
 }
 
-/* Are a and b the same, ignoring case and "-", "_" or " " for one? */
-static int
-review_samechoice(const char *a, const char *b)
-{
-	for (; *a != '\0' && *b != '\0'; a++, b++)
-		if (strchr("-_ ", *a) != NULL && strchr("-_ ", *b) != NULL)
-			continue;
-		else if (tolower((unsigned char)*a) !=
-		    tolower((unsigned char)*b))
-			return 0;
-	return *a == *b;
-}
-
 /*
  * One of the choices (a list ending in NULL) for field fl, whose value
  * is v: *out gets the choice as written in the list (static).
@@ -489,7 +475,7 @@ review_choice(struct diag *d, struct front *f, const struct field *fl,
 	size_t		 n;
 
 	for (n = 0; choices[n] != NULL; n++)
-		if (review_samechoice(v, choices[n])) {
+		if (vocab_samekey(v, choices[n])) {
 			*out = choices[n];
 			return 1;
 		}

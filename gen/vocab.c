@@ -437,8 +437,11 @@ vocab_hint(const struct vocab *v, const char *s)
 	return hint;
 }
 
-/* Are a and b the same, ignoring case and treating "-", " ", "_" as one? */
-static int
+/*
+ * Are a and b the same, ignoring case and treating "-", " ", "_" as one?
+ * For field names and for the choices of a field (review.c).
+ */
+int
 vocab_samekey(const char *a, const char *b)
 {
 	for (; *a != '\0' && *b != '\0'; a++, b++)
