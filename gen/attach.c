@@ -90,14 +90,11 @@ attach_init(struct site *s)
 	s->contentreal = realpath(s->opts->contentdir, NULL);
 }
 
+/* The hash of an attachment's real path, for its table. */
 static uint64_t
 attach_hash(const char *p)
 {
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	return h;
+	return util_fnv(UTIL_FNV0, p, strlen(p));
 }
 
 /* The index of the attachment real, or -1.  Hold the lock. */

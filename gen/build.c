@@ -54,15 +54,6 @@ struct pool {
 	int		 failed;	/* a job failed (reported) */
 };
 
-static double
-build_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static size_t
 build_one(const struct site *s)
 {
@@ -838,7 +829,7 @@ build_check(const struct opts *opts)
 	size_t		 drafts, future;
 	int		 ok, rc;
 
-	t0 = build_now();
+	t0 = util_now();
 	if (!build_start(&s, opts))
 		return 2;
 	ok = build_read(&s, &drafts, &future);
@@ -852,7 +843,7 @@ build_check(const struct opts *opts)
 		    s.diag->warnings == 1 ? "" : "s");
 	if (opts->verbose > 0)
 		printf("lcspr: read and checked in %.2f s\n",
-		    build_now() - t0);
+		    util_now() - t0);
 	rc = s.diag->errors > 0 || !ok;
 	build_free(&s);
 	return rc;
@@ -892,14 +883,14 @@ build_run(const struct opts *opts)
 	size_t		 drafts = 0, future = 0, pages = 0, feeds = 0;
 	int		 ok, rc = 1, sig;
 
-	t0 = build_now();
+	t0 = util_now();
 	if (!build_start(&s, opts))
 		return 2;
 	memset(&o, 0, sizeof(o));
 	o.dirfd = -1;
 	o.lockfd = -1;
 	ok = build_read(&s, &drafts, &future);
-	t1 = build_now();
+	t1 = util_now();
 	if (ok) {
 		index_build(&s);
 		recs_index(&s);
@@ -909,7 +900,7 @@ build_run(const struct opts *opts)
 			    search_index(&s, &o) && output_commit(&o);
 		diag_flush(s.diag, stderr);
 	}
-	t2 = build_now();
+	t2 = util_now();
 	if ((sig = output_stopped(&o)) != 0) {
 		rc = 128 + sig;
 		if (ok)	/* The signal came after the swap. */

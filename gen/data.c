@@ -22,9 +22,7 @@ data_date(const struct date *d, struct buf *b)
 
 	if (d->year == 0)
 		return NULL;
-	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", d->year, d->month,
-	    d->day);
-	buf_puts(b, tmp);
+	buf_puts(b, date_iso(d, tmp, sizeof(tmp)));
 	return b->data;
 }
 

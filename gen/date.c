@@ -441,6 +441,16 @@ date_build_time(time_t *t)
 }
 
 /*
+ * "2024-03-12" into buf (at least 11 bytes); returns buf.
+ */
+char *
+date_iso(const struct date *d, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%04d-%02d-%02d", d->year, d->month, d->day);
+	return buf;
+}
+
+/*
  * "12 March 2024", as GOV.UK writes dates, into buf (>= 32 bytes).
  */
 void

@@ -559,19 +559,6 @@ digest_html(struct digest *d, struct buf *b)
 	xmlFreeDoc(doc);
 }
 
-/* FNV-1a, 64 bits: the boundary and Message-ID come from the content. */
-static unsigned long long
-digest_hash(unsigned long long h, const char *p, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 /* The host of base_url, for the Message-ID; the caller frees it. */
 static char *
 digest_host(const char *url)
@@ -598,12 +585,13 @@ static void
 digest_mime(const struct digest *d, const struct buf *text,
     const struct buf *html, struct buf *b)
 {
-	unsigned long long h = 14695981039346656037ULL;
+	uint64_t	 h;
 	char		 date[64], bound[64], *t, *host;
 
-	h = digest_hash(h, text->data, text->len);
-	h = digest_hash(h, html->data, html->len);
-	snprintf(bound, sizeof(bound), "=_lcspr_%016llx", h);
+	h = util_fnv(UTIL_FNV0, text->data, text->len);
+	h = util_fnv(h, html->data, html->len);
+	snprintf(bound, sizeof(bound), "=_lcspr_%016llx",
+	    (unsigned long long)h);
 	buf_puts(b, "MIME-Version: 1.0\r\n");
 	date_rfc822_time(d->site->now, date, sizeof(date));
 	buf_puts(b, "Date: ");
@@ -611,7 +599,8 @@ digest_mime(const struct digest *d, const struct buf *text,
 	buf_puts(b, "\r\n");
 	mime_header(b, "Subject", d->subject);
 	host = digest_host(d->site->base_url);
-	t = xasprintf("Message-ID: <lcspr-digest.%016llx@%s>\r\n", h, host);
+	t = xasprintf("Message-ID: <lcspr-digest.%016llx@%s>\r\n",
+	    (unsigned long long)h, host);
 	buf_puts(b, t);
 	free(t);
 	free(host);

@@ -5,6 +5,7 @@
 #ifndef EXTERN_H
 #define EXTERN_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 /* libxml2's trees (xmlNode, xmlDoc), for html.c's parts of pages. */
@@ -48,6 +49,8 @@ void		 diag_puts(FILE *, const char *);
 void		 diag_free(struct diag *);
 
 /* util.c */
+double		 util_now(void);
+uint64_t	 util_fnv(uint64_t, const void *, size_t);
 void		*xmalloc(size_t);
 void		*xcalloc(size_t, size_t);
 void		*xreallocarray(void *, size_t, size_t);
@@ -87,6 +90,7 @@ void		 date_from_time(time_t, struct date *);
 void		 date_ahead(struct site *, const struct review *,
 		    const size_t *, size_t);
 int		 date_build_time(time_t *);
+char		*date_iso(const struct date *, char *, size_t);
 void		 date_human(const struct date *, char *, size_t);
 void		 date_rfc822(const struct date *, char *, size_t);
 void		 date_rfc822_time(time_t, char *, size_t);

@@ -652,8 +652,8 @@ field_date(struct pagectx *pc, const struct date *d, int iso)
 	if (d->year == 0)
 		return NULL;
 	if (iso)
-		return arena_printf(&pc->arena, "%04d-%02d-%02d", d->year,
-		    d->month, d->day);
+		return arena_printf(&pc->arena, "%s", date_iso(d, buf,
+		    sizeof(buf)));
 	date_human(d, buf, sizeof(buf));
 	return arena_printf(&pc->arena, "%s", buf);
 }
@@ -750,8 +750,7 @@ static int
 field_rec(struct pagectx *pc, const struct rec *rc, enum fid id,
     struct val *v)
 {
-	const char	*p;
-	size_t		 i;
+	struct buf	 to = { NULL, 0, 0 };
 
 	switch (id) {
 	case F_REC_NUMBER:
@@ -761,10 +760,10 @@ field_rec(struct pagectx *pc, const struct rec *rc, enum fid id,
 		field_text(v, rc->text);
 		return 1;
 	case F_REC_TO:
-		for (p = NULL, i = 0; i < rc->tosz; i++)
-			p = i == 0 ? rc->to[0] : arena_printf(&pc->arena,
-			    "%s; %s", p, rc->to[i]);
-		field_text(v, p);
+		recs_to(rc, &to);
+		field_text(v, to.data == NULL ? NULL :
+		    arena_printf(&pc->arena, "%s", to.data));
+		buf_free(&to);
 		return 1;
 	case F_REC_STATUS:
 		field_text(v, recs_word(rc->status));

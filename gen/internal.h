@@ -14,6 +14,9 @@
 #include <signal.h>
 #include <yaml.h>
 
+/* FNV-1a's offset basis: where util_fnv starts. */
+#define UTIL_FNV0	14695981039346656037ULL
+
 /* A growable byte buffer, always NUL-terminated once used. */
 struct buf {
 	char		*data;		/* owned, or NULL when empty */

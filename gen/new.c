@@ -146,8 +146,7 @@ new_text(struct buf *b, const struct site *s, const char *title,
 	char	 iso[16];
 	size_t	 i;
 
-	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", date->year,
-	    date->month, date->day);
+	date_iso(date, iso, sizeof(iso));
 	buf_puts(b, "---\n"
 	    "# Started by \"lcspr new\". Each line starting with # is a note "
 	    "on the field\n"

@@ -790,15 +790,6 @@ output_gone(const struct output *o, FILE *f)
 	    o->gonesz == 1 ? "it" : "them");
 }
 
-static double
-output_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /*
  * Put the staging folder in place of the output folder and remove the
  * old one.  Returns 1 on success, 0 when reported (the old site then
@@ -816,9 +807,9 @@ output_commit(struct output *o)
 		return 0;
 	if (renameat2(AT_FDCWD, o->stage, AT_FDCWD, o->final,
 	    RENAME_EXCHANGE) == 0) {
-		t = output_now();
+		t = util_now();
 		output_retire(o, o->stage);
-		o->removesecs = output_now() - t;
+		o->removesecs = util_now() - t;
 	} else if (errno == ENOENT) {
 		if (rename(o->stage, o->final) == -1)
 			goto fail;
@@ -834,9 +825,9 @@ output_commit(struct output *o)
 			free(old);
 			goto fail;
 		}
-		t = output_now();
+		t = util_now();
 		output_retire(o, old);
-		o->removesecs = output_now() - t;
+		o->removesecs = util_now() - t;
 		free(old);
 	}
 	free(o->stage);

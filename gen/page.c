@@ -536,10 +536,8 @@ page_url(const struct site *s, xmlNodePtr set, const char *rel,
 	xmlNewTextChild(u, NULL, (const xmlChar *)"loc", (xmlChar *)loc);
 	free(loc);
 	if (lastmod != NULL) {
-		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", lastmod->year,
-		    lastmod->month, lastmod->day);
 		xmlNewTextChild(u, NULL, (const xmlChar *)"lastmod",
-		    (const xmlChar *)iso);
+		    (const xmlChar *)date_iso(lastmod, iso, sizeof(iso)));
 	}
 }
 

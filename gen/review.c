@@ -422,10 +422,8 @@ review_order(struct diag *d, struct front *f, struct review *r,
 		if (v[i]->year == 0)
 			continue;
 		if (prev >= 0 && date_cmp(v[i], v[prev]) < 0) {
-			snprintf(a, sizeof(a), "%04d-%02d-%02d", v[i]->year,
-			    v[i]->month, v[i]->day);
-			snprintf(b, sizeof(b), "%04d-%02d-%02d",
-			    v[prev]->year, v[prev]->month, v[prev]->day);
+			date_iso(v[i], a, sizeof(a));
+			date_iso(v[prev], b, sizeof(b));
 			diag_error(d, f->path, lines[i], "\"%s\" (%s) is "
 			    "before \"%s\" (%s): the dates run notified, "
 			    "rapid_review, commissioned, completed, published",
@@ -454,8 +452,7 @@ review_notbefore(struct diag *d, const struct front *f,
 	if (dt->year == 0 || r->published.year == 0 ||
 	    date_cmp(dt, &r->published) >= 0)
 		return 1;
-	snprintf(a, sizeof(a), "%04d-%02d-%02d", dt->year, dt->month,
-	    dt->day);
+	date_iso(dt, a, sizeof(a));
 	diag_error(d, f->path, line, "\"%s\" (%s) is before \"published\" "
 	    "(%s): a review is %s on or after the day it is published", name,
 	    a, r->iso, what);
@@ -660,8 +657,7 @@ review_fields(struct site *s, struct front *f, struct review *r)
 		}
 	r->titleline = line[review_row("title")];
 	if (r->published.year != 0)
-		snprintf(r->iso, sizeof(r->iso), "%04d-%02d-%02d",
-		    r->published.year, r->published.month, r->published.day);
+		date_iso(&r->published, r->iso, sizeof(r->iso));
 	if (r->reviewtype == NULL && s->reviewtypes.termsz > 0)
 		r->reviewtype = &s->reviewtypes.terms[0];
 	for (i = 0; i < REVIEW_DATESZ; i++)

@@ -35,15 +35,6 @@
 	"pagefind@1.6.0\", or set LCSPR_PAGEFIND to the pagefind program; " \
 	"or set \"search: false\" to build without search"
 
-static double
-search_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* path, if it is a file that can be run, resolved; else NULL. */
 static char *
 search_runnable(const char *path)
@@ -195,7 +186,7 @@ search_index(const struct site *s, struct output *o)
 
 	if (!s->search || s->opts->serve)
 		return 1;
-	t0 = search_now();
+	t0 = util_now();
 	if ((prog = search_find(s)) == NULL)
 		return 0;
 	rc = search_spawn(o, prog, s->pubsz > 0, &out);
@@ -222,7 +213,7 @@ search_index(const struct site *s, struct output *o)
 		    prog, rc);
 	else if (rc == 0 && s->opts->verbose > 0)
 		printf("lcspr: made the search index (Pagefind) in %.2f s\n",
-		    search_now() - t0);
+		    util_now() - t0);
 	free(last);
 	free(prog);
 	buf_free(&out);

@@ -335,6 +335,33 @@ util_write(int fd, const void *p, size_t n)
 
 extern char **environ;
 
+/*
+ * Seconds on the monotonic clock, for timing a step.
+ */
+double
+util_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * FNV-1a over the len bytes at p, from h (UTIL_FNV0 to start): a hash
+ * for tables and names made from content, not for security.
+ */
+uint64_t
+util_fnv(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char *c = p;
+	size_t		 i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ c[i]) * 1099511628211ULL;
+	return h;
+}
+
 /* Milliseconds since t0. */
 static long
 util_since(const struct timespec *t0)
