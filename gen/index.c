@@ -376,7 +376,7 @@ static void
 index_runs(struct site *s, const struct facetkey *k, size_t n,
     const struct vocab *v, size_t *revs)
 {
-	struct facet	*f;
+	struct facet	*f = NULL;
 	size_t		 i;
 
 	for (i = 0; i < n; i++) {

@@ -318,6 +318,17 @@ page_beginlist(struct pagectx *pc, struct render *rd, const struct site *s,
 }
 
 /*
+ * The folder of the list whose page is lp, from the site root
+ * ("themes/neglect/", "reviews/"); the caller frees it.
+ */
+static char *
+page_listdir(const struct listpage *lp)
+{
+	return lp->term != NULL ? xasprintf("%s/%s/", lp->vocab->dir,
+	    lp->term->slug) : xstrdup(lp->facet->dir);
+}
+
+/*
  * Page lp->n of a list of reviews: a term's (a theme, region or year:
  * its intro, the themes most often found with it) or a facet's (all
  * reviews, a theme with a region or a year).  The first page is at the
@@ -336,15 +347,14 @@ page_list(const struct site *s, const struct listpage *lp,
 	char		*d;
 	size_t		 n, first;
 
+	d = page_listdir(lp);
 	if (lp->term != NULL) {
 		name = lp->term->name;
-		d = xasprintf("%s/%s/", v->dir, lp->term->slug);
 		desc = lp->term->description;
 		revs = lp->term->reviews;
 		n = lp->term->reviewsz;
 	} else {
 		name = lp->facet->name;
-		d = xstrdup(lp->facet->dir);
 		desc = lp->facet->description;
 		revs = lp->facet->reviews;
 		n = lp->facet->reviewsz;
@@ -549,10 +559,10 @@ page_sitemap(const struct site *s, struct output *o)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 set;
-	const struct vocab *v;
+	const struct listpage *lp;
 	const struct monthpage *mp;
 	size_t		 i, k;
-	char		 rel[512];
+	char		 rel[512], *d;
 
 	doc = xmlNewDoc((const xmlChar *)"1.0");
 	set = xmlNewNode(NULL, (const xmlChar *)"urlset");
@@ -569,22 +579,22 @@ page_sitemap(const struct site *s, struct output *o)
 	page_url(s, set, "follow/", NULL);
 	if (s->recsz > 0)
 		page_url(s, set, "recommendations/", NULL);
-	page_url(s, set, s->all.dir, s->pubsz > 0 ? &s->recent[0]->added :
-	    NULL);
 	for (i = 0; i < s->pubsz; i++) {
 		snprintf(rel, sizeof(rel), "reviews/%s/", s->pub[i]->slug);
 		page_url(s, set, rel, &s->pub[i]->added);
 	}
-	for (k = 0; k < VOCAB_PAGED; k++) {
-		v = s->vocabs[k];
-		for (i = 0; i < v->onsitesz; i++) {
-			snprintf(rel, sizeof(rel), "%s/%s/", v->dir,
-			    v->onsite[i]->slug);
-			page_url(s, set, rel, NULL);
-		}
+	/* Every page of every list: all reviews, the terms, the facets. */
+	for (i = 0; i < s->listsz; i++) {
+		lp = &s->lists[i];
+		d = page_listdir(lp);
+		if (lp->n == 1)
+			snprintf(rel, sizeof(rel), "%s", d);
+		else
+			snprintf(rel, sizeof(rel), "%spage/%zu/", d, lp->n);
+		free(d);
+		page_url(s, set, rel, lp->facet == &s->all && lp->n == 1 &&
+		    s->pubsz > 0 ? &s->recent[0]->added : NULL);
 	}
-	for (i = 0; i < s->facetsz; i++)
-		page_url(s, set, s->facets[i].dir, NULL);
 	for (i = 0; i < s->pagesz; i++) {
 		snprintf(rel, sizeof(rel), "%s/", s->pages[i].slug);
 		page_url(s, set, rel, NULL);
@@ -592,6 +602,10 @@ page_sitemap(const struct site *s, struct output *o)
 	/* The monthly updates: each changes when a review is added. */
 	page_url(s, set, "updates/", s->monthsz > 0 ?
 	    &s->months[0].reviews[0]->added : NULL);
+	for (i = 2; i <= s->updatepagesz; i++) {
+		snprintf(rel, sizeof(rel), "updates/page/%zu/", i);
+		page_url(s, set, rel, NULL);
+	}
 	for (i = 0; i < s->monthpagesz; i++) {
 		mp = &s->monthpages[i];
 		if (mp->n == 1)
